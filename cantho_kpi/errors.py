@@ -1,0 +1,70 @@
+"""Locations, issues and exceptions. Imports nothing of ours.
+
+An :class:`Issue` is a problem found in a user's file: it is collected, never raised.
+A :class:`KpiError` is raised when nothing sensible can continue (file missing, YAML syntax
+error); its message is meant for the user. A :class:`Bug` is a broken promise of our own code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: ``file:line:col`` in a text file or ``file!Sheet!D12`` in a workbook.
+
+    ``line`` and ``col`` are 1-based, as editors and GitHub annotations count them.
+    """
+
+    file: str
+    line: int | None = None
+    col: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet is not None or self.cell is not None:
+            parts = [self.file]
+            if self.sheet is not None:
+                parts.append(self.sheet)
+            if self.cell is not None:
+                parts.append(self.cell)
+            return "!".join(parts)
+        if self.line is None:
+            return self.file
+        if self.col is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem in a user's data, with a stable ``code`` that scripts can filter on."""
+
+    code: str
+    message: str
+    location: Location
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.code}: {self.message}"
+
+
+class KpiError(Exception):
+    """A problem the user can fix; the message names the file and says what to do."""
+
+    def __init__(self, message: str, *, code: str = "error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class Bug(RuntimeError):
+    """An internal error: a promise of our own code was broken. Tracebacks are for these."""

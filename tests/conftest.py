@@ -1,0 +1,55 @@
+"""Shared fixtures: the CLI runner, paths, and the switch that regenerates golden files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files (*.expected) from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def golden(update_golden: bool) -> Callable[[Path, str], None]:
+    """Compare ``text`` with the golden file at ``path`` (or rewrite it with --update-golden)."""
+
+    def check(path: Path, text: str) -> None:
+        if update_golden:
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}; run pytest --update-golden and review it"
+        assert text == path.read_text(encoding="utf-8")
+
+    return check
+
+
+@pytest.fixture
+def kpi(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run the ``kpi`` app in-process from the repository root, as a user would."""
+    from cantho_kpi.cli import app
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("KPI_LANG", raising=False)
+    monkeypatch.delenv("KPI_TARGETS", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return run

@@ -1,0 +1,89 @@
+"""One fixture per defect of a targets file, each paired with the exact issues it must give.
+
+``tests/data/targets/invalid/NAME.yaml`` holds one defect; ``NAME.expected`` the lines
+``FILE:LINE:COL: CODE: message`` it must produce, no more, no fewer.
+Regenerate with ``pytest --update-golden`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cantho_kpi.targets import load_targets
+
+from .conftest import DATA
+
+INVALID = sorted((DATA / "targets" / "invalid").glob("*.yaml"))
+
+#: The stable code each fixture is about (the file name says the defect).
+MAIN_CODE = {
+    "alias-bomb": "too-many-nodes",
+    "bad-code-format": "wrong-type",
+    "bound-outside-plausible": "bound-outside-plausible",
+    "code-suffix": "code-suffix",
+    "date-for-text": "wrong-type",
+    "deep-nesting": "too-deep",
+    "duplicate-code": "duplicate-code",
+    "duplicate-key": "duplicate-key",
+    "empty": "empty-file",
+    "infinity": "bad-number",
+    "min-above-max": "min-above-max",
+    "missing-bound": "missing-bound",
+    "missing-key": "missing-key",
+    "negative-tolerance": "negative-tolerance",
+    "not-utf8": "not-utf8",
+    "number-mismatch": "number-mismatch",
+    "octal-number": "bad-number",
+    "part-exceeds-whole": "part-exceeds-whole",
+    "period-order": "period-order",
+    "plausible-min-above-max": "min-above-max",
+    "python-tag": "unsupported-tag",
+    "quoted-number": "wrong-type",
+    "schema-version": "wrong-type",
+    "sexagesimal-number": "bad-number",
+    "shares-cannot-total": "shares-cannot-total",
+    "syntax-error": "yaml-syntax",
+    "top-level-list": "wrong-type",
+    "unexpected-bound": "unexpected-bound",
+    "unknown-key": "unknown-key",
+    "unknown-kind": "wrong-type",
+    "unknown-reference": "unknown-reference",
+    "unknown-unit": "unknown-unit",
+    "yaml11-boolean": "wrong-type",
+}
+
+
+def test_every_fixture_is_paired() -> None:
+    assert sorted(p.stem for p in INVALID) == sorted(MAIN_CODE)
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_gives_its_issues(path: Path, golden: Callable[[Path, str], None]) -> None:
+    result = load_targets(path, display=path.name)
+    assert not result.valid
+    assert result.targets is None
+    codes = [issue.code for issue in result.issues]
+    assert MAIN_CODE[path.stem] in codes
+    text = "".join(f"{issue}\n" for issue in result.issues)
+    golden(path.with_suffix(".expected"), text)
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_every_issue_points_at_a_line(path: Path) -> None:
+    for issue in load_targets(path, display=path.name).issues:
+        assert issue.location.line is not None
+        assert issue.location.line >= 1
+        assert issue.location.col is not None
+        assert issue.location.col >= 1
+
+
+def test_the_base_of_the_fixtures_is_valid() -> None:
+    result = load_targets(DATA / "targets" / "valid" / "minimal.yaml")
+    assert result.valid, result.issues
+    assert result.targets is not None
+    assert [i.code for i in result.targets.indicators] == [
+        "CT01", "CT03a", "CT03b", "CT11", "CT14a", "CT14b",
+    ]  # fmt: skip
