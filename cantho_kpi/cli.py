@@ -16,7 +16,8 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .models import TargetsFile
+    from .models import ReportingUnit, TargetsFile
+    from .periods import Period
     from .targets import TargetsResult
 
 #: Exit codes, documented in the README. Defined here only.
@@ -163,6 +164,80 @@ def validate_targets_command(
                 typer.echo(f"{result.path}: valid ({count} indicators)", err=True)
     if not all(result.valid for result in results):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _period_option(text: str) -> Period:
+    from .periods import parse_period
+
+    period = parse_period(text)
+    if period is None:
+        raise typer.BadParameter(f"{text!r} is not a period; write 2024-Q2, 2024-H1 or 2024")
+    return period
+
+
+@app.command("template")
+def template_command(
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Unit code, e.g. NK.", show_default=False)
+    ] = None,
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="Reporting period: 2024-Q2, 2024-H1, 2024.")
+    ] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default UNIT_PERIOD.xlsx); with --all-units, a folder.",
+            show_default=False,
+        ),
+    ] = None,
+    all_units: Annotated[
+        bool, typer.Option("--all-units", help="One workbook per unit active in the period.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    targets: TargetsOption = DEFAULT_TARGETS,
+) -> None:
+    """Write the official submission workbook for a unit and period.
+
+    The workbook has the unit's metadata, one row per indicator with its target, a value
+    column that accepts decimal numbers only, and a "Hướng dẫn" sheet explaining how to fill it.
+
+    Example: kpi template --unit NK --period 2024-Q2 -o NK_2024-Q2.xlsx
+    """
+    from .errors import KpiError
+    from .template import write_template
+
+    if not period:
+        _fail("--period is required, e.g. --period 2024-Q2")
+    when = _period_option(period)
+    loaded = _require_targets(targets)
+    units = _template_units(loaded, unit, all_units, when)
+    folder = output if all_units and output is not None else Path(".")
+    if all_units:
+        folder.mkdir(parents=True, exist_ok=True)
+    for one in units:
+        path = folder / f"{one.code}_{when}.xlsx" if all_units or output is None else output
+        try:
+            write_template(loaded, one, when, path, force)
+        except KpiError as exc:
+            _fail(exc.message)
+        typer.echo(f"wrote {path}", err=True)
+
+
+def _template_units(
+    targets: TargetsFile, code: str | None, all_units: bool, when: Period
+) -> list[ReportingUnit]:
+    if all_units == (code is not None):
+        _fail("give either --unit CODE or --all-units")
+    if all_units:
+        return [u for u in targets.reporting_units if u.active_in(when)]
+    wanted = (code or "").strip().upper()
+    found = next((u for u in targets.reporting_units if u.code == wanted), None)
+    if found is None:
+        known = ", ".join(u.code for u in targets.reporting_units)
+        _fail(f"unknown unit {code!r}; the units are: {known}")
+    return [found]
 
 
 @app.command("schema")

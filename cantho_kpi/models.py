@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from .periods import PERIOD_PATTERN
+from .errors import Issue, Severity
+from .periods import PERIOD_PATTERN, Period, parse_period
 
 INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
 UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
@@ -139,6 +140,14 @@ class ReportingUnit(Strict):
     from_: PeriodText | None = Field(default=None, alias="from", description="First period")
     until: PeriodText | None = Field(default=None, description="Last period")
 
+    def active_in(self, period: Period) -> bool:
+        """Whether the unit exists during (part of) ``period``."""
+        first = parse_period(self.from_) if self.from_ else None
+        last = parse_period(self.until) if self.until else None
+        if first is not None and period.last_month < first.first_month:
+            return False
+        return last is None or period.first_month <= last.last_month
+
 
 class Plan(Strict):
     id: Text
@@ -165,3 +174,47 @@ class TargetsFile(Strict):
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
+
+
+# --- submissions -------------------------------------------------------------------------
+
+
+class ValueState(StrEnum):
+    VALUE = "value"  # a number was read
+    EMPTY = "empty"  # nothing, or "N/A", "-", "x"
+    INVALID = "invalid"  # something was given but cannot be used
+
+
+class SubmittedValue(BaseModel):
+    """One indicator's figure as read from a submission."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    state: ValueState
+    value: Decimal | None = None
+    location: str | None = None  # file!Sheet!D12
+    note: str | None = None
+    percent: bool = False  # read from a percent-formatted cell or a text with "%"
+
+
+class Submission(BaseModel):
+    """What one file said: who sent it, for which period, its figures, and its problems."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    file: str
+    unit_code: str | None = None
+    unit_name: str | None = None
+    period: str | None = None
+    sheet: str | None = None
+    values: list[SubmittedValue] = Field(default_factory=list)
+    issues: list[Issue] = Field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """Read, and without errors (warnings allowed)."""
+        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+
+    def value(self, code: str) -> SubmittedValue | None:
+        return next((v for v in self.values if v.code == code), None)

@@ -47,6 +47,15 @@ class Period:
             return f"{self.year}-H{offset // 6 + 1}"
         return f"{self.year}-Q{offset // 3 + 1}"
 
+    def label_vi(self) -> str:
+        """The period as a Vietnamese clerk writes it: ``Quý 2/2024``, ``6 tháng đầu năm 2024``."""
+        offset = self.first_month % 12
+        if self.months == 12:
+            return f"Năm {self.year}"
+        if self.months == 6:
+            return f"6 tháng {'đầu' if offset == 0 else 'cuối'} năm {self.year}"
+        return f"Quý {offset // 3 + 1}/{self.year}"
+
     def overlaps(self, other: Period) -> bool:
         return self.first_month <= other.last_month and other.first_month <= self.last_month
 

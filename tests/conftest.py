@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from cantho_kpi.models import TargetsFile
+from cantho_kpi.targets import load_targets
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -53,3 +56,10 @@ def kpi(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return runner.invoke(app, list(args), catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def targets() -> TargetsFile:
+    result = load_targets(ROOT / "data" / "targets.yaml")
+    assert result.targets is not None
+    return result.targets

@@ -1,0 +1,90 @@
+"""The same cells read by openpyxl: the fallback for unusual workbooks, and the reference the
+lean reader is tested against.
+
+openpyxl keeps defusedxml active when it is installed (it is a dependency of ours), so entity
+declarations are refused here too.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .cells import Kind, RawCell, SheetInfo, date_text
+from .numbers import from_binary
+
+
+class OpenpyxlBook:
+    """A workbook opened with openpyxl in read-only mode. Use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        from openpyxl import load_workbook
+
+        self._path = path
+        self._values = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        self._formulas: Any = None
+
+    def __enter__(self) -> OpenpyxlBook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._values.close()
+        if self._formulas is not None:
+            self._formulas.close()
+
+    @property
+    def sheets(self) -> list[SheetInfo]:
+        return [SheetInfo(ws.title, ws.sheet_state) for ws in self._values.worksheets]
+
+    def cells(self, sheet: SheetInfo, max_row: int | None = None) -> list[RawCell]:
+        found: list[RawCell] = []
+        uncached = self._uncached_formulas(sheet.name, max_row)
+        rows = self._values[sheet.name].iter_rows(min_row=1, min_col=1, max_row=max_row)
+        for row_number, row in enumerate(rows, 1):
+            for col_number, cell in enumerate(row, 1):
+                where = (row_number, col_number)
+                if cell.value is not None:
+                    found.append(_cell(cell, where))
+                elif where in uncached:
+                    found.append(RawCell(*where, Kind.FORMULA, None, cell.number_format))
+        return found
+
+    def _uncached_formulas(self, name: str, max_row: int | None) -> set[tuple[int, int]]:
+        """Cells holding a formula: with data_only, openpyxl gives None when nothing is cached."""
+        from openpyxl import load_workbook
+
+        if self._formulas is None:
+            self._formulas = load_workbook(
+                self._path, read_only=True, data_only=False, keep_links=False
+            )
+        rows = self._formulas[name].iter_rows(min_row=1, min_col=1, max_row=max_row)
+        return {
+            (row_number, col_number)
+            for row_number, row in enumerate(rows, 1)
+            for col_number, cell in enumerate(row, 1)
+            if getattr(cell, "data_type", None) == "f"
+        }
+
+
+def _cell(cell: Any, where: tuple[int, int]) -> RawCell:
+    value, fmt = cell.value, cell.number_format or "General"
+    if isinstance(value, bool):
+        return RawCell(*where, Kind.BOOL, value, fmt)
+    if isinstance(value, int | float):
+        return RawCell(*where, Kind.NUMBER, from_binary(value), fmt)
+    if isinstance(value, datetime):
+        return RawCell(*where, Kind.DATE, date_text(value), fmt)
+    if isinstance(value, date):
+        return RawCell(*where, Kind.DATE, value.isoformat(), fmt)
+    if isinstance(value, time | timedelta):
+        return RawCell(*where, Kind.DATE, str(value), fmt)
+    if isinstance(value, Decimal):  # pragma: no cover - openpyxl does not produce these
+        return RawCell(*where, Kind.NUMBER, from_binary(value), fmt)
+    if cell.data_type == "e":
+        return RawCell(*where, Kind.ERROR, str(value), fmt)
+    return RawCell(*where, Kind.TEXT, str(value), fmt)

@@ -1,0 +1,124 @@
+"""`kpi template`: the official submission workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import Result
+
+from cantho_kpi.cli import EXIT_OK, EXIT_USAGE
+from cantho_kpi.models import TargetsFile
+from cantho_kpi.periods import parse_period
+from cantho_kpi.template import HEADER, HEADER_ROW, write_template
+
+from .factories import read_checked
+
+Kpi = Callable[..., Result]
+
+
+def _write(tmp_path: Path, targets: TargetsFile, code: str = "NK") -> Path:
+    unit = next(u for u in targets.reporting_units if u.code == code)
+    period = parse_period("2024-Q2")
+    assert period is not None
+    return write_template(targets, unit, period, tmp_path / f"{code}_2024-Q2.xlsx", force=False)
+
+
+def test_layout(tmp_path: Path, targets: TargetsFile) -> None:
+    book = load_workbook(_write(tmp_path, targets))
+    assert book.sheetnames == ["BaoCao", "Hướng dẫn"]
+    sheet = book["BaoCao"]
+    assert [sheet.cell(r, 1).value for r in range(4, 9)] == [
+        "Đơn vị:", "Mã đơn vị:", "Kỳ báo cáo:", "Người lập:", "Ngày lập:",
+    ]  # fmt: skip
+    assert [sheet.cell(r, 2).value for r in range(4, 7)] == ["Quận Ninh Kiều", "NK", "Quý 2/2024"]
+    assert tuple(c.value for c in sheet[HEADER_ROW]) == HEADER
+    first = [c.value for c in sheet[HEADER_ROW + 1]]
+    assert first == [
+        "CT01",
+        "Tốc độ tăng trưởng kinh tế (GRDP) bình quân",
+        "%",
+        "7,5 – 8 %",
+        None,
+        None,
+    ]
+    assert sheet.cell(HEADER_ROW + 35, 1).value == "CT21"
+    assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
+    assert sheet.column_dimensions["B"].width > 40
+
+
+def test_value_column_takes_decimals_only(tmp_path: Path, targets: TargetsFile) -> None:
+    sheet = load_workbook(_write(tmp_path, targets))["BaoCao"]
+    rules = {str(dv.sqref): dv for dv in sheet.data_validations.dataValidation}
+    assert len(rules) == 35
+    first = rules[f"E{HEADER_ROW + 1}"]
+    assert (first.type, first.operator, first.formula1, first.formula2) == (
+        "decimal", "between", "-30", "50",
+    )  # fmt: skip
+    assert first.showErrorMessage
+
+
+def test_only_values_and_notes_are_unlocked(tmp_path: Path, targets: TargetsFile) -> None:
+    sheet = load_workbook(_write(tmp_path, targets))["BaoCao"]
+    assert sheet.protection.sheet
+    row = HEADER_ROW + 1
+    assert [sheet.cell(row, col).protection.locked for col in range(1, 7)] == [
+        True, True, True, True, False, False,
+    ]  # fmt: skip
+    assert sheet.cell(5, 2).protection.locked  # the unit code cannot be changed
+
+
+def test_guide_explains_how_to_fill_it(tmp_path: Path, targets: TargetsFile) -> None:
+    guide = load_workbook(_write(tmp_path, targets))["Hướng dẫn"]
+    text = " ".join(str(c.value) for c in guide["A"] if c.value)
+    for words in ("điểm phần trăm", "dấu phẩy", "Đơn vị tính", "N/A", ".xlsx"):
+        assert words.casefold() in text.casefold()
+
+
+def test_department_template_lists_its_indicators(tmp_path: Path, targets: TargetsFile) -> None:
+    sheet = load_workbook(_write(tmp_path, targets, "SYT"))["BaoCao"]
+    codes = [sheet.cell(r, 1).value for r in range(HEADER_ROW + 1, sheet.max_row + 1)]
+    assert codes == ["CT12", "CT13"]
+
+
+def test_blank_template_reads_back_empty(tmp_path: Path, targets: TargetsFile) -> None:
+    sub = read_checked(_write(tmp_path, targets), targets)
+    assert (sub.unit_code, sub.period, sub.issues) == ("NK", "2024-Q2", [])
+    assert len(sub.values) == 35
+    assert {v.state for v in sub.values} == {"empty"}
+
+
+def test_same_inputs_same_bytes(tmp_path: Path, targets: TargetsFile) -> None:
+    first = _write(tmp_path, targets).read_bytes()
+    (tmp_path / "NK_2024-Q2.xlsx").unlink()
+    assert _write(tmp_path, targets).read_bytes() == first
+
+
+def test_cli_writes_and_refuses_to_overwrite(kpi: Kpi, tmp_path: Path) -> None:
+    out = tmp_path / "NK.xlsx"
+    result = kpi("template", "--unit", "nk", "--period", "Quý 2/2024", "-o", str(out))
+    assert result.exit_code == EXIT_OK
+    assert out.exists()
+    again = kpi("template", "--unit", "NK", "--period", "2024-Q2", "-o", str(out))
+    assert again.exit_code == EXIT_USAGE
+    assert "already exists; add --force" in again.stderr
+    assert kpi("template", "-u", "NK", "-p", "2024-Q2", "-o", str(out), "--force").exit_code == 0
+
+
+def test_cli_all_units(kpi: Kpi, tmp_path: Path) -> None:
+    result = kpi("template", "--all-units", "--period", "2024-Q4", "-o", str(tmp_path / "q4"))
+    assert result.exit_code == EXIT_OK
+    names = sorted(p.name for p in (tmp_path / "q4").iterdir())
+    assert len(names) == 14
+    assert "NK_2024-Q4.xlsx" in names
+    later = kpi("template", "--all-units", "--period", "2025-Q3", "-o", str(tmp_path / "q3"))
+    assert later.exit_code == EXIT_OK
+    assert "NK_2025-Q3.xlsx" not in {p.name for p in (tmp_path / "q3").iterdir()}
+
+
+def test_cli_usage_errors(kpi: Kpi, tmp_path: Path) -> None:
+    assert kpi("template", "--unit", "XX", "--period", "2024-Q2").exit_code == EXIT_USAGE
+    assert kpi("template", "--unit", "NK", "--period", "Q9").exit_code == EXIT_USAGE
+    assert kpi("template", "--unit", "NK").exit_code == EXIT_USAGE
+    assert kpi("template", "--period", "2024-Q2").exit_code == EXIT_USAGE
