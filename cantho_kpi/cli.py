@@ -7,6 +7,7 @@ that ``kpi --help`` starts at once.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -16,7 +17,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .models import ReportingUnit, TargetsFile
+    from .models import Report, ReportingUnit, Submission, TargetsFile
     from .periods import Period
     from .targets import TargetsResult
 
@@ -173,6 +174,140 @@ def _period_option(text: str) -> Period:
     if period is None:
         raise typer.BadParameter(f"{text!r} is not a period; write 2024-Q2, 2024-H1 or 2024")
     return period
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    invalid = "invalid"
+    not_met = "not-met"
+    missing = "missing"
+    never = "never"
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Submission files or folders.", show_default=False)
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option("--period", "-p", help="Evaluate this period only; report other files."),
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Show this unit's indicators.")
+    ] = None,
+    detail: Annotated[
+        bool, typer.Option("--detail", "-d", help="Show every unit's indicators.")
+    ] = False,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="table for people; json, csv, markdown for scripts."),
+    ] = CheckFormat.table,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on invalid files (default), also on not-met or missing statuses; "
+            "never: always 0. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes (default: the cores).", show_default=False
+        ),
+    ] = None,
+    lang: LangOption = Lang.vi,
+    targets: TargetsOption = DEFAULT_TARGETS,
+) -> None:
+    """Check a quarter's submissions: broken files, missing units, and each target's status.
+
+    Exit 0 when every file was read and is valid, 1 when any is invalid or unreadable (or on
+    the statuses named by --fail-on), 2 on usage errors.
+
+    Example: kpi check data/submissions/2024-Q2 --unit NK
+    """
+    from .batch import default_jobs, read_all
+    from .evaluate import evaluate
+    from .submission import discover
+
+    loaded = _require_targets(targets)
+    when = _period_option(period) if period else None
+    files = _submission_files(paths, discover)
+    subs = list(_with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)))
+    report = evaluate(loaded, subs, targets_file=str(targets), period=when)
+    _print_report(report, loaded, output_format, lang, unit, detail)
+    raise typer.Exit(_check_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _submission_files(
+    paths: list[Path], discover: Callable[[list[Path]], list[Path]]
+) -> list[Path]:
+    for path in paths:
+        if not path.exists():
+            _fail(f"{path}: no such file or folder")
+    files = discover(paths)
+    if not files:
+        _fail(f"no submission files (.xlsx, .csv) in {', '.join(map(str, paths))}")
+    return files
+
+
+def _with_progress(items: Iterator[Submission], total: int) -> Iterator[Submission]:
+    """A progress bar on stderr for long runs in a terminal; silent when piped."""
+    if total < 20 or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Đọc tệp / reading", total=total)
+        for item in items:
+            progress.advance(task)
+            yield item
+
+
+def _print_report(
+    report: Report,
+    targets: TargetsFile,
+    output_format: CheckFormat,
+    lang: Lang,
+    unit: str | None,
+    detail: bool,
+) -> None:
+    from .render_check import check_csv, check_json, check_markdown, draw_check
+
+    if output_format is CheckFormat.json:
+        sys.stdout.write(check_json(report))
+    elif output_format is CheckFormat.csv:
+        sys.stdout.write(check_csv(report))
+    elif output_format is CheckFormat.markdown:
+        sys.stdout.write(check_markdown(report, targets, lang.value))
+    else:
+        wanted = unit.strip().upper() if unit else None
+        if wanted and not any(s.unit_code == wanted for s in report.submissions):
+            _fail(f"no submission from unit {unit!r} among these files")
+        draw_check(report, targets, _stdout(), lang.value, unit=wanted, detail=detail)
+
+
+def _check_exit_code(report: Report, fail_on: list[FailOn]) -> int:
+    from .models import Status
+
+    if FailOn.never in fail_on:
+        return EXIT_OK
+    failed = report.invalid_files > 0
+    if FailOn.not_met in fail_on:
+        failed = failed or report.count(Status.NOT_MET) > 0
+    if FailOn.missing in fail_on:
+        failed = failed or report.count(Status.MISSING) > 0 or bool(report.missing_units)
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 @app.command("template")

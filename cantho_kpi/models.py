@@ -175,6 +175,16 @@ class TargetsFile(Strict):
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
 
+    def unit(self, code: str | None) -> ReportingUnit | None:
+        return next((u for u in self.reporting_units if u.code == code), None)
+
+    def indicators_for(self, unit: ReportingUnit | None) -> list[Indicator]:
+        """The indicators a unit reports: all of them unless the unit lists its own."""
+        if unit is None or unit.indicators is None:
+            return list(self.indicators)
+        wanted = set(unit.indicators)
+        return [ind for ind in self.indicators if ind.code in wanted]
+
 
 # --- submissions -------------------------------------------------------------------------
 
@@ -218,3 +228,65 @@ class Submission(BaseModel):
 
     def value(self, code: str) -> SubmittedValue | None:
         return next((v for v in self.values if v.code == code), None)
+
+
+# --- evaluation --------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    """One status per (unit, period, indicator); see DOMAIN.md."""
+
+    EXCEEDED = "exceeded"
+    MET = "met"
+    NEAR = "near"
+    NOT_MET = "not_met"
+    MISSING = "missing"
+    INVALID = "invalid"
+
+
+class Side(StrEnum):
+    BELOW = "below"
+    ABOVE = "above"
+
+
+class Result(BaseModel):
+    """The status of one indicator for one unit and period."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str | None
+    unit_code: str | None
+    period: str | None
+    code: str
+    value: Decimal | None
+    status: Status
+    side: Side | None = None
+    location: str | None = None
+    note: str | None = None
+
+
+class MissingUnit(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    unit: str
+    period: str
+
+
+class Report(BaseModel):
+    """Everything `kpi check` found: the files, their results, and who has not reported."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    targets_file: str
+    periods: list[str]
+    submissions: list[Submission]
+    results: list[Result]
+    missing_units: list[MissingUnit]
+
+    @property
+    def invalid_files(self) -> int:
+        return sum(not s.valid for s in self.submissions)
+
+    def count(self, status: Status) -> int:
+        return sum(r.status is status for r in self.results)

@@ -46,14 +46,6 @@ GUIDE = (
 )
 
 
-def indicators_for(targets: TargetsFile, unit: ReportingUnit | None) -> list[Indicator]:
-    """The indicators a unit reports: all of them unless the unit lists its own."""
-    if unit is None or unit.indicators is None:
-        return list(targets.indicators)
-    wanted = set(unit.indicators)
-    return [ind for ind in targets.indicators if ind.code in wanted]
-
-
 def build_template(targets: TargetsFile, unit: ReportingUnit, period: Period) -> Workbook:
     from openpyxl import Workbook
 
@@ -63,7 +55,7 @@ def build_template(targets: TargetsFile, unit: ReportingUnit, period: Period) ->
     sheet.title = DATA_SHEET
     _title(sheet, targets)
     _metadata(sheet, unit, period)
-    indicators = indicators_for(targets, unit)
+    indicators = targets.indicators_for(unit)
     _table(sheet, indicators)
     _protect(sheet, len(indicators))
     _guide(workbook.create_sheet(GUIDE_SHEET))

@@ -1,0 +1,173 @@
+"""`kpi check`: what the analyst sees, what scripts get, and the exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from cantho_kpi.evaluate import evaluate
+from cantho_kpi.models import TargetsFile
+from cantho_kpi.render_check import check_json
+from cantho_kpi.submission import discover, read_submission
+
+from .conftest import ROOT
+
+Kpi = Callable[..., Result]
+GOLDEN = Path(__file__).parent / "golden"
+Q2 = "data/submissions/2024-Q2"
+
+
+@pytest.fixture
+def narrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    """A folder with three valid sample files."""
+    folder = tmp_path / "2024-Q2"
+    folder.mkdir()
+    for name in ("CT_2024-Q2.xlsx", "NK_2024-Q2.xlsx", "SYT_2024-Q2.xlsx"):
+        shutil.copy(ROOT / Q2 / name, folder / name)
+    return folder
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_folder_tables_golden(
+    kpi: Kpi, narrow: None, lang: str, golden: Callable[[Path, str], None]
+) -> None:
+    result = kpi("check", Q2, "--lang", lang)
+    assert result.exit_code == EXIT_FINDINGS  # TN's file has an unreadable value
+    # tables fit; problem lines are not cut (the terminal wraps them, grep finds them whole)
+    lines = [line for line in result.stdout.splitlines() if line[:1] not in "✗⚠"]
+    assert max(len(line) for line in lines) <= 80
+    golden(GOLDEN / f"check-2024-Q2-{lang}.txt", result.stdout)
+
+
+def test_single_file_golden(kpi: Kpi, narrow: None, golden: Callable[[Path, str], None]) -> None:
+    result = kpi("check", f"{Q2}/OM_2024-Q2.xlsx")
+    assert result.exit_code == EXIT_OK
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    golden(GOLDEN / "check-OM_2024-Q2-vi.txt", result.stdout)
+
+
+def test_json_golden_and_equal_to_the_library_report(
+    kpi: Kpi, targets: TargetsFile, golden: Callable[[Path, str], None]
+) -> None:
+    result = kpi("check", Q2, "--format", "json")
+    assert result.exit_code == EXIT_FINDINGS
+    subs = [read_submission(p, targets) for p in discover([Path(Q2)])]
+    report = evaluate(targets, subs, targets_file="data/targets.yaml")
+    assert result.stdout == check_json(report)
+    golden(GOLDEN / "check-2024-Q2.json", result.stdout)
+    doc = json.loads(result.stdout)
+    assert doc["schema"] == "cantho-kpi/check/v1"
+    assert doc["summary"]["files"] == 13
+    assert doc["summary"]["invalid_files"] == 1
+    assert [m["unit_code"] for m in doc["missing_units"]] == ["BTCTU"]
+    tn = next(s for s in doc["submissions"] if s["unit_code"] == "TN")
+    assert tn["valid"] is False
+    assert tn["issues"][0]["location"].endswith("TN_2024-Q2.xlsx!BaoCao!E24")
+
+
+def test_json_is_one_document_even_with_broken_files(kpi: Kpi, clean: Path) -> None:
+    (clean / "VT_2024-Q2.xlsx").write_bytes(b"not a workbook")
+    result = kpi("check", str(clean), "-f", "json")
+    assert result.exit_code == EXIT_FINDINGS
+    doc = json.loads(result.stdout)
+    broken = next(s for s in doc["submissions"] if s["file"].endswith("VT_2024-Q2.xlsx"))
+    assert broken["valid"] is False
+    assert broken["issues"][0]["severity"] == "error"
+    assert len(doc["submissions"]) == 4
+
+
+def test_exit_codes(kpi: Kpi, clean: Path) -> None:
+    assert kpi("check", str(clean)).exit_code == EXIT_OK
+    assert kpi("check", str(clean), "--fail-on", "not-met").exit_code == EXIT_FINDINGS
+    assert kpi("check", str(clean), "--fail-on", "missing").exit_code == EXIT_FINDINGS
+    assert kpi("check", Q2, "--fail-on", "never").exit_code == EXIT_OK
+    assert kpi("check", "no/such/folder").exit_code == EXIT_USAGE
+    assert kpi("check", str(clean), "--format", "yaml").exit_code == EXIT_USAGE
+    assert kpi("check", str(clean), "--period", "Q9").exit_code == EXIT_USAGE
+
+
+def test_nonexistent_and_empty(kpi: Kpi, tmp_path: Path) -> None:
+    result = kpi("check", str(tmp_path / "nope"))
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr == f"kpi: {tmp_path / 'nope'}: no such file or folder\n"
+    empty = kpi("check", str(tmp_path))
+    assert empty.exit_code == EXIT_USAGE
+    assert "no submission files" in empty.stderr
+
+
+def test_broken_file_among_good_ones(kpi: Kpi, narrow: None, clean: Path) -> None:
+    (clean / "VT_2024-Q2.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (clean / "~$CT_2024-Q2.xlsx").write_bytes(b"lock")
+    result = kpi("check", str(clean))
+    assert result.exit_code == EXIT_FINDINGS
+    assert "VT_2024-Q2.xlsx: is an old Excel 97-2003 workbook (.xls)" in result.stdout
+    assert "~$" not in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_another_period(kpi: Kpi, clean: Path) -> None:
+    result = kpi("check", str(clean), "--period", "2024-Q4", "-f", "json")
+    doc = json.loads(result.stdout)
+    assert doc["results"] == []
+    assert {i["code"] for s in doc["submissions"] for i in s["issues"]} == {"other-period"}
+    assert len(doc["missing_units"]) == 14
+
+
+def test_unit_drill_down(kpi: Kpi, narrow: None) -> None:
+    result = kpi("check", Q2, "--unit", "tn")
+    assert "TN · Quận Thốt Nốt · 2024-Q2" in result.stdout
+    assert "NK · Quận Ninh Kiều" not in result.stdout
+    assert "khoảng 75" in result.stdout
+    assert kpi("check", Q2, "--unit", "XX").exit_code == EXIT_USAGE
+
+
+def test_detail_shows_every_unit(kpi: Kpi, narrow: None, clean: Path) -> None:
+    out = kpi("check", str(clean), "--detail").stdout
+    for title in ("CT · Thành phố Cần Thơ", "NK · Quận Ninh Kiều", "SYT · Sở Y tế"):
+        assert title in out
+
+
+def test_language_from_the_environment(
+    kpi: Kpi, narrow: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KPI_LANG", "en")
+    assert "Reporting units" in kpi("check", Q2).stdout
+
+
+def test_csv(kpi: Kpi) -> None:
+    rows = list(csv.DictReader(io.StringIO(kpi("check", Q2, "-f", "csv").stdout)))
+    assert len(rows) == 11 * 35 - 35 + 4 + 2 + 2  # 10 units of 35, 4 + 2 + 2 for departments
+    tn = next(r for r in rows if r["unit_code"] == "TN" and r["code"] == "CT08")
+    assert (tn["status"], tn["value"]) == ("invalid", "")
+    band = next(r for r in rows if r["side"])
+    assert band["side"] in ("below", "above")
+
+
+def test_csv_never_starts_a_formula(kpi: Kpi, clean: Path) -> None:
+    shutil.copy(clean / "NK_2024-Q2.xlsx", clean / "=HYPERLINK(1).xlsx")
+    (clean / "NK_2024-Q2.xlsx").unlink()
+    text = kpi("check", str(clean), "-f", "csv").stdout
+    assert "'" + str(clean) not in text  # the folder is fine as it is
+    for row in csv.reader(io.StringIO(text)):
+        assert not row[0].startswith("=")
+
+
+def test_markdown(kpi: Kpi) -> None:
+    text = kpi("check", Q2, "-f", "markdown").stdout
+    assert text.startswith("## Đơn vị báo cáo\n")
+    assert "| TN Quận Thốt Nốt | 2024-Q2 | TN_2024-Q2.xlsx |" in text
+    assert "**Chưa nộp báo cáo:** BTCTU" in text
