@@ -234,15 +234,7 @@ def check_command(
 
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
-    from .batch import default_jobs, read_all
-    from .evaluate import evaluate
-    from .submission import discover
-
-    loaded = _require_targets(targets)
-    when = _period_option(period) if period else None
-    files = _submission_files(paths, discover)
-    subs = list(_with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)))
-    report = evaluate(loaded, subs, targets_file=str(targets), period=when)
+    report, loaded, _ = _checked(paths, period, jobs, targets)
     _print_report(report, loaded, output_format, lang, unit, detail)
     raise typer.Exit(_check_exit_code(report, fail_on or [FailOn.invalid]))
 
@@ -308,6 +300,71 @@ def _check_exit_code(report: Report, fail_on: list[FailOn]) -> int:
     if FailOn.missing in fail_on:
         failed = failed or report.count(Status.MISSING) > 0 or bool(report.missing_units)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+@app.command("export")
+def export_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Submission files or folders.", show_default=False)
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The workbook to write (.xlsx).", show_default=False),
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option("--period", "-p", help="Export this period only; report other files."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option("--fail-on", help="As for kpi check.", show_default=False),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes.", show_default=False),
+    ] = None,
+    lang: LangOption = Lang.vi,
+    targets: TargetsOption = DEFAULT_TARGETS,
+) -> None:
+    """Write a summary workbook ready for an official report.
+
+    Sheets: Tổng hợp (units by indicators, coloured by status), Chi tiết, Vấn đề, Chỉ tiêu and
+    Biểu đồ. The workbook is written even when some submissions are invalid (their problems are
+    in Vấn đề); the exit code follows --fail-on as for kpi check.
+
+    Example: kpi export data/submissions/2024-Q2 -o tong-hop_2024-Q2.xlsx
+    """
+    from .errors import KpiError
+    from .export import write_export
+
+    if output.suffix.lower() != ".xlsx":
+        _fail(f"{output}: the output must be an .xlsx file")
+    report, loaded, files = _checked(paths, period, jobs, targets)
+    try:
+        write_export(report, loaded, output, inputs=files, lang=lang.value, force=force)
+    except KpiError as exc:
+        _fail(exc.message)
+    invalid = report.invalid_files
+    extra = f"; {invalid} file(s) with errors, see the problems sheet" if invalid else ""
+    typer.echo(f"wrote {output}{extra}", err=True)
+    raise typer.Exit(_check_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _checked(
+    paths: list[Path], period: str | None, jobs: int | None, targets: Path
+) -> tuple[Report, TargetsFile, list[Path]]:
+    """Read and evaluate the submissions under ``paths`` (shared by check and export)."""
+    from .batch import default_jobs, read_all
+    from .evaluate import evaluate
+    from .submission import discover
+
+    loaded = _require_targets(targets)
+    when = _period_option(period) if period else None
+    files = _submission_files(paths, discover)
+    subs = list(_with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)))
+    report = evaluate(loaded, subs, targets_file=str(targets), period=when)
+    return report, loaded, files
 
 
 @app.command("template")
