@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol
+from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from .numbers import from_binary
 
@@ -26,8 +27,9 @@ class Kind(StrEnum):
     FORMULA = "formula"  # a formula with no cached value
 
 
-@dataclass(frozen=True, slots=True)
-class RawCell:
+class RawCell(NamedTuple):
+    """One non-empty cell (a named tuple: millions are made, so they must be cheap)."""
+
     row: int  # 1-based
     col: int  # 1-based
     kind: Kind
@@ -90,12 +92,14 @@ _DATE_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_CHARS = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 
 
+@lru_cache(maxsize=1024)
 def is_percent_format(fmt: str) -> bool:
     """A format whose ``%`` scales the value by 100 (``0.0%``), not a literal (``0.0"%"``)."""
     first = fmt.split(";")[0]
     return "%" in _QUOTED.sub("", first)
 
 
+@lru_cache(maxsize=1024)
 def is_date_format(fmt: str) -> bool:
     """The same test openpyxl applies when it turns a number into a date."""
     first = fmt.split(";")[0]

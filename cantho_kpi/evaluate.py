@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .errors import Issue, Location, Severity
@@ -102,24 +102,61 @@ def evaluate(
     period: Period | None = None,
 ) -> Report:
     """Evaluate every submission against the targets, and find the units that did not report."""
-    subs = list(submissions)
-    if period is not None:
-        subs = [_check_period(s, period) for s in subs]
-    subs = _flag_duplicates(subs)
-    evaluated = [s for s in subs if _evaluated(s, period)]
-    periods = sorted(
-        {s.period for s in evaluated if s.period} | ({str(period)} if period else set()),
-        key=_period_key,
-    )
-    results = [r for s in evaluated for r in _results(targets, s)]
-    missing = [m for p in periods for m in _missing_units(targets, subs, p)]
-    return Report(
-        targets_file=targets_file,
-        periods=periods,
-        submissions=subs,
-        results=results,
-        missing_units=missing,
-    )
+    evaluation = Evaluation(targets, targets_file=targets_file, period=period)
+    for sub in submissions:
+        evaluation.add(sub)
+    return evaluation.report()
+
+
+class Evaluation:
+    """The same evaluation, fed one submission at a time (while the next ones are being read).
+
+    Each submission's results are computed when it arrives; only what needs every file (two
+    files for one unit and period, the units that did not report) waits for :meth:`report`.
+    """
+
+    def __init__(
+        self,
+        targets: TargetsFile,
+        *,
+        targets_file: str,
+        period: Period | None = None,
+        keep_values: bool = True,
+    ) -> None:
+        self.targets = targets
+        self.targets_file = targets_file
+        self.period = period
+        self.keep_values = keep_values
+        self.subs: list[Submission] = []
+        self.results: dict[str, list[Result]] = {}
+
+    def add(self, sub: Submission) -> None:
+        if self.period is not None:
+            sub = _check_period(sub, self.period)
+        if _evaluated(sub, self.period):
+            self.results[sub.file] = _results(self.targets, sub)
+        if not self.keep_values and sub.values:
+            # what the file said is now in its results; keep memory flat over many files
+            sub = sub.model_copy(update={"values": []})
+        self.subs.append(sub)
+
+    def report(self) -> Report:
+        subs = _flag_duplicates(self.subs)
+        for sub in subs:
+            if sub.file in self.results and any(
+                i.code == "duplicate-submission" for i in sub.issues
+            ):
+                self.results[sub.file] = [_void(r) for r in self.results[sub.file]]
+        evaluated = [s for s in subs if _evaluated(s, self.period)]
+        asked = {str(self.period)} if self.period else set()
+        periods = sorted({s.period for s in evaluated if s.period} | asked, key=_period_key)
+        return Report.model_construct(  # built from checked parts: no validation needed
+            targets_file=self.targets_file,
+            periods=periods,
+            submissions=subs,
+            results=[r for s in evaluated for r in self.results.get(s.file, [])],
+            missing_units=[m for p in periods for m in _missing_units(self.targets, subs, p)],
+        )
 
 
 def _period_key(text: str) -> tuple[int, int]:
@@ -153,7 +190,8 @@ def _flag_duplicates(subs: list[Submission]) -> list[Submission]:
     for sub in subs:
         files = claims.get((sub.unit_code or "", sub.period or ""), [])
         if len(files) > 1:
-            others = ", ".join(f for f in files if f != sub.file)
+            rest = [f for f in files if f != sub.file]
+            others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
             issue = Issue(
                 "duplicate-submission",
                 f"unit {sub.unit_code} sent more than one file for {sub.period} (also {others}); "
@@ -165,10 +203,16 @@ def _flag_duplicates(subs: list[Submission]) -> list[Submission]:
     return flagged
 
 
+def _void(result: Result) -> Result:
+    """A result of a file that cannot be used (another file claims the same unit and period)."""
+    if result.status is Status.MISSING:
+        return result
+    return replace(result, status=Status.INVALID, side=None)
+
+
 def _results(targets: TargetsFile, sub: Submission) -> list[Result]:
     if not sub.values and not sub.valid:
         return []  # the file could not be read: its problem says so
-    duplicate = any(i.code == "duplicate-submission" for i in sub.issues)
     wanted = {i.code for i in targets.indicators_for(targets.unit(sub.unit_code))}
     given = {v.code: v for v in sub.values}
     results = []
@@ -181,8 +225,6 @@ def _results(targets: TargetsFile, sub: Submission) -> list[Result]:
             status = Status.INVALID
         elif value is not None and value.state is ValueState.VALUE and value.value is not None:
             status, side = status_of(indicator, value.value)
-        if duplicate and status is not Status.MISSING:
-            status, side = Status.INVALID, None
         results.append(
             Result(
                 file=sub.file,

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cells import Kind, RawCell
 
 HEADER_SEARCH_ROWS = 30
+_LONGEST_LABEL = 40  # longer text is never a label: skip it without folding it
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A label as compared: NFC, case-folded, single spaces, no trailing colon."""
     text = unicodedata.normalize("NFC", text)
@@ -22,6 +25,7 @@ def fold(text: str) -> str:
     return text.rstrip(" :：").strip()
 
 
+@lru_cache(maxsize=8192)
 def bare(text: str) -> str:
     """``fold`` without diacritics: ``Mã chỉ tiêu`` and ``Ma chi tieu`` compare equal."""
     decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
@@ -66,9 +70,16 @@ class Layout:
 
 
 def _text(cell: RawCell) -> str | None:
-    if cell.kind is Kind.TEXT and isinstance(cell.value, str) and cell.value.strip():
-        return cell.value
+    value = cell.value
+    if cell.kind is Kind.TEXT and isinstance(value, str) and value.strip():
+        return value
     return None
+
+
+def _label(cell: RawCell) -> str | None:
+    """The cell's text folded for comparison with labels, if it is short enough to be one."""
+    text = _text(cell)
+    return bare(text) if text is not None and len(text) <= _LONGEST_LABEL else None
 
 
 def find_header(cells: list[RawCell]) -> Header | None:
@@ -80,10 +91,9 @@ def find_header(cells: list[RawCell]) -> Header | None:
     for row in sorted(by_row):
         columns: dict[str, int] = {}
         for cell in sorted(by_row[row], key=lambda c: c.col):
-            text = _text(cell)
-            if text is None:
+            label = _label(cell)
+            if label is None:
                 continue
-            label = bare(text)
             for name, labels in (
                 ("code", CODE_LABELS),
                 ("value", VALUE_LABELS),

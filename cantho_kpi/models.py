@@ -6,6 +6,7 @@ frozen. Numbers are :class:`~decimal.Decimal`, so that 7.5 is exactly 7.5 at a b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -195,10 +196,15 @@ class ValueState(StrEnum):
     INVALID = "invalid"  # something was given but cannot be used
 
 
+#: Models that `kpi validate-targets` never builds: their schemas are built on first use, which
+#: keeps the command's start-up short.
+_LAZY = ConfigDict(frozen=True, defer_build=True)
+
+
 class SubmittedValue(BaseModel):
     """One indicator's figure as read from a submission."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = _LAZY
 
     code: str
     state: ValueState
@@ -211,7 +217,7 @@ class SubmittedValue(BaseModel):
 class Submission(BaseModel):
     """What one file said: who sent it, for which period, its figures, and its problems."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     file: str
     unit_code: str | None = None
@@ -249,10 +255,13 @@ class Side(StrEnum):
     ABOVE = "above"
 
 
-class Result(BaseModel):
-    """The status of one indicator for one unit and period."""
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The status of one indicator for one unit and period.
 
-    model_config = ConfigDict(frozen=True)
+    A plain frozen dataclass, not a pydantic model: a term's archive gives millions of them,
+    all built by :mod:`evaluate` from values that were already checked, and each must be small.
+    """
 
     file: str | None
     unit_code: str | None
@@ -266,7 +275,7 @@ class Result(BaseModel):
 
 
 class MissingUnit(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = _LAZY
 
     unit_code: str
     unit: str
@@ -276,7 +285,7 @@ class MissingUnit(BaseModel):
 class Report(BaseModel):
     """Everything `kpi check` found: the files, their results, and who has not reported."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     targets_file: str
     periods: list[str]

@@ -1,21 +1,22 @@
 """Reports -> text: rich tables drawn on a Console it is given, JSON and annotation strings.
 
-Nothing here prints to the terminal by itself or reads files.
+Nothing here prints to the terminal by itself or reads files. rich is imported only by the
+functions that draw, so that `kpi validate-targets` starts quickly.
 """
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from .errors import Issue
 from .models import KNOWN_UNITS, Indicator, Kind, TargetsFile
 from .numbers import Lang, format_number
 from .targets import TargetsResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _SYMBOLS: dict[Kind, str] = {
     Kind.AT_LEAST: "≥",
@@ -43,6 +44,8 @@ def unit_label(unit: str, lang: Lang = "vi") -> str:
 
 def targets_table(targets: TargetsFile, console: Console, lang: Lang = "vi") -> None:
     """Draw the targets as a table."""
+    from rich.table import Table
+
     vi = lang == "vi"
     table = Table(
         title=f"Chỉ tiêu thi đua – Kế hoạch {targets.plan.id}"

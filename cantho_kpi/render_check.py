@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -323,19 +324,6 @@ def _json_number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def report_dict(report: Report) -> dict[str, Any]:
-    """The public JSON contract ``cantho-kpi/check/v1`` (documented in the README)."""
-    return {
-        "schema": SCHEMA,
-        "targets_file": report.targets_file,
-        "periods": report.periods,
-        "submissions": [_submission_dict(s) for s in report.submissions],
-        "results": [_result_dict(r) for r in report.results],
-        "missing_units": [m.model_dump() for m in report.missing_units],
-        "summary": summary(report),
-    }
-
-
 def _submission_dict(sub: Submission) -> dict[str, Any]:
     return {
         "file": sub.file,
@@ -370,7 +358,43 @@ def _result_dict(result: Result) -> dict[str, Any]:
 
 
 def check_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """The public JSON contract ``cantho-kpi/check/v1`` (documented in the README)."""
+    return "".join(check_json_chunks(report))
+
+
+def check_json_chunks(report: Report) -> Iterator[str]:
+    """The JSON document in pieces, one submission or result per line, encoded as it is
+    written (with the C encoder: no indentation inside the objects)."""
+    parts: list[tuple[str, Any]] = [
+        ("schema", SCHEMA),
+        ("targets_file", report.targets_file),
+        ("periods", report.periods),
+        ("submissions", (_submission_dict(s) for s in report.submissions)),
+        ("results", (_result_dict(r) for r in report.results)),
+        ("missing_units", [m.model_dump() for m in report.missing_units]),
+        ("summary", summary(report)),
+    ]
+    yield "{\n"
+    for index, (key, value) in enumerate(parts):
+        yield f"{json.dumps(key)}: "
+        if isinstance(value, Iterator):
+            yield from _json_list(value)
+        else:
+            yield _dumps(value)
+        yield ",\n" if index < len(parts) - 1 else "\n"
+    yield "}\n"
+
+
+def _json_list(items: Iterator[Any]) -> Iterator[str]:
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + _dumps(item)
+        first = False
+    yield "[]" if first else "\n]"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 CSV_COLUMNS = ("file", "unit_code", "period", "code", "value", "status", "side", "location")

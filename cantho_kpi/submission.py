@@ -15,7 +15,7 @@ from typing import Literal
 
 from .cells import Book, RawCell, SheetInfo
 from .errors import Issue, KpiError, Location, Severity
-from .layout import Layout, find_header, find_meta, fold
+from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta, fold
 from .models import Indicator, ReportingUnit, Submission, TargetsFile
 from .periods import parse_period
 from .values import ValueReader
@@ -60,15 +60,17 @@ def read_submission(
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
-    from .xlsxread import LeanBook, Unusual
-    from .xlsxsafe import vet_xlsx
+    from .xlsxread import LeanBook, Malformed, Unusual
+    from .xlsxsafe import malformed_error, vet_xlsx
 
-    vet_xlsx(path, shown)
+    vetted = vet_xlsx(path, shown)
     if engine == "openpyxl":
         return _read_with_openpyxl(path, shown, targets)
     try:
-        with LeanBook(path) as lean:
+        with LeanBook(path, vetted) as lean:
             return _read_book(lean, path, shown, targets)
+    except Malformed:
+        raise malformed_error(shown) from None
     except Unusual:
         if engine == "lean":
             raise
@@ -78,15 +80,8 @@ def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine)
 def _read_with_openpyxl(path: Path, shown: str, targets: TargetsFile) -> Submission:
     from .xlsxopenpyxl import OpenpyxlBook
 
-    try:
-        with OpenpyxlBook(path) as book:
-            return _read_book(book, path, shown, targets)
-    except (KeyError, ValueError, TypeError, IndexError, OSError, EOFError) as exc:
-        raise KpiError(
-            f"{shown}: the workbook cannot be read ({type(exc).__name__}: {exc}); open it in "
-            "Excel or LibreOffice and save it again as .xlsx",
-            code="unreadable-workbook",
-        ) from None
+    with OpenpyxlBook(path, shown) as book:
+        return _read_book(book, path, shown, targets)
 
 
 def _read_book(book: Book, path: Path, shown: str, targets: TargetsFile) -> Submission:
@@ -105,12 +100,14 @@ def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, 
     if not sheets:
         collector.add("no-sheets", f"{collector.file}: the workbook has no sheets")
         return None, []
-    qualifying: list[SheetInfo] = []
+    qualifying: list[tuple[SheetInfo, list[RawCell]]] = []
     for sheet in sheets:
-        if find_header(book.cells(sheet, max_row=30)) is None:
+        # a visible sheet is read whole, once; a hidden one only as far as a header could be
+        cells = book.cells(sheet, max_row=None if sheet.visible else HEADER_SEARCH_ROWS)
+        if find_header(cells) is None:
             continue
         if sheet.visible:
-            qualifying.append(sheet)
+            qualifying.append((sheet, cells))
         else:
             collector.add(
                 "hidden-sheet-ignored",
@@ -128,13 +125,13 @@ def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, 
         )
         return None, []
     if len(qualifying) > 1:
-        names = ", ".join(repr(s.name) for s in qualifying)
+        names = ", ".join(repr(s.name) for s, _ in qualifying)
         collector.add(
             "several-data-sheets",
             f"several visible sheets look like data sheets ({names}); keep one, or hide the others",
         )
         return None, []
-    return qualifying[0], book.cells(qualifying[0])
+    return qualifying[0]
 
 
 def _sheet_locator(file: str, sheet: str) -> Locate:

@@ -7,24 +7,48 @@ declarations are refused here too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from .cells import Kind, RawCell, SheetInfo, date_text
+from .errors import KpiError
 from .numbers import from_binary
+from .xlsxsafe import malformed_error
 
 
 class OpenpyxlBook:
-    """A workbook opened with openpyxl in read-only mode. Use as a context manager."""
+    """A workbook opened with openpyxl in read-only mode. Use as a context manager.
 
-    def __init__(self, path: Path) -> None:
-        from openpyxl import load_workbook
+    openpyxl parses untrusted bytes: whatever it raises while doing so becomes one clear
+    :class:`KpiError` naming the file (our own code is not inside these guards).
+    """
 
+    def __init__(self, path: Path, display: str = "") -> None:
         self._path = path
-        self._values = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        self._display = display or str(path)
         self._formulas: Any = None
+        with self._guard():
+            from openpyxl import load_workbook
+
+            self._values = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except (SyntaxError, ExpatError):  # ElementTree's ParseError is a SyntaxError
+            raise malformed_error(self._display) from None
+        except Exception as exc:
+            raise KpiError(
+                f"{self._display}: the workbook cannot be read ({type(exc).__name__}: {exc}); "
+                "open it in Excel or LibreOffice and save it again as .xlsx",
+                code="unreadable-workbook",
+            ) from None
 
     def __enter__(self) -> OpenpyxlBook:
         return self
@@ -42,6 +66,10 @@ class OpenpyxlBook:
         return [SheetInfo(ws.title, ws.sheet_state) for ws in self._values.worksheets]
 
     def cells(self, sheet: SheetInfo, max_row: int | None = None) -> list[RawCell]:
+        with self._guard():
+            return self._cells(sheet, max_row)
+
+    def _cells(self, sheet: SheetInfo, max_row: int | None) -> list[RawCell]:
         found: list[RawCell] = []
         uncached = self._uncached_formulas(sheet.name, max_row)
         rows = self._values[sheet.name].iter_rows(min_row=1, min_col=1, max_row=max_row)

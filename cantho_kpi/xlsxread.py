@@ -15,8 +15,9 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from xml.etree import ElementTree as ET
 from xml.parsers import expat
 
 from .cells import (
@@ -25,11 +26,12 @@ from .cells import (
     RawCell,
     SheetInfo,
     cast_number,
+    column_letter,
     is_date_format,
     serial_to_text,
     split_ref,
 )
-from .xlsxsafe import MAIN_NS
+from .xlsxsafe import MAIN_NS, Vetted
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -38,6 +40,10 @@ _M = MAIN_NS + " "
 
 class Unusual(Exception):
     """Something this reader does not handle; the caller reads the file with openpyxl."""
+
+
+class Malformed(Exception):
+    """A part is not well-formed XML: the file is damaged, whichever reader reads it."""
 
 
 class _Stop(Exception):
@@ -67,15 +73,16 @@ def _parse(
         parser.Parse(data, True)
     except _Stop:
         return
-    except expat.ExpatError as exc:
-        raise Unusual(f"malformed XML: {exc}") from None
+    except expat.ExpatError:
+        raise Malformed from None
 
 
 class LeanBook:
     """A vetted .xlsx opened for reading. Use as a context manager."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, vetted: Vetted | None = None) -> None:
         self._zip = zipfile.ZipFile(path)
+        self._cached = vetted.parts if vetted is not None else {}
         try:
             self._names = set(self._zip.namelist())
             workbook = self._office_document()
@@ -106,6 +113,9 @@ class LeanBook:
     # -- package structure ---------------------------------------------------------------
 
     def _read(self, part: str) -> bytes:
+        cached = self._cached.get(part)
+        if cached is not None:
+            return cached
         if part not in self._names:
             raise Unusual(f"missing part {part}")
         return self._zip.read(part)
@@ -169,28 +179,22 @@ class LeanBook:
     # -- cells -----------------------------------------------------------------------------
 
     def cells(self, sheet: SheetInfo, max_row: int | None = None) -> list[RawCell]:
-        reader = _SheetReader(self, max_row)
-        _parse(self._read(sheet.part), reader.start, reader.end, reader.text)
-        return reader.cells
+        return _sheet_cells(self, self._read(sheet.part), max_row)
 
-    def make_cell(
-        self, row: int, col: int, kind: str, style: int, value: str | None, has_formula: bool
-    ) -> RawCell | None:
-        formats = self._number_formats()
-        if style >= len(formats) and style != 0:
-            raise Unusual(f"style {style} is not defined")
-        fmt = formats[style] if style < len(formats) else "General"
-        if value is None:
-            return RawCell(row, col, Kind.FORMULA, None, fmt) if has_formula else None
-        return self._typed(row, col, kind, fmt, value)
+    def number_formats(self) -> list[str]:
+        return self._number_formats()
 
-    def _typed(self, row: int, col: int, kind: str, fmt: str, value: str) -> RawCell:
+    def shared_string(self, index: str) -> str:
+        strings = self._shared_strings()
+        try:
+            return strings[int(index)]
+        except (ValueError, IndexError):
+            raise Unusual(f"shared string {index!r} is not defined") from None
+
+    def typed(self, row: int, col: int, kind: str, fmt: str, value: str) -> RawCell:
+        """A cell of any type but the common ones (shared strings, plain numbers)."""
         if kind == "s":
-            strings = self._shared_strings()
-            index = int(value)
-            if not 0 <= index < len(strings):
-                raise Unusual(f"shared string {index} is not defined")
-            return RawCell(row, col, Kind.TEXT, strings[index], fmt)
+            return RawCell(row, col, Kind.TEXT, self.shared_string(value), fmt)
         if kind in {"str", "inlineStr"}:
             return RawCell(row, col, Kind.TEXT, value, fmt)
         if kind == "b":
@@ -202,148 +206,149 @@ class LeanBook:
             return RawCell(row, col, Kind.DATE, shown, fmt)
         if kind != "n":
             raise Unusual(f"cell type {kind!r}")
-        try:
-            number = cast_number(value)
-        except ValueError:
-            raise Unusual(f"number {value!r}") from None
+        number = _number(value)
         if is_date_format(fmt):
             return RawCell(row, col, Kind.DATE, serial_to_text(number, self._date1904), fmt)
         return RawCell(row, col, Kind.NUMBER, number, fmt)
 
 
-class _SheetReader:
-    """expat handlers collecting the non-empty cells of a worksheet."""
+_C, _V, _F, _IS, _T, _R, _ROW = (
+    f"{{{MAIN_NS}}}{name}" for name in ("c", "v", "f", "is", "t", "r", "row")
+)
+_SHEET_DATA = f"{{{MAIN_NS}}}sheetData"
 
-    def __init__(self, book: LeanBook, max_row: int | None) -> None:
-        self.book = book
-        self.max_row = max_row
-        self.cells: list[RawCell] = []
-        self.row = 0
-        self.col = 0
-        self.kind = "n"
-        self.style = 0
-        self.value: list[str] | None = None
-        self.inline: list[str] | None = None
-        self.collect: list[str] | None = None
-        self.has_formula = False
-        self.in_phonetic = False
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        if not name.startswith(_M):
-            return
-        local = name[len(_M) :]
-        if local == "c":
-            self._start_cell(attrs)
-        elif local == "row":
-            self._start_row(attrs)
-        elif local == "v":
-            self.value = self.collect = []
-        elif local == "f":
-            self.has_formula = True
-        elif local == "is":
-            self.inline = []
-        elif local == "rPh":
-            self.in_phonetic = True
-        elif local == "t" and self.inline is not None and not self.in_phonetic:
-            self.collect = self.inline
+def _tree(data: bytes) -> ET.Element:
+    """Parse a part with the C parser. Parts with a DOCTYPE never get here: vet_xlsx refused
+    them, and the check is repeated on the first bytes in case a caller skipped it."""
+    head = data[:2048]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise Unusual("a DOCTYPE declaration")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError:
+        raise Malformed from None
 
-    def _start_row(self, attrs: dict[str, str]) -> None:
-        self.row = int(attrs["r"]) if "r" in attrs else self.row + 1
-        self.col = 0
-        if self.max_row is not None and self.row > self.max_row:
-            raise _Stop
 
-    def _start_cell(self, attrs: dict[str, str]) -> None:
-        ref = attrs.get("r")
-        if ref is None:
-            self.col += 1
-        else:
-            where = split_ref(ref)
-            if where is None or where[0] != self.row:
-                raise Unusual(f"cell reference {ref!r}")
-            self.col = where[1]
-        self.kind = attrs.get("t", "n")
-        self.style = int(attrs.get("s", "0"))
-        self.value = self.inline = self.collect = None
-        self.has_formula = self.in_phonetic = False
+def _inline_text(element: ET.Element | None) -> str | None:
+    """The text of an ``is`` or ``si`` element: its ``t``, or its runs' ``t``, not phonetics."""
+    if element is None:
+        return None
+    parts = []
+    for child in element:
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag == _R:
+            run = child.find(_T)
+            parts.append((run.text or "") if run is not None else "")
+    return "".join(parts)
 
-    def end(self, name: str) -> None:
-        if not name.startswith(_M):
-            return
-        local = name[len(_M) :]
-        if local in {"v", "t"}:
-            self.collect = None
-        elif local == "rPh":
-            self.in_phonetic = False
-        elif local == "c":
-            self._end_cell()
 
-    def _end_cell(self) -> None:
-        if self.kind == "inlineStr":
-            text = "".join(self.inline) if self.inline is not None else None
-        else:
-            text = "".join(self.value) if self.value is not None else None
-        if text == "" and self.kind not in {"inlineStr", "str", "s"}:
-            text = None
-        cell = self.book.make_cell(
-            self.row, self.col, self.kind, self.style, text, self.has_formula
-        )
-        if cell is not None:
-            self.cells.append(cell)
+def _sheet_cells(book: LeanBook, data: bytes, max_row: int | None) -> list[RawCell]:
+    """The non-empty cells of a worksheet. The loop is flat on purpose: it runs for every cell
+    of every submission, and the common cells (shared strings, plain numbers) take the short
+    path."""
+    root = _tree(data)
+    sheet_data = root.find(_SHEET_DATA)
+    if sheet_data is None:
+        if root.tag.startswith("{" + MAIN_NS):
+            return []
+        raise Unusual(f"sheet root {root.tag}")
+    formats = book.number_formats()
+    cells: list[RawCell] = []
+    append = cells.append
+    row_number = 0
+    for row in sheet_data:
+        if row.tag != _ROW:
+            raise Unusual(f"element {row.tag} in sheetData")
+        ref = row.get("r")
+        row_number = int(ref) if ref is not None else row_number + 1
+        if max_row is not None and row_number > max_row:
+            break
+        col = 0
+        for cell in row:
+            if cell.tag != _C:
+                continue
+            col = _column(cell.get("r"), row_number, col)
+            if not len(cell):
+                continue  # a formatted but empty cell: no value, no formula
+            style = int(cell.get("s", "0"))
+            if style < len(formats):
+                fmt = formats[style]
+            elif style == 0:
+                fmt = "General"
+            else:
+                raise Unusual(f"style {style} is not defined")
+            kind = cell.get("t", "n")
+            value = cell.find(_V)
+            text = value.text if value is not None else None
+            if kind == "s" and text:
+                append(RawCell(row_number, col, Kind.TEXT, book.shared_string(text), fmt))
+            elif kind == "n" and text and fmt == "General":
+                append(RawCell(row_number, col, Kind.NUMBER, _number(text), fmt))
+            else:
+                made = _other_cell(book, cell, kind, text, row_number, col, fmt)
+                if made is not None:
+                    append(made)
+    return cells
 
-    def text(self, data: str) -> None:
-        if self.collect is not None:
-            self.collect.append(data)
+
+def _number(text: str) -> Decimal:
+    try:
+        return cast_number(text)
+    except ValueError:
+        raise Unusual(f"number {text!r}") from None
+
+
+def _column(ref: str | None, row: int, previous: int) -> int:
+    if ref is None:
+        return previous + 1
+    letters = ref.rstrip("0123456789")
+    col = _COLUMNS.get(letters)
+    if col is None or ref[len(letters) :] != str(row):
+        where = split_ref(ref)
+        if where is None or where[0] != row:
+            raise Unusual(f"cell reference {ref!r}")
+        return where[1]
+    return col
+
+
+#: Column letters of the first 702 columns (A ... ZZ), the fast path of ``_column``.
+_COLUMNS = {column_letter(i): i for i in range(1, 703)}
+
+
+def _other_cell(
+    book: LeanBook, cell: ET.Element, kind: str, text: str | None, row: int, col: int, fmt: str
+) -> RawCell | None:
+    if kind == "inlineStr":
+        text = _inline_text(cell.find(_IS))
+    elif text is None and kind in {"str", "s"} and cell.find(_V) is not None:
+        text = ""
+    if text == "" and kind not in {"str", "s", "inlineStr"}:
+        text = None
+    if text is None:
+        return RawCell(row, col, Kind.FORMULA, None, fmt) if cell.find(_F) is not None else None
+    return book.typed(row, col, kind, fmt, text)
 
 
 def _read_styles(data: bytes) -> list[str]:
     """The number format of each cell style (``cellXfs``), in order."""
+    root = _tree(data)
     custom: dict[int, str] = {}
+    formats_element = root.find(f"{{{MAIN_NS}}}numFmts")
+    for fmt in formats_element if formats_element is not None else ():
+        if fmt.tag == f"{{{MAIN_NS}}}numFmt":
+            custom[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "General")
+    xfs = root.find(f"{{{MAIN_NS}}}cellXfs")
     formats: list[str] = []
-    inside = [False]
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        if name == _M + "numFmt":
-            custom[int(attrs["numFmtId"])] = attrs.get("formatCode", "General")
-        elif name == _M + "cellXfs":
-            inside[0] = True
-        elif name == _M + "xf" and inside[0]:
-            ident = int(attrs.get("numFmtId", "0"))
+    for xf in xfs if xfs is not None else ():
+        if xf.tag == f"{{{MAIN_NS}}}xf":
+            ident = int(xf.get("numFmtId", "0"))
             formats.append(custom.get(ident) or BUILTIN_FORMATS.get(ident, "General"))
-
-    def end(name: str) -> None:
-        if name == _M + "cellXfs":
-            inside[0] = False
-
-    _parse(data, start, end)
     return formats
 
 
 def _read_strings(data: bytes) -> list[str]:
     """Shared strings: the text of each ``si``, runs joined, phonetic guides left out."""
-    strings: list[str] = []
-    state: dict[str, Any] = {"parts": None, "collect": False, "phonetic": False}
-
-    def start(name: str, _attrs: dict[str, str]) -> None:
-        if name == _M + "si":
-            state["parts"] = []
-        elif name == _M + "rPh":
-            state["phonetic"] = True
-        elif name == _M + "t" and not state["phonetic"]:
-            state["collect"] = True
-
-    def end(name: str) -> None:
-        if name == _M + "si":
-            strings.append("".join(state["parts"]))
-            state["parts"] = None
-        elif name == _M + "rPh":
-            state["phonetic"] = False
-        elif name == _M + "t":
-            state["collect"] = False
-
-    def text(data: str) -> None:
-        if state["collect"] and state["parts"] is not None:
-            state["parts"].append(data)
-
-    _parse(data, start, end, text)
-    return strings
+    root = _tree(data)
+    return [_inline_text(si) or "" for si in root if si.tag == f"{{{MAIN_NS}}}si"]

@@ -29,6 +29,7 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never a bomb, whatever their ratio
 MAX_PARTS = 2000
 MAX_PROLOG_BYTES = 64 * 1024
+WHOLE_PART_BYTES = 256 * 1024  # XML parts up to this size are read whole while vetted
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -47,10 +48,13 @@ _CODES = {
 
 @dataclass(frozen=True, slots=True)
 class Vetted:
-    """A zip container that passed every check, and its parts."""
+    """A zip container that passed every check: its part names, and the bytes of the XML
+    parts that were small enough to be read whole while checking them (a reader need not
+    unpack them again)."""
 
     path: Path
     names: frozenset[str]
+    parts: dict[str, bytes]
 
 
 def is_lock_file(path: Path) -> bool:
@@ -78,9 +82,12 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             _check_directory(infos, display)
             names = frozenset(info.filename for info in infos)
             _check_kind(names, archive, display)
+            parts: dict[str, bytes] = {}
             for info in infos:
                 if info.filename.lower().endswith(_XML_SUFFIXES):
-                    _check_prolog(archive, info, display)
+                    whole = _check_prolog(archive, info, display)
+                    if whole is not None:
+                        parts[info.filename] = whole
     except zipfile.BadZipFile as exc:
         raise KpiError(
             f"{display}: the workbook is damaged or truncated ({exc}); "
@@ -92,7 +99,7 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             f"{display}: the workbook cannot be unpacked ({exc}); ask the unit to save it again",
             code="damaged-file",
         ) from None
-    return Vetted(path, names)
+    return Vetted(path, names, parts)
 
 
 def _head(path: Path, display: str) -> tuple[bytes, int]:
@@ -261,8 +268,78 @@ class _Declaration(Exception):
     pass
 
 
-def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> None:
-    """Parse an XML part up to its root element: refuse DOCTYPE, note Strict Open XML."""
+def _check_prolog(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str
+) -> bytes | None:
+    """Read an XML part up to its root element: refuse DOCTYPE, note Strict Open XML.
+
+    The usual part (UTF-8, a short prolog) is checked on its first kilobyte; anything else
+    (UTF-16, long comments before the root) is parsed with expat up to the root element. A
+    part of at most WHOLE_PART_BYTES is read whole, and returned.
+    """
+    whole = None
+    if info.file_size <= WHOLE_PART_BYTES:
+        whole = archive.read(info)
+        head = whole[:1024]
+    else:
+        with archive.open(info) as stream:
+            head = stream.read(1024)
+    prolog = _plain_prolog(head)
+    if prolog is None:
+        _parse_prolog(archive, info, display)
+    elif b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        raise _doctype_error(info.filename, display)
+    elif STRICT_NS.encode() in head and info.filename.startswith("xl/"):
+        _check_namespace(STRICT_NS + " x", info.filename, display)
+    return whole
+
+
+def _plain_prolog(head: bytes) -> bytes | None:
+    """The bytes before the root element of a UTF-8 part, or None when that is not plain."""
+    data = head.removeprefix(b"\xef\xbb\xbf")
+    if b"\x00" in data[:4]:
+        return None  # UTF-16 or UTF-32
+    at = 0
+    while at < len(data):
+        if data[at : at + 1] in (b" ", b"\t", b"\r", b"\n"):
+            at += 1
+        elif data.startswith(b"<?", at):
+            end = data.find(b"?>", at)
+            if end < 0:
+                return None
+            at = end + 2
+        elif data.startswith(b"<!--", at):
+            end = data.find(b"-->", at)
+            if end < 0:
+                return None
+            at = end + 3
+        elif data.startswith(b"<!", at):
+            return data[: at + 10]  # a declaration: DOCTYPE (or worse)
+        elif data.startswith(b"<", at) and data[at + 1 : at + 2].isalpha():
+            return data[:at]
+        else:
+            return None
+    return None
+
+
+def malformed_error(display: str) -> KpiError:
+    """The same words whichever reader found the broken XML."""
+    return KpiError(
+        f"{display}: the workbook is damaged (a part of it is not well-formed XML); ask the "
+        "unit to open it in Excel or LibreOffice and save it again",
+        code="damaged-file",
+    )
+
+
+def _doctype_error(part: str, display: str) -> KpiError:
+    return KpiError(
+        f"{display}: part {part!r} declares a DOCTYPE or entities, which a workbook never "
+        "needs; refused as a possible XML attack",
+        code="xml-doctype",
+    )
+
+
+def _parse_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> None:
     parser = expat.ParserCreate(namespace_separator=" ")
 
     def refuse(*_: object) -> None:
@@ -287,17 +364,9 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str)
         _check_namespace(found.name, info.filename, display)
         return
     except _Declaration:
-        raise KpiError(
-            f"{display}: part {info.filename!r} declares a DOCTYPE or entities, which a "
-            "workbook never needs; refused as a possible XML attack",
-            code="xml-doctype",
-        ) from None
-    except expat.ExpatError as exc:
-        raise KpiError(
-            f"{display}: part {info.filename!r} is not well-formed XML ({exc}); the workbook "
-            "is damaged",
-            code="damaged-file",
-        ) from None
+        raise _doctype_error(info.filename, display) from None
+    except expat.ExpatError:
+        raise malformed_error(display) from None
 
 
 def _check_namespace(name: str, part: str, display: str) -> None:
