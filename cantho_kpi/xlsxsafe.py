@@ -268,9 +268,7 @@ class _Declaration(Exception):
     pass
 
 
-def _check_prolog(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str
-) -> bytes | None:
+def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> bytes | None:
     """Read an XML part up to its root element: refuse DOCTYPE, note Strict Open XML.
 
     The usual part (UTF-8, a short prolog) is checked on its first kilobyte; anything else
