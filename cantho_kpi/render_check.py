@@ -236,19 +236,22 @@ def _counts_columns(table: Table) -> None:
 
 def _units_table(rows: list[UnitRow], lang: Lang, width: int) -> Table:
     words = WORDS[lang]
-    headers = [words["code"], words["unit"], words["period"], words["file"]]
+    # the file column only when some file is not named UNIT_PERIOD (the name says nothing new)
+    files = any(not _conventional(row.submission) for row in rows)
+    headers = [words["code"], words["unit"], words["period"]] + ([words["file"]] if files else [])
+    first = len(headers)
     headers += [SYMBOL[s] for s in Status] + [words["problems"]]
-    cells = [_unit_cells(row) for row in rows]
-    widths = _fit(width, headers, cells, [1, 3])
+    cells = [_unit_cells(row, files) for row in rows]
+    widths = _fit(width, headers, cells, [1, 3] if files else [1])
     table = _table(words["units"])
     for index, header in enumerate(headers):
-        status = list(Status)[index - 4] if 4 <= index < 4 + len(Status) else None
+        status = list(Status)[index - first] if first <= index < first + len(Status) else None
         table.add_column(
             header,
             no_wrap=True,
             overflow="ellipsis",
             width=widths.get(index),
-            justify="right" if index >= 4 else "left",
+            justify="right" if index >= first else "left",
             style=STYLE[status] if status else "",
         )
     for row_cells in cells:
@@ -256,21 +259,21 @@ def _units_table(rows: list[UnitRow], lang: Lang, width: int) -> Table:
     return table
 
 
-def _unit_cells(row: UnitRow) -> list[str | Text]:
+def _conventional(sub: Submission) -> bool:
+    stem = _short_file(sub.file).rsplit(".", 1)[0]
+    return stem == f"{sub.unit_code}_{sub.period}"
+
+
+def _unit_cells(row: UnitRow, with_file: bool) -> list[str | Text]:
     sub = row.submission
     errors = sum(i.severity is Severity.ERROR for i in sub.issues)
     warnings = len(sub.issues) - errors
     problems = Text(f"{errors}" if errors else "-", style="bold red" if errors else "")
     if warnings:
         problems.append(f"+{warnings}", style="yellow")
-    return [
-        sub.unit_code or "?",
-        sub.unit_name or "",
-        sub.period or "?",
-        _short_file(sub.file),
-        *[str(row.counts[s]) if row.counts[s] else "" for s in Status],
-        problems,
-    ]
+    file = [_short_file(sub.file)] if with_file else []
+    counts = [str(row.counts[s]) if row.counts[s] else "" for s in Status]
+    return [sub.unit_code or "?", sub.unit_name or "", sub.period or "?", *file, *counts, problems]
 
 
 def _indicators_table(rows: list[IndicatorRow], lang: Lang) -> Table:

@@ -56,7 +56,9 @@ def read_submission(
             return _interpret(shown, path, None, cells, _csv_locator(shown), targets, [])
         return _read_workbook(path, shown, targets, engine)
     except KpiError as exc:
-        return Submission(file=shown, issues=[Issue(exc.code, exc.message, Location(shown))])
+        # the location names the file: the message need not say it again
+        message = exc.message.removeprefix(f"{shown}: ")
+        return Submission(file=shown, issues=[Issue(exc.code, message, Location(shown))])
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:

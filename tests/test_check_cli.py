@@ -114,7 +114,7 @@ def test_broken_file_among_good_ones(kpi: Kpi, narrow: None, clean: Path) -> Non
     (clean / "~$CT_2024-Q2.xlsx").write_bytes(b"lock")
     result = kpi("check", str(clean))
     assert result.exit_code == EXIT_FINDINGS
-    assert "VT_2024-Q2.xlsx: is an old Excel 97-2003 workbook (.xls)" in result.stdout
+    assert "VT_2024-Q2.xlsx: xls-workbook: is an old Excel 97-2003 workbook (.xls)" in result.stdout
     assert "~$" not in result.stdout
     assert "Traceback" not in result.output
 
