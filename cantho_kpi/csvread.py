@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cells import Kind, RawCell
 from .errors import KpiError
+from .xlsxsafe import open_error
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 
@@ -29,7 +30,12 @@ def read_csv_cells(path: Path, display: str) -> list[RawCell]:
                 if value.strip():
                     cells.append(RawCell(row_number, col_number, Kind.TEXT, value))
     except csv.Error as exc:
-        raise KpiError(f"{display}: not a readable CSV file ({exc})", code="bad-csv") from None
+        raise KpiError.about(
+            display,
+            "bad-csv",
+            f"not a readable CSV file ({exc})",
+            f"không đọc được tệp CSV ({exc})",
+        ) from None
     return cells
 
 
@@ -37,31 +43,32 @@ def _read(path: Path, display: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:
-            raise KpiError(
-                f"{display}: the file is {size:,} bytes; a CSV submission may be at most "
-                f"{MAX_CSV_BYTES:,}",
-                code="file-too-large",
+            raise KpiError.about(
+                display,
+                "file-too-large",
+                f"the file is {size:,} bytes; a CSV submission may be at most {MAX_CSV_BYTES:,}",
+                f"tệp có dung lượng {size:,} byte; báo cáo CSV tối đa {MAX_CSV_BYTES:,} byte",
             )
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise KpiError(f"{display}: no such file", code="file-not-found") from None
-    except IsADirectoryError:
-        raise KpiError(f"{display}: is a folder, not a file", code="not-a-file") from None
-    except PermissionError:
-        raise KpiError(f"{display}: permission denied", code="unreadable") from None
+    except OSError as exc:
+        raise open_error(display, exc) from None
     if not raw.strip():
-        raise KpiError(f"{display}: the file is empty", code="empty-file")
+        raise KpiError.about(display, "empty-file", "the file is empty", "tệp rỗng")
     if raw.startswith(b"PK\x03\x04"):
-        raise KpiError(
-            f"{display}: is a workbook (zip) with a .csv name; rename it to .xlsx",
-            code="not-csv",
+        raise KpiError.about(
+            display,
+            "not-csv",
+            "is a workbook (zip) with a .csv name; rename it to .xlsx",
+            "là sổ tính (tệp nén) mang đuôi .csv; hãy đổi đuôi thành .xlsx",
         )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise KpiError(
-            f"{display}: line {line} is not UTF-8 (byte 0x{raw[exc.start]:02x}); save the CSV "
-            "as 'CSV UTF-8'",
-            code="not-utf8",
+        byte = f"0x{raw[exc.start]:02x}"
+        raise KpiError.about(
+            display,
+            "not-utf8",
+            f"line {line} is not UTF-8 (byte {byte}); save the CSV as 'CSV UTF-8'",
+            f"dòng {line} không phải mã UTF-8 (byte {byte}); hãy lưu tệp dạng 'CSV UTF-8'",
         ) from None

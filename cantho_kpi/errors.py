@@ -46,24 +46,39 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem in a user's data, with a stable ``code`` that scripts can filter on."""
+    """One problem in a user's data, with a stable ``code`` that scripts can filter on.
+
+    ``message`` is English; ``message_vi``, when given, says the same in Vietnamese for the
+    clerks and analysts who read submissions' problems.
+    """
 
     code: str
     message: str
     location: Location
     severity: Severity = Severity.ERROR
+    message_vi: str | None = None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.code}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("vi" or "en"), English when there is no translation."""
+        return self.message_vi if lang == "vi" and self.message_vi else self.message
 
 
 class KpiError(Exception):
     """A problem the user can fix; the message names the file and says what to do."""
 
-    def __init__(self, message: str, *, code: str = "error") -> None:
+    def __init__(self, message: str, *, code: str = "error", vi: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.message_vi = vi
+
+    @classmethod
+    def about(cls, name: str, code: str, en: str, vi: str) -> KpiError:
+        """A problem with the file ``name``, said in English and Vietnamese."""
+        return cls(f"{name}: {en}", code=code, vi=f"{name}: {vi}")
 
 
 class Bug(RuntimeError):

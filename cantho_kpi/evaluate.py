@@ -176,6 +176,7 @@ def _check_period(sub: Submission, period: Period) -> Submission:
         f"the file is for {sub.period}, not {period}; it was not evaluated",
         Location(sub.file),
         Severity.WARNING,
+        f"tệp là báo cáo kỳ {sub.period}, không phải kỳ {period}; tệp không được đánh giá",
     )
     return sub.model_copy(update={"issues": [*sub.issues, issue]})
 
@@ -197,6 +198,8 @@ def _flag_duplicates(subs: list[Submission]) -> list[Submission]:
                 f"unit {sub.unit_code} sent more than one file for {sub.period} (also {others}); "
                 "none of them is used until one is removed",
                 Location(sub.file),
+                message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho kỳ {sub.period} "
+                f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
             )
             sub = sub.model_copy(update={"issues": [*sub.issues, issue]})
         flagged.append(sub)

@@ -89,7 +89,7 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     lines = _lines(report, targets)
     _summary_sheet(summary, report, targets, lines, words, lang)
     _details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
-    _problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words)
+    _problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
     _targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
     _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, len(lines), words, targets)
     props = book.properties
@@ -338,7 +338,7 @@ def _details_sheet(
     _finish_table(sheet, len(headers), row)
 
 
-def _problems_sheet(sheet: Worksheet, report: Report, words: Words) -> None:
+def _problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> None:
     headers = words.problem_headers
     _table_sheet(sheet, headers, [28, 36, 22, 10, 90])
     row = 1
@@ -346,7 +346,8 @@ def _problems_sheet(sheet: Worksheet, report: Report, words: Words) -> None:
         for issue in sub.issues:
             row += 1
             severity = words.severities[issue.severity.value]
-            values = [Path(sub.file).name, str(issue.location), issue.code, severity, issue.message]
+            message = issue.text(lang)
+            values = [Path(sub.file).name, str(issue.location), issue.code, severity, message]
             for col, text in enumerate(values, 1):
                 put_text(sheet.cell(row, col), text)
             sheet.cell(row, 5).alignment = wrap()

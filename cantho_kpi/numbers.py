@@ -46,6 +46,7 @@ class Reading:
     value: Decimal | None = None
     problem: str | None = None  # a stable issue code
     message: str | None = None
+    message_vi: str | None = None
     readings: tuple[Decimal, ...] = ()
     percent: bool = False
 
@@ -119,6 +120,10 @@ def read_text(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> Re
                 f"{text.strip()!r} is not a number; type the figure alone (e.g. 7,5) and put "
                 "any words in the note column"
             ),
+            message_vi=(
+                f"{text.strip()!r} không phải là số; chỉ nhập con số (ví dụ 7,5), phần chữ ghi "
+                "vào cột Ghi chú"
+            ),
             percent=percent,
         )
     values = tuple(_plain(Decimal(sign + c)) for c in candidates)
@@ -175,6 +180,12 @@ def _resolve(
             f"{shown!r} is ambiguous: {_plain_text(first)} if {mark!r} is a decimal mark, "
             f"{_plain_text(second)} if it separates thousands; for {_plain_text(second)} type "
             "it without the separator, or enter the value as a number rather than text"
+        ),
+        message_vi=(
+            f"{shown!r} có thể hiểu hai cách: {_plain_text(first)} nếu {mark!r} là dấu thập "
+            f"phân, {_plain_text(second)} nếu là dấu phân cách hàng nghìn; nếu là "
+            f"{_plain_text(second)} hãy nhập không có dấu phân cách, hoặc nhập ô dạng số thay "
+            "vì dạng chữ"
         ),
         readings=values,
         percent=percent,

@@ -314,7 +314,7 @@ def _issue_line(issue: Issue, lang: Lang) -> Text:
     )
     line.append(f"{issue.location}: ", style="bold")
     line.append(f"{issue.code}: ", style="cyan")
-    line.append(issue.message)
+    line.append(issue.text(lang))
     return line
 
 
@@ -341,6 +341,7 @@ def _submission_dict(sub: Submission) -> dict[str, Any]:
                 "severity": i.severity.value,
                 "location": str(i.location),
                 "message": i.message,
+                "message_vi": i.message_vi,
             }
             for i in sub.issues
         ],
@@ -454,7 +455,7 @@ def check_markdown(report: Report, targets: TargetsFile, lang: Lang = "vi") -> s
     issues = [i for s in report.submissions for i in s.issues]
     if issues:
         lines += ["", f"## {words['issues']}", ""]
-        lines += [f"- `{_md(str(i.location))}` {i.code}: {_md(i.message)}" for i in issues]
+        lines += [f"- `{_md(str(i.location))}` {i.code}: {_md(i.text(lang))}" for i in issues]
     return "\n".join(lines) + "\n"
 
 

@@ -33,10 +33,15 @@ class _Collector:
     issues: list[Issue] = field(default_factory=list)
 
     def add(
-        self, code: str, message: str, where: Location | None = None, warning: bool = False
+        self,
+        code: str,
+        message: str,
+        where: Location | None = None,
+        warning: bool = False,
+        vi: str | None = None,
     ) -> None:
         severity = Severity.WARNING if warning else Severity.ERROR
-        self.issues.append(Issue(code, message, where or Location(self.file), severity))
+        self.issues.append(Issue(code, message, where or Location(self.file), severity, vi))
 
 
 def read_submission(
@@ -58,7 +63,9 @@ def read_submission(
     except KpiError as exc:
         # the location names the file: the message need not say it again
         message = exc.message.removeprefix(f"{shown}: ")
-        return Submission(file=shown, issues=[Issue(exc.code, message, Location(shown))])
+        vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
+        issue = Issue(exc.code, message, Location(shown), message_vi=vi)
+        return Submission(file=shown, issues=[issue])
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
@@ -100,7 +107,7 @@ def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, 
     """The one visible sheet with a header; hidden look-alikes are noted, never read."""
     sheets = book.sheets
     if not sheets:
-        collector.add("no-sheets", f"{collector.file}: the workbook has no sheets")
+        collector.add("no-sheets", "the workbook has no sheets", vi="sổ tính không có trang nào")
         return None, []
     qualifying: list[tuple[SheetInfo, list[RawCell]]] = []
     for sheet in sheets:
@@ -117,6 +124,8 @@ def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, 
                 "(unhide it and remove the other one if it is the right one)",
                 Location(collector.file, sheet=sheet.name),
                 warning=True,
+                vi=f"trang {sheet.name!r} đang bị ẩn và có dạng bảng số liệu; trang này không "
+                "được đọc (nếu đây mới là trang đúng, hãy bỏ ẩn và xóa trang còn lại)",
             )
     if not qualifying:
         names = ", ".join(repr(s.name) for s in sheets if s.visible) or "none"
@@ -124,6 +133,9 @@ def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, 
             "no-header",
             "no visible sheet has a header row with 'Mã chỉ tiêu' and 'Giá trị thực hiện' in "
             f"its first 30 rows (visible sheets: {names}); use the template from 'kpi template'",
+            vi="không trang nào đang hiện có dòng tiêu đề với 'Mã chỉ tiêu' và 'Giá trị thực "
+            f"hiện' trong 30 dòng đầu (các trang đang hiện: {names}); hãy dùng biểu mẫu tạo "
+            "bởi 'kpi template'",
         )
         return None, []
     if len(qualifying) > 1:
@@ -131,6 +143,8 @@ def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, 
         collector.add(
             "several-data-sheets",
             f"several visible sheets look like data sheets ({names}); keep one, or hide the others",
+            vi=f"có nhiều trang đang hiện trông giống bảng số liệu ({names}); chỉ giữ một "
+            "trang, hoặc ẩn các trang còn lại",
         )
         return None, []
     return qualifying[0]
@@ -160,6 +174,8 @@ def _interpret(
             "no-header",
             "no header row with a code column ('Mã chỉ tiêu' or 'code') and a value column "
             "('Giá trị thực hiện' or 'value') in the first 30 rows",
+            vi="không tìm thấy dòng tiêu đề có cột mã ('Mã chỉ tiêu' hoặc 'code') và cột giá "
+            "trị ('Giá trị thực hiện' hoặc 'value') trong 30 dòng đầu",
         )
         return Submission(file=shown, sheet=sheet, issues=collector.issues)
     layout = Layout(header, find_meta(cells, header.row))
@@ -238,12 +254,15 @@ class _Identity:
                 f"the sheet does not say which unit sent it; unit {code} is taken from the "
                 "file name",
                 warning=True,
+                vi=f"bảng không ghi đơn vị gửi báo cáo; đơn vị {code} được lấy theo tên tệp",
             )
         if code is None:
             self.collector.add(
                 "missing-unit",
                 "the sheet does not say which unit sent it: fill in 'Mã đơn vị' above the "
                 "table, or name the file like NK_2024-Q2.xlsx",
+                vi="bảng không ghi đơn vị gửi báo cáo: hãy điền 'Mã đơn vị' phía trên bảng, "
+                "hoặc đặt tên tệp dạng NK_2024-Q2.xlsx",
             )
             return None
         self._check_known(code, given)
@@ -258,6 +277,7 @@ class _Identity:
                 "anyway",
                 where,
                 warning=True,
+                vi=f"mã đơn vị {code!r} không có trong danh sách đơn vị báo cáo; tệp vẫn được đọc",
             )
         if self.file_unit is not None and given is not None and self.file_unit != code:
             self.collector.add(
@@ -266,6 +286,7 @@ class _Identity:
                 "the sheet wins",
                 where,
                 warning=True,
+                vi=f"bảng ghi đơn vị {code} nhưng tên tệp ghi {self.file_unit}; lấy theo bảng",
             )
 
     def _period(self) -> str | None:
@@ -278,6 +299,8 @@ class _Identity:
                     f"{given[0]!r} is not a reporting period; write it like 2024-Q2, "
                     "Quý 2/2024, 6 tháng đầu năm 2024 or 2024",
                     self.locate(given[1]),
+                    vi=f"{given[0]!r} không phải là kỳ báo cáo; hãy ghi dạng 2024-Q2, Quý "
+                    "2/2024, 6 tháng đầu năm 2024 hoặc 2024",
                 )
                 return None
             self._check_file_period(str(period), given[1])
@@ -289,12 +312,14 @@ class _Identity:
                 f"the sheet does not give the period ('Kỳ báo cáo'); {from_file} is taken "
                 "from the file name",
                 warning=True,
+                vi=f"bảng không ghi 'Kỳ báo cáo'; kỳ {from_file} được lấy theo tên tệp",
             )
             return str(from_file)
         self.collector.add(
             "missing-period",
             "the sheet does not give the period: fill in 'Kỳ báo cáo' above the table "
             "(e.g. Quý 2/2024)",
+            vi="bảng không ghi kỳ báo cáo: hãy điền 'Kỳ báo cáo' phía trên bảng (ví dụ Quý 2/2024)",
         )
         return None
 
@@ -307,6 +332,7 @@ class _Identity:
                 "the sheet wins",
                 self.locate(cell),
                 warning=True,
+                vi=f"bảng ghi kỳ {period} nhưng tên tệp ghi {from_file}; lấy theo bảng",
             )
 
 

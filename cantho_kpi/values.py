@@ -13,10 +13,12 @@ from decimal import Decimal
 from .cells import Kind, RawCell, is_percent_format
 from .errors import Location
 from .layout import Header
-from .models import Indicator, SubmittedValue, TargetsFile, ValueState
-from .numbers import Reading, format_number, read_text
+from .models import KNOWN_UNITS, Indicator, SubmittedValue, TargetsFile, ValueState
+from .numbers import Lang, Reading, format_number, read_text
 
-Report = Callable[..., None]  # (code, message, where=None, warning=False)
+Report = Callable[..., None]  # (code, message, where=None, warning=False, vi=None)
+#: A problem: (code, English message, Vietnamese message).
+Problem = tuple[str, str, str]
 
 #: Letters that look like Latin ones (Cyrillic and Greek capitals and small letters).
 _CONFUSABLES = str.maketrans(
@@ -93,6 +95,7 @@ class ValueReader:
                     "a value with no indicator code in its row was ignored",
                     self.locate(value_cell),
                     warning=True,
+                    vi="giá trị không có mã chỉ tiêu trên cùng dòng nên đã bị bỏ qua",
                 )
             return None
         raw = str(code_cell.value)
@@ -109,12 +112,14 @@ class ValueReader:
         if latin.casefold() in self.indicators:
             odd = sorted({c for c in squeezed if ord(c) > 127})
             names = ", ".join(f"{c!r} ({unicodedata.name(c, 'unknown')})" for c in odd)
+            code = self.indicators[latin.casefold()].code
             self.report(
                 "lookalike-code",
-                f"code {raw.strip()!r} looks like {self.indicators[latin.casefold()].code} but "
-                f"is typed with look-alike characters: {names}; type it again with the "
-                "keyboard's Latin letters and digits",
+                f"code {raw.strip()!r} looks like {code} but is typed with look-alike "
+                f"characters: {names}; type it again with the keyboard's Latin letters and digits",
                 self.locate(cell),
+                vi=f"mã {raw.strip()!r} trông giống {code} nhưng được gõ bằng ký tự giống chữ "
+                f"Latinh: {names}; hãy gõ lại bằng chữ cái và chữ số Latinh trên bàn phím",
             )
             return latin, True
         if has_value or _CODE_LIKE.match(normal):
@@ -123,6 +128,8 @@ class ValueReader:
                 f"indicator code {raw.strip()!r} is not in the targets file; the row was ignored",
                 self.locate(cell),
                 warning=True,
+                vi=f"mã chỉ tiêu {raw.strip()!r} không có trong danh mục chỉ tiêu; dòng này đã "
+                "bị bỏ qua",
             )
         return None
 
@@ -138,7 +145,8 @@ class ValueReader:
             return SubmittedValue(state=ValueState.EMPTY, **base)
         problem, reading = self._reading(indicator, cell)
         if problem is not None:
-            self.report(problem[0], f"{indicator.code}: {problem[1]}", where)
+            code, en, vi = problem
+            self.report(code, f"{indicator.code}: {en}", where, vi=f"{indicator.code}: {vi}")
             return SubmittedValue(state=ValueState.INVALID, **base)
         if reading.empty or reading.value is None:
             return SubmittedValue(state=ValueState.EMPTY, **base)
@@ -148,22 +156,24 @@ class ValueReader:
             self.report(
                 "out-of-valid-range",
                 f"{indicator.code}: {_shown(value)} is outside the plausible range "
-                f"{_shown(low)} to {_shown(high)} {_unit(indicator)}; check the value and its unit",
+                f"{_shown(low)} to {_shown(high)} {indicator.unit}; check the value and its unit",
                 where,
+                vi=f"{indicator.code}: {_shown(value, 'vi')} nằm ngoài miền giá trị hợp lý từ "
+                f"{_shown(low, 'vi')} đến {_shown(high, 'vi')} {KNOWN_UNITS[indicator.unit]}; "
+                "hãy kiểm tra lại giá trị và đơn vị tính",
             )
             return SubmittedValue(state=ValueState.INVALID, value=value, **base)
         return SubmittedValue(state=ValueState.VALUE, value=value, percent=reading.percent, **base)
 
-    def _reading(
-        self, indicator: Indicator, cell: RawCell
-    ) -> tuple[tuple[str, str] | None, Reading]:
+    def _reading(self, indicator: Indicator, cell: RawCell) -> tuple[Problem | None, Reading]:
         plausible = (indicator.plausible.min, indicator.plausible.max)
         if cell.kind is Kind.NUMBER and isinstance(cell.value, Decimal):
             return _number_cell(cell.value, cell.number_format)
         if cell.kind is Kind.TEXT and isinstance(cell.value, str):
             reading = read_text(cell.value, plausible)
             if reading.problem is not None:
-                return (reading.problem, reading.message or ""), reading
+                problem = (reading.problem, reading.message or "", reading.message_vi or "")
+                return problem, reading
             return None, reading
         return _bad_cell(cell), Reading()
 
@@ -184,6 +194,8 @@ class ValueReader:
                 f"and {_short(here)}); delete one row",
                 here,
                 warning=True,
+                vi=f"{indicator.code} được ghi hai lần với cùng giá trị ({_short(there)} và "
+                f"{_short(here)}); hãy xóa một dòng",
             )
             return first
         self.report(
@@ -191,15 +203,23 @@ class ValueReader:
             f"{indicator.code} is given twice with different values: {_describe(first)} in "
             f"{_short(there)} and {_describe(second)} in {_short(here)}; keep the right one",
             here,
+            vi=f"{indicator.code} được ghi hai lần với hai giá trị khác nhau: "
+            f"{_describe(first, 'vi')} ở {_short(there)} và {_describe(second, 'vi')} ở "
+            f"{_short(here)}; hãy giữ lại giá trị đúng",
         )
         return SubmittedValue(
             code=indicator.code, state=ValueState.INVALID, location=first.location, note=first.note
         )
 
 
-def _number_cell(value: Decimal, fmt: str) -> tuple[tuple[str, str] | None, Reading]:
+def _number_cell(value: Decimal, fmt: str) -> tuple[Problem | None, Reading]:
     if not value.is_finite():
-        return ("not-finite", f"the cell holds {value}, which is not a figure"), Reading()
+        problem = (
+            "not-finite",
+            f"the cell holds {value}, which is not a figure",
+            f"ô chứa {value}, không phải là một số liệu",
+        )
+        return problem, Reading()
     if is_percent_format(fmt):
         return None, Reading(value=_scaled(value), percent=True)
     return None, Reading(value=value)
@@ -211,40 +231,43 @@ def _scaled(fraction: Decimal) -> Decimal:
     return scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled
 
 
-def _bad_cell(cell: RawCell) -> tuple[str, str]:
+def _bad_cell(cell: RawCell) -> Problem:
     if cell.kind is Kind.FORMULA:
         return (
             "uncached-formula",
             "the cell holds a formula whose result was never saved (the file was written by a "
             "program, not by Excel); open the file in Excel or LibreOffice and save it",
+            "ô chứa công thức chưa từng được tính và lưu kết quả (tệp do phần mềm tạo ra, không "
+            "phải Excel); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
         )
     if cell.kind is Kind.ERROR:
         return (
             "error-value",
             f"the cell shows the error {cell.value}; fix the formula or type the value",
+            f"ô hiển thị lỗi {cell.value}; hãy sửa công thức hoặc nhập trực tiếp giá trị",
         )
     if cell.kind is Kind.DATE:
         return (
             "date-value",
             f"the cell holds a date ({cell.value}), not a number; Excel may have turned the "
             "figure into a date: format the cell as Number and type it again",
+            f"ô chứa ngày tháng ({cell.value}) chứ không phải số; có thể Excel đã tự đổi số "
+            "thành ngày: hãy định dạng ô là Số (Number) rồi nhập lại",
         )
-    if cell.kind is Kind.BOOL:
-        return ("boolean-value", f"the cell holds {str(cell.value).upper()}, not a number")
-    return ("not-a-number", f"the cell holds {cell.value!r}, not a number")
+    shown = str(cell.value).upper() if cell.kind is Kind.BOOL else repr(cell.value)
+    code = "boolean-value" if cell.kind is Kind.BOOL else "not-a-number"
+    return (code, f"the cell holds {shown}, not a number", f"ô chứa {shown}, không phải số")
 
 
-def _shown(value: Decimal) -> str:
-    return format_number(value, "en")
+def _shown(value: Decimal, lang: Lang = "en") -> str:
+    return format_number(value, lang)
 
 
-def _unit(indicator: Indicator) -> str:
-    return indicator.unit
-
-
-def _describe(value: SubmittedValue) -> str:
+def _describe(value: SubmittedValue, lang: Lang = "en") -> str:
     if value.state is ValueState.VALUE and value.value is not None:
-        return _shown(value.value)
+        return _shown(value.value, lang)
+    if lang == "vi":
+        return "không có giá trị" if value.state is ValueState.EMPTY else "giá trị không đọc được"
     return "no value" if value.state is ValueState.EMPTY else "an unreadable value"
 
 

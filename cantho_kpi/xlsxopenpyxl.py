@@ -44,10 +44,13 @@ class OpenpyxlBook:
         except (SyntaxError, ExpatError):  # ElementTree's ParseError is a SyntaxError
             raise malformed_error(self._display) from None
         except Exception as exc:
-            raise KpiError(
-                f"{self._display}: the workbook cannot be read ({type(exc).__name__}: {exc}); "
-                "open it in Excel or LibreOffice and save it again as .xlsx",
-                code="unreadable-workbook",
+            raise KpiError.about(
+                self._display,
+                "unreadable-workbook",
+                f"the workbook cannot be read ({type(exc).__name__}: {exc}); open it in Excel "
+                "or LibreOffice and save it again as .xlsx",
+                f"không đọc được sổ tính ({type(exc).__name__}: {exc}); hãy mở bằng Excel hoặc "
+                "LibreOffice rồi lưu lại dạng .xlsx",
             ) from None
 
     def __enter__(self) -> OpenpyxlBook:

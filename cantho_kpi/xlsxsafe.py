@@ -65,17 +65,20 @@ def is_lock_file(path: Path) -> bool:
 def vet_xlsx(path: Path, display: str) -> Vetted:
     """Check that ``path`` is a plain, sane .xlsx container; raise KpiError when it is not."""
     if is_lock_file(path):
-        raise KpiError(
-            f"{display}: is an Excel lock file (made while the workbook is open), not a "
-            "submission; close the workbook and remove it",
-            code="lock-file",
+        raise KpiError.about(
+            display,
+            "lock-file",
+            "is an Excel lock file (made while the workbook is open), not a submission; close "
+            "the workbook and remove it",
+            "là tệp khóa của Excel (tạo ra khi sổ tính đang mở), không phải báo cáo; hãy đóng "
+            "sổ tính và xóa tệp này",
         )
     head, size = _head(path, display)
     kind = sniff(head)
     if kind == "ole":
         raise _ole_error(path, display)
     if kind != "zip":
-        raise KpiError(f"{display}: {_what_is_it(head, size)}", code=_CODES.get(kind, "not-xlsx"))
+        raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), *_what_is_it(head, size))
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -89,15 +92,18 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
                     if whole is not None:
                         parts[info.filename] = whole
     except zipfile.BadZipFile as exc:
-        raise KpiError(
-            f"{display}: the workbook is damaged or truncated ({exc}); "
-            "ask the unit to send it again",
-            code="damaged-file",
+        raise KpiError.about(
+            display,
+            "damaged-file",
+            f"the workbook is damaged or truncated ({exc}); ask the unit to send it again",
+            f"sổ tính bị hỏng hoặc không đầy đủ ({exc}); hãy đề nghị đơn vị gửi lại",
         ) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise KpiError(
-            f"{display}: the workbook cannot be unpacked ({exc}); ask the unit to save it again",
-            code="damaged-file",
+        raise KpiError.about(
+            display,
+            "damaged-file",
+            f"the workbook cannot be unpacked ({exc}); ask the unit to save it again",
+            f"không giải nén được sổ tính ({exc}); hãy đề nghị đơn vị lưu lại tệp",
         ) from None
     return Vetted(path, names, parts)
 
@@ -106,19 +112,32 @@ def _head(path: Path, display: str) -> tuple[bytes, int]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise KpiError(
-                f"{display}: the file is {size:,} bytes; a submission may be at most "
-                f"{MAX_FILE_BYTES:,}",
-                code="file-too-large",
+            raise KpiError.about(
+                display,
+                "file-too-large",
+                f"the file is {size:,} bytes; a submission may be at most {MAX_FILE_BYTES:,}",
+                f"tệp có dung lượng {size:,} byte; một báo cáo tối đa {MAX_FILE_BYTES:,} byte",
             )
         with path.open("rb") as handle:
             return handle.read(4096), size
-    except FileNotFoundError:
-        raise KpiError(f"{display}: no such file", code="file-not-found") from None
-    except IsADirectoryError:
-        raise KpiError(f"{display}: is a folder, not a file", code="not-a-file") from None
-    except PermissionError:
-        raise KpiError(f"{display}: permission denied", code="unreadable") from None
+    except OSError as exc:
+        raise open_error(display, exc) from None
+
+
+def open_error(display: str, exc: OSError) -> KpiError:
+    """A file that cannot be opened: missing, a folder, or not readable."""
+    if isinstance(exc, FileNotFoundError):
+        return KpiError.about(display, "file-not-found", "no such file", "không tìm thấy tệp")
+    if isinstance(exc, IsADirectoryError):
+        return KpiError.about(
+            display, "not-a-file", "is a folder, not a file", "là thư mục, không phải tệp"
+        )
+    return KpiError.about(
+        display,
+        "unreadable",
+        f"cannot be read ({exc.strerror})",
+        f"không đọc được tệp ({exc.strerror})",
+    )
 
 
 def sniff(head: bytes) -> str:
@@ -146,32 +165,53 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def _what_is_it(head: bytes, size: int) -> str:
+def _what_is_it(head: bytes, size: int) -> tuple[str, str]:
+    """What a file that is not an .xlsx is, in English and Vietnamese."""
     kind = sniff(head)
-    if kind == "empty":
-        return "the file is empty (0 bytes); ask the unit to send it again"
-    if kind == "empty-zip":
-        return "the file is an empty zip archive, not a workbook"
-    if kind == "html":
-        return (
-            "is an HTML web page saved with an .xlsx name, not a workbook; open it in Excel "
-            "and save as Excel Workbook (.xlsx)"
-        )
-    if kind == "xml":
-        if b"urn:schemas-microsoft-com:office:spreadsheet" in head:
-            return (
-                "is an 'XML Spreadsheet 2003' file, not an .xlsx workbook; open it and save "
-                "as Excel Workbook (.xlsx)"
-            )
-        return "is an XML file, not an .xlsx workbook"
-    if kind == "pdf":
-        return "is a PDF document, not a workbook; ask the unit for the spreadsheet"
-    if kind == "text":
-        return (
-            "is a text (CSV) file with a workbook's name; rename it to .csv or open it and "
-            "save as Excel Workbook (.xlsx)"
-        )
-    return f"is not an .xlsx workbook (it starts with bytes {head[:8].hex(' ')}; {size:,} bytes)"
+    if kind == "xml" and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        kind = "xml-2003"
+    known = _NOT_XLSX.get(kind)
+    if known is not None:
+        return known
+    return (
+        f"is not an .xlsx workbook (it starts with bytes {head[:8].hex(' ')}; {size:,} bytes)",
+        f"không phải sổ tính .xlsx (bắt đầu bằng các byte {head[:8].hex(' ')}; {size:,} byte)",
+    )
+
+
+_NOT_XLSX: dict[str, tuple[str, str]] = {
+    "empty": (
+        "the file is empty (0 bytes); ask the unit to send it again",
+        "tệp rỗng (0 byte); hãy đề nghị đơn vị gửi lại",
+    ),
+    "empty-zip": (
+        "the file is an empty zip archive, not a workbook",
+        "tệp là một tệp nén rỗng, không phải sổ tính",
+    ),
+    "html": (
+        "is an HTML web page saved with an .xlsx name, not a workbook; open it in Excel and "
+        "save as Excel Workbook (.xlsx)",
+        "là trang web HTML được lưu với đuôi .xlsx, không phải sổ tính; hãy mở bằng Excel và "
+        "lưu lại dạng Excel Workbook (.xlsx)",
+    ),
+    "xml-2003": (
+        "is an 'XML Spreadsheet 2003' file, not an .xlsx workbook; open it and save as Excel "
+        "Workbook (.xlsx)",
+        "là tệp 'XML Spreadsheet 2003', không phải sổ tính .xlsx; hãy mở và lưu lại dạng "
+        "Excel Workbook (.xlsx)",
+    ),
+    "xml": ("is an XML file, not an .xlsx workbook", "là tệp XML, không phải sổ tính .xlsx"),
+    "pdf": (
+        "is a PDF document, not a workbook; ask the unit for the spreadsheet",
+        "là tài liệu PDF, không phải sổ tính; hãy đề nghị đơn vị gửi tệp Excel",
+    ),
+    "text": (
+        "is a text (CSV) file with a workbook's name; rename it to .csv or open it and save "
+        "as Excel Workbook (.xlsx)",
+        "là tệp văn bản (CSV) mang tên sổ tính; hãy đổi đuôi thành .csv, hoặc mở và lưu lại "
+        "dạng Excel Workbook (.xlsx)",
+    ),
+}
 
 
 def _ole_error(path: Path, display: str) -> KpiError:
@@ -179,63 +219,84 @@ def _ole_error(path: Path, display: str) -> KpiError:
     with path.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES)
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return KpiError(
-            f"{display}: the workbook is protected by a password, so it cannot be read; "
-            "open it, remove the password (File > Info > Protect Workbook) and save again",
-            code="encrypted-workbook",
+        return KpiError.about(
+            display,
+            "encrypted-workbook",
+            "the workbook is protected by a password, so it cannot be read; open it, remove "
+            "the password (File > Info > Protect Workbook) and save again",
+            "sổ tính được đặt mật khẩu nên không đọc được; hãy mở tệp, gỡ mật khẩu (Tệp > "
+            "Thông tin > Bảo vệ sổ làm việc) rồi lưu lại",
         )
-    return KpiError(
-        f"{display}: is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice "
-        "and save as Excel Workbook (.xlsx)",
-        code="xls-workbook",
+    return KpiError.about(
+        display,
+        "xls-workbook",
+        "is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save as "
+        "Excel Workbook (.xlsx)",
+        "là sổ tính Excel 97-2003 (.xls) cũ; hãy mở bằng Excel hoặc LibreOffice và lưu lại "
+        "dạng Excel Workbook (.xlsx)",
     )
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
     if len(infos) > MAX_PARTS:
-        raise KpiError(
-            f"{display}: the workbook has {len(infos):,} parts; at most {MAX_PARTS:,} are read",
-            code="zip-too-many-parts",
+        raise KpiError.about(
+            display,
+            "zip-too-many-parts",
+            f"the workbook has {len(infos):,} parts; at most {MAX_PARTS:,} are read",
+            f"sổ tính có {len(infos):,} thành phần; chỉ đọc tối đa {MAX_PARTS:,}",
         )
     seen: set[str] = set()
     total = 0
     for info in infos:
         if info.filename in seen:
-            raise KpiError(
-                f"{display}: the zip container holds part {info.filename!r} twice; a workbook "
-                "never does, so the file was tampered with or damaged",
-                code="duplicate-zip-entry",
+            raise KpiError.about(
+                display,
+                "duplicate-zip-entry",
+                f"the zip container holds part {info.filename!r} twice; a workbook never does, "
+                "so the file was tampered with or damaged",
+                f"tệp nén chứa thành phần {info.filename!r} hai lần; sổ tính bình thường không "
+                "bao giờ như vậy, nên tệp đã bị sửa đổi hoặc hỏng",
             )
         seen.add(info.filename)
         if info.flag_bits & 0x1:
-            raise KpiError(
-                f"{display}: part {info.filename!r} is encrypted; remove the password and save "
-                "again",
-                code="encrypted-workbook",
+            raise KpiError.about(
+                display,
+                "encrypted-workbook",
+                f"part {info.filename!r} is encrypted; remove the password and save again",
+                f"thành phần {info.filename!r} bị mã hóa; hãy gỡ mật khẩu rồi lưu lại",
             )
         total += info.file_size
         _check_part_size(info, display)
     if total > MAX_TOTAL_BYTES:
-        raise KpiError(
-            f"{display}: the workbook would unpack to {total:,} bytes (limit "
-            f"{MAX_TOTAL_BYTES:,}); refused as a possible zip bomb",
-            code="zip-bomb",
+        raise KpiError.about(
+            display,
+            "zip-bomb",
+            f"the workbook would unpack to {total:,} bytes (limit {MAX_TOTAL_BYTES:,}); "
+            "refused as a possible zip bomb",
+            f"sổ tính khi giải nén sẽ chiếm {total:,} byte (giới hạn {MAX_TOTAL_BYTES:,}); bị "
+            "từ chối vì có thể là 'bom nén'",
         )
 
 
 def _check_part_size(info: zipfile.ZipInfo, display: str) -> None:
     if info.file_size > MAX_PART_BYTES:
-        raise KpiError(
-            f"{display}: part {info.filename!r} would unpack to {info.file_size:,} bytes "
-            f"(limit {MAX_PART_BYTES:,}); refused as a possible zip bomb",
-            code="zip-bomb",
+        raise KpiError.about(
+            display,
+            "zip-bomb",
+            f"part {info.filename!r} would unpack to {info.file_size:,} bytes (limit "
+            f"{MAX_PART_BYTES:,}); refused as a possible zip bomb",
+            f"thành phần {info.filename!r} khi giải nén sẽ chiếm {info.file_size:,} byte (giới "
+            f"hạn {MAX_PART_BYTES:,}); bị từ chối vì có thể là 'bom nén'",
         )
     if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         ratio = info.file_size // max(info.compress_size, 1)
-        raise KpiError(
-            f"{display}: part {info.filename!r} is compressed {ratio:,} to 1 (limit "
-            f"{MAX_RATIO} to 1); refused as a possible zip bomb",
-            code="zip-bomb",
+        raise KpiError.about(
+            display,
+            "zip-bomb",
+            f"part {info.filename!r} is compressed {ratio:,} to 1 (limit {MAX_RATIO} to 1); "
+            "refused as a possible zip bomb",
+            f"thành phần {info.filename!r} có tỷ lệ nén {ratio:,}:1 (giới hạn {MAX_RATIO}:1); "
+            "bị từ chối vì có thể là 'bom nén'",
         )
 
 
@@ -243,19 +304,29 @@ def _check_kind(names: frozenset[str], archive: zipfile.ZipFile, display: str) -
     if "mimetype" in names:
         mimetype = archive.read("mimetype")[:200].decode("ascii", "replace")
         if "opendocument" in mimetype:
-            raise KpiError(
-                f"{display}: is an OpenDocument file ({mimetype}), not an .xlsx workbook; "
-                "open it in LibreOffice and save as Excel 2007-365 (.xlsx)",
-                code="not-xlsx",
+            raise KpiError.about(
+                display,
+                "not-xlsx",
+                f"is an OpenDocument file ({mimetype}), not an .xlsx workbook; open it in "
+                "LibreOffice and save as Excel 2007-365 (.xlsx)",
+                f"là tệp OpenDocument ({mimetype}), không phải sổ tính .xlsx; hãy mở bằng "
+                "LibreOffice và lưu dạng Excel 2007-365 (.xlsx)",
             )
     if "[Content_Types].xml" not in names:
-        raise KpiError(
-            f"{display}: is a zip archive but not an Office document; ask for the .xlsx file",
-            code="not-xlsx",
+        raise KpiError.about(
+            display,
+            "not-xlsx",
+            "is a zip archive but not an Office document; ask for the .xlsx file",
+            "là tệp nén nhưng không phải tài liệu Office; hãy đề nghị gửi tệp .xlsx",
         )
     if not any(name.startswith("xl/") for name in names):
-        other = "a Word document" if any(n.startswith("word/") for n in names) else "not a workbook"
-        raise KpiError(f"{display}: is {other}, not an .xlsx workbook", code="not-xlsx")
+        word = any(n.startswith("word/") for n in names)
+        raise KpiError.about(
+            display,
+            "not-xlsx",
+            f"is {'a Word document' if word else 'not a workbook'}, not an .xlsx workbook",
+            f"{'là văn bản Word' if word else 'không phải sổ tính'}, không phải sổ tính .xlsx",
+        )
 
 
 class _Root(Exception):
@@ -322,18 +393,24 @@ def _plain_prolog(head: bytes) -> bytes | None:
 
 def malformed_error(display: str) -> KpiError:
     """The same words whichever reader found the broken XML."""
-    return KpiError(
-        f"{display}: the workbook is damaged (a part of it is not well-formed XML); ask the "
-        "unit to open it in Excel or LibreOffice and save it again",
-        code="damaged-file",
+    return KpiError.about(
+        display,
+        "damaged-file",
+        "the workbook is damaged (a part of it is not well-formed XML); ask the unit to open "
+        "it in Excel or LibreOffice and save it again",
+        "sổ tính bị hỏng (có thành phần không đúng cú pháp XML); hãy đề nghị đơn vị mở bằng "
+        "Excel hoặc LibreOffice rồi lưu lại",
     )
 
 
 def _doctype_error(part: str, display: str) -> KpiError:
-    return KpiError(
-        f"{display}: part {part!r} declares a DOCTYPE or entities, which a workbook never "
-        "needs; refused as a possible XML attack",
-        code="xml-doctype",
+    return KpiError.about(
+        display,
+        "xml-doctype",
+        f"part {part!r} declares a DOCTYPE or entities, which a workbook never needs; refused "
+        "as a possible XML attack",
+        f"thành phần {part!r} có khai báo DOCTYPE hoặc thực thể (entity), điều sổ tính không "
+        "bao giờ cần; bị từ chối vì có thể là tấn công XML",
     )
 
 
@@ -369,8 +446,11 @@ def _parse_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str)
 
 def _check_namespace(name: str, part: str, display: str) -> None:
     if name.startswith(STRICT_NS + " "):
-        raise KpiError(
-            f"{display}: is saved as 'Strict Open XML Spreadsheet', which is not supported "
-            f"(part {part!r}); save it as 'Excel Workbook (.xlsx)'",
-            code="strict-ooxml",
+        raise KpiError.about(
+            display,
+            "strict-ooxml",
+            f"is saved as 'Strict Open XML Spreadsheet', which is not supported (part "
+            f"{part!r}); save it as 'Excel Workbook (.xlsx)'",
+            f"được lưu dạng 'Strict Open XML Spreadsheet', chưa được hỗ trợ (thành phần "
+            f"{part!r}); hãy lưu lại dạng 'Excel Workbook (.xlsx)'",
         )

@@ -114,9 +114,11 @@ def test_broken_file_among_good_ones(kpi: Kpi, narrow: None, clean: Path) -> Non
     (clean / "~$CT_2024-Q2.xlsx").write_bytes(b"lock")
     result = kpi("check", str(clean))
     assert result.exit_code == EXIT_FINDINGS
-    assert "VT_2024-Q2.xlsx: xls-workbook: is an old Excel 97-2003 workbook (.xls)" in result.stdout
+    assert "VT_2024-Q2.xlsx: xls-workbook: là sổ tính Excel 97-2003 (.xls) cũ" in result.stdout
     assert "~$" not in result.stdout
     assert "Traceback" not in result.output
+    english = kpi("check", str(clean), "--lang", "en").stdout
+    assert "VT_2024-Q2.xlsx: xls-workbook: is an old Excel 97-2003 workbook (.xls)" in english
 
 
 def test_another_period(kpi: Kpi, clean: Path) -> None:

@@ -143,8 +143,8 @@ def test_details_problems_targets(exported: Path, report: Report) -> None:
     assert band[9] in ("Thấp", "Cao")
     problems = list(book["Vấn đề"].iter_rows(min_row=2, values_only=True))
     message = (
-        "CT08: 'khoảng 75' is not a number; type the figure alone (e.g. 7,5) and put any "
-        "words in the note column"
+        "CT08: 'khoảng 75' không phải là số; chỉ nhập con số (ví dụ 7,5), phần chữ ghi vào cột "
+        "Ghi chú"
     )
     location = "TN_2024-Q2.xlsx!BaoCao!E24"
     assert problems == [("TN_2024-Q2.xlsx", location, "not-a-number", "Lỗi", message)]

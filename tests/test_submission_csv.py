@@ -53,10 +53,15 @@ def test_not_utf8(tmp_path: Path, targets: TargetsFile) -> None:
     assert issue.code == "not-utf8"
     assert "line 2" in issue.message
     assert "CSV UTF-8" in issue.message
+    assert issue.message_vi is not None
+    assert issue.message_vi.startswith("dòng 2 không phải mã UTF-8 (byte 0x")
+    assert issue.message_vi.endswith("hãy lưu tệp dạng 'CSV UTF-8'")
 
 
 @pytest.mark.parametrize(("content", "code"), [(b"", "empty-file"), (b"PK\x03\x04xx", "not-csv")])
 def test_broken_csv(tmp_path: Path, targets: TargetsFile, content: bytes, code: str) -> None:
     path = tmp_path / "NK_2024-Q2.csv"
     path.write_bytes(content)
-    assert [i.code for i in read_submission(path, targets).issues] == [code]
+    issues = read_submission(path, targets).issues
+    assert [i.code for i in issues] == [code]
+    assert issues[0].message_vi
