@@ -169,7 +169,8 @@ def _print_report(
     unit: str | None,
     detail: bool,
 ) -> None:
-    from .render_check import check_csv, check_json_chunks, check_markdown, draw_check
+    from .render_check import draw_check
+    from .render_data import check_csv, check_json_chunks, check_markdown
 
     if output_format is CheckFormat.json:
         sys.stdout.writelines(check_json_chunks(report))

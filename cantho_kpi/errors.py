@@ -7,7 +7,7 @@ error); its message is meant for the user. A :class:`Bug` is a broken promise of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -64,6 +64,25 @@ class Issue:
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("vi" or "en"), English when there is no translation."""
         return self.message_vi if lang == "vi" and self.message_vi else self.message
+
+
+@dataclass(slots=True)
+class Collector:
+    """The issues found in one file, collected as they are found."""
+
+    file: str
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        where: Location | None = None,
+        warning: bool = False,
+        vi: str | None = None,
+    ) -> None:
+        severity = Severity.WARNING if warning else Severity.ERROR
+        self.issues.append(Issue(code, message, where or Location(self.file), severity, vi))
 
 
 class KpiError(Exception):

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import KpiError
 from .evaluate import ORDER, indicator_rows
+from .export_tables import details_sheet, header_cell, problems_sheet, targets_sheet
 from .exportstyle import (
     FILLS,
-    HEADER_FILL,
     LABELS,
     SHEETS,
     Words,
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 FIRST_INDICATOR_COL = 4  # A unit code, B unit name, C period
-HEADER_ROWS = (4, 5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +87,9 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     summary.title = SHEETS[lang][0]
     lines = _lines(report, targets)
     _summary_sheet(summary, report, targets, lines, words, lang)
-    _details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
-    _problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
-    _targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
+    details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
+    problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
+    targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
     _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, len(lines), words, targets)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
@@ -156,19 +155,19 @@ def _summary_sheet(
     last_col = FIRST_INDICATOR_COL + len(codes) + len(Status) - 1
     _sheet_title(sheet, _title(report, words), _subtitle(report, words), last_col)
     for col, top in enumerate((words.unit_code, words.unit, words.period), 1):
-        _header(sheet, 4, col, top)
+        header_cell(sheet, 4, col, top)
         sheet.merge_cells(start_row=4, start_column=col, end_row=5, end_column=col)
     for offset, ind in enumerate(targets.indicators):
         col = FIRST_INDICATOR_COL + offset
-        _header(sheet, 4, col, ind.code)
-        _header(sheet, 5, col, target_text(ind, lang))
+        header_cell(sheet, 4, col, ind.code)
+        header_cell(sheet, 5, col, target_text(ind, lang))
         name = ind.name_vi if lang == "vi" else ind.name_en
         sheet.cell(4, col).comment = Comment(
             f"{ind.code}: {name}\n{unit_label(ind.unit, lang)}", "cantho_kpi"
         )
     totals_col = FIRST_INDICATOR_COL + len(codes)
     for offset, status in enumerate(Status):
-        cell = _header(sheet, 4, totals_col + offset, status_label(status, lang))
+        cell = header_cell(sheet, 4, totals_col + offset, status_label(status, lang))
         cell.fill = FILLS[status]
         sheet.merge_cells(
             start_row=4, start_column=totals_col + offset, end_row=5, end_column=totals_col + offset
@@ -198,15 +197,6 @@ def _sheet_title(sheet: Worksheet, title: str, subtitle: str, last_col: int) -> 
     put_text(sheet.cell(2, 1), subtitle).font = Font(italic=True)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=min(last_col, 20))
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=min(last_col, 20))
-
-
-def _header(sheet: Worksheet, row: int, col: int, text: str) -> Any:
-    cell = put_text(sheet.cell(row, col), text)
-    cell.font = bold()
-    cell.fill = HEADER_FILL
-    cell.alignment = center()
-    cell.border = border()
-    return cell
 
 
 def _summary_line(
@@ -282,97 +272,6 @@ def _layout_summary(sheet: Worksheet, last_col: int, words: Words) -> None:
     if header is not None and footer is not None:
         header.center.text = words.title
         footer.center.text = "&P / &N"
-
-
-# --- Chi tiết, Vấn đề, Chỉ tiêu -----------------------------------------------------------
-
-
-def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for col, (text, width) in enumerate(zip(headers, widths, strict=True), 1):
-        _header(sheet, 1, col, text)
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A2"
-
-
-def _finish_table(sheet: Worksheet, columns: int, rows: int) -> None:
-    from openpyxl.utils import get_column_letter
-
-    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 1)}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.print_title_rows = "1:1"
-
-
-def _details_sheet(
-    sheet: Worksheet, report: Report, targets: TargetsFile, words: Words, lang: Lang
-) -> None:
-    headers = words.details_headers
-    _table_sheet(sheet, headers, [24, 9, 9, 9, 40, 15, 12, 16, 16, 8, 24, 28, 10])
-    row = 1
-    names = {s.file: s.unit_name or "" for s in report.submissions}
-    for result in report.results:
-        ind = targets.indicator(result.code)
-        assert ind is not None
-        row += 1
-        file, _, cell_ref = (result.location or "").rpartition("!")
-        texts = [
-            names.get(result.file or "", ""),
-            result.unit_code or "",
-            result.period or "",
-            result.code,
-            ind.name_vi if lang == "vi" else ind.name_en,
-            target_text(ind, lang),
-        ]
-        for col, text in enumerate(texts, 1):
-            put_text(sheet.cell(row, col), text)
-        put_number(sheet.cell(row, 7), result.value)
-        put_text(sheet.cell(row, 8), unit_label(ind.unit, lang))
-        status_cell = put_text(sheet.cell(row, 9), status_label(result.status, lang))
-        status_cell.fill = FILLS[result.status]
-        side = LABELS[lang].sides.get(result.side.value) if result.side else None
-        put_text(sheet.cell(row, 10), side or "")
-        put_text(sheet.cell(row, 11), result.note or "")
-        put_text(sheet.cell(row, 12), Path(result.file or "").name)
-        put_text(sheet.cell(row, 13), cell_ref if file else "")
-    _finish_table(sheet, len(headers), row)
-
-
-def _problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> None:
-    headers = words.problem_headers
-    _table_sheet(sheet, headers, [28, 36, 22, 10, 90])
-    row = 1
-    for sub in report.submissions:
-        for issue in sub.issues:
-            row += 1
-            severity = words.severities[issue.severity.value]
-            message = issue.text(lang)
-            values = [Path(sub.file).name, str(issue.location), issue.code, severity, message]
-            for col, text in enumerate(values, 1):
-                put_text(sheet.cell(row, col), text)
-            sheet.cell(row, 5).alignment = wrap()
-    if row == 1:
-        put_text(sheet.cell(2, 1), words.no_problems)
-    _finish_table(sheet, len(headers), row)
-
-
-def _targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: Lang) -> None:
-    headers = words.target_headers
-    _table_sheet(sheet, headers, [8, 6, 44, 36, 60, 18, 10, 15, 9, 9, 9, 14, 9])
-    for row, ind in enumerate(targets.indicators, 2):
-        texts = [ind.code, str(ind.number), ind.name_vi, ind.name_en, ind.plan_text]
-        for col, text in enumerate(texts, 1):
-            put_text(sheet.cell(row, col), text).alignment = wrap()
-        put_text(sheet.cell(row, 6), unit_label(ind.unit, lang))
-        put_text(sheet.cell(row, 7), ind.kind.value)
-        put_text(sheet.cell(row, 8), target_text(ind, lang))
-        put_number(sheet.cell(row, 9), ind.min)
-        put_number(sheet.cell(row, 10), ind.max)
-        put_number(sheet.cell(row, 11), ind.tolerance)
-        low, high = ind.plausible.min, ind.plausible.max
-        put_text(sheet.cell(row, 12), f"{low} – {high}")
-        put_text(sheet.cell(row, 13), ind.part_of or "")
-    _finish_table(sheet, len(headers), len(targets.indicators) + 1)
 
 
 # --- Biểu đồ ------------------------------------------------------------------------------

@@ -6,31 +6,13 @@ from dataclasses import dataclass, field
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from .labels import LABEL
 from .models import Status
 from .numbers import Lang
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "vi": ("Tổng hợp", "Chi tiết", "Vấn đề", "Chỉ tiêu", "Biểu đồ"),
     "en": ("Summary", "Details", "Problems", "Targets", "Chart"),
-}
-
-_STATUS = {
-    "vi": {
-        Status.EXCEEDED: "Vượt",
-        Status.MET: "Đạt",
-        Status.NEAR: "Gần đạt",
-        Status.NOT_MET: "Không đạt",
-        Status.MISSING: "Chưa báo cáo",
-        Status.INVALID: "Không hợp lệ",
-    },
-    "en": {
-        Status.EXCEEDED: "Exceeded",
-        Status.MET: "Met",
-        Status.NEAR: "Near",
-        Status.NOT_MET: "Not met",
-        Status.MISSING: "Missing",
-        Status.INVALID: "Invalid",
-    },
 }
 
 #: Fill colours by status (Excel's own "good / neutral / bad" palette, plus grey and violet).
@@ -49,7 +31,9 @@ HEADER_FILL = PatternFill("solid", fgColor="FFD9E1F2")
 
 
 def status_label(status: Status, lang: Lang) -> str:
-    return _STATUS[lang][status]
+    """The status as a workbook heading: "Vượt", "Not met"."""
+    label = LABEL[lang][status]
+    return label[:1].upper() + label[1:]
 
 
 @dataclass(frozen=True)

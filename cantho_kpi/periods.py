@@ -56,9 +56,6 @@ class Period:
             return f"6 tháng {'đầu' if offset == 0 else 'cuối'} năm {self.year}"
         return f"Quý {offset // 3 + 1}/{self.year}"
 
-    def overlaps(self, other: Period) -> bool:
-        return self.first_month <= other.last_month and other.first_month <= self.last_month
-
     @classmethod
     def quarter(cls, year: int, n: int) -> Period:
         return cls(year * 12 + (n - 1) * 3, 3)

@@ -6,42 +6,19 @@ a Submission with one error issue and no values, so one bad file never stops the
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from .cells import Book, RawCell, SheetInfo
-from .errors import Issue, KpiError, Location, Severity
-from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta, fold
-from .models import Indicator, ReportingUnit, Submission, TargetsFile
-from .periods import parse_period
+from .errors import Collector, Issue, KpiError, Location
+from .identity import Identity
+from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
+from .models import Submission, TargetsFile
 from .values import ValueReader
-
-SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".csv")
-_FILE_NAME = re.compile(r"^(?P<unit>[A-Za-z][A-Za-z0-9]{1,9})[_ -]+(?P<period>.+)$")
 
 Locate = Callable[[RawCell], Location]
 Engine = Literal["auto", "lean", "openpyxl"]
-
-
-@dataclass(slots=True)
-class _Collector:
-    file: str
-    issues: list[Issue] = field(default_factory=list)
-
-    def add(
-        self,
-        code: str,
-        message: str,
-        where: Location | None = None,
-        warning: bool = False,
-        vi: str | None = None,
-    ) -> None:
-        severity = Severity.WARNING if warning else Severity.ERROR
-        self.issues.append(Issue(code, message, where or Location(self.file), severity, vi))
 
 
 def read_submission(
@@ -94,7 +71,7 @@ def _read_with_openpyxl(path: Path, shown: str, targets: TargetsFile) -> Submiss
 
 
 def _read_book(book: Book, path: Path, shown: str, targets: TargetsFile) -> Submission:
-    collector = _Collector(shown)
+    collector = Collector(shown)
     sheet, cells = _choose_sheet(book, collector)
     if sheet is None:
         return Submission(file=shown, issues=collector.issues)
@@ -103,7 +80,7 @@ def _read_book(book: Book, path: Path, shown: str, targets: TargetsFile) -> Subm
     )
 
 
-def _choose_sheet(book: Book, collector: _Collector) -> tuple[SheetInfo | None, list[RawCell]]:
+def _choose_sheet(book: Book, collector: Collector) -> tuple[SheetInfo | None, list[RawCell]]:
     """The one visible sheet with a header; hidden look-alikes are noted, never read."""
     sheets = book.sheets
     if not sheets:
@@ -167,7 +144,7 @@ def _interpret(
     targets: TargetsFile,
     issues: list[Issue],
 ) -> Submission:
-    collector = _Collector(shown, issues)
+    collector = Collector(shown, issues)
     header = find_header(cells)
     if header is None:
         collector.add(
@@ -179,7 +156,7 @@ def _interpret(
         )
         return Submission(file=shown, sheet=sheet, issues=collector.issues)
     layout = Layout(header, find_meta(cells, header.row))
-    who = _Identity(path, layout, cells, locate, targets, collector).resolve()
+    who = Identity(path, layout, cells, locate, targets, collector).resolve()
     unit = next((u for u in targets.reporting_units if u.code == who.unit_code), None)
     values = ValueReader(targets, locate, collector.add).read(cells, header)
     return Submission(
@@ -193,163 +170,6 @@ def _interpret(
     )
 
 
-@dataclass(slots=True)
-class _Who:
-    unit_code: str | None = None
-    unit_name: str | None = None
-    period: str | None = None
-
-
-class _Identity:
-    """Who sent the file and for which period: from the sheet, else from the file name."""
-
-    def __init__(
-        self,
-        path: Path,
-        layout: Layout,
-        cells: list[RawCell],
-        locate: Locate,
-        targets: TargetsFile,
-        collector: _Collector,
-    ) -> None:
-        self.layout, self.cells, self.locate = layout, cells, locate
-        self.units = targets.reporting_units
-        self.collector = collector
-        match = _FILE_NAME.match(unicodedata.normalize("NFC", path.stem))
-        self.file_unit: str | None = None
-        self.file_period: str | None = None
-        if match is not None:
-            # Only a name that follows the convention counts: UNIT_PERIOD, with a real period
-            # or a known unit ("bao cao.xlsx" is neither).
-            known = any(u.code == match["unit"].upper() for u in self.units)
-            if known or parse_period(match["period"]) is not None:
-                self.file_unit, self.file_period = match["unit"].upper(), match["period"]
-
-    def resolve(self) -> _Who:
-        who = _Who()
-        meta = self.layout.meta
-        name = meta.get("unit_name")
-        who.unit_name = name[0] if name else None
-        who.unit_code = self._unit_code()
-        who.period = self._period()
-        return who
-
-    def _column_value(self, col: int | None) -> tuple[str, RawCell] | None:
-        if col is None:
-            return None
-        for cell in self.cells:
-            if cell.row > self.layout.header.row and cell.col == col and cell.value:
-                return str(cell.value).strip(), cell
-        return None
-
-    def _unit_code(self) -> str | None:
-        given = self.layout.meta.get("unit_code") or self._column_value(self.layout.header.unit_col)
-        code = given[0].strip().upper() if given else None
-        if code is None and "unit_name" in self.layout.meta:
-            code = _unit_by_name(self.layout.meta["unit_name"][0], self.units)
-        if code is None and self.file_unit is not None:
-            code = self.file_unit
-            self.collector.add(
-                "unit-from-file-name",
-                f"the sheet does not say which unit sent it; unit {code} is taken from the "
-                "file name",
-                warning=True,
-                vi=f"bảng không ghi đơn vị gửi báo cáo; đơn vị {code} được lấy theo tên tệp",
-            )
-        if code is None:
-            self.collector.add(
-                "missing-unit",
-                "the sheet does not say which unit sent it: fill in 'Mã đơn vị' above the "
-                "table, or name the file like NK_2024-Q2.xlsx",
-                vi="bảng không ghi đơn vị gửi báo cáo: hãy điền 'Mã đơn vị' phía trên bảng, "
-                "hoặc đặt tên tệp dạng NK_2024-Q2.xlsx",
-            )
-            return None
-        self._check_known(code, given)
-        return code
-
-    def _check_known(self, code: str, given: tuple[str, RawCell] | None) -> None:
-        where = self.locate(given[1]) if given else None
-        if self.units and not any(u.code == code for u in self.units):
-            self.collector.add(
-                "unknown-unit",
-                f"unit code {code!r} is not in the list of reporting units; the file is read "
-                "anyway",
-                where,
-                warning=True,
-                vi=f"mã đơn vị {code!r} không có trong danh sách đơn vị báo cáo; tệp vẫn được đọc",
-            )
-        if self.file_unit is not None and given is not None and self.file_unit != code:
-            self.collector.add(
-                "file-name-mismatch",
-                f"the sheet says unit {code} but the file name says {self.file_unit}; "
-                "the sheet wins",
-                where,
-                warning=True,
-                vi=f"bảng ghi đơn vị {code} nhưng tên tệp ghi {self.file_unit}; lấy theo bảng",
-            )
-
-    def _period(self) -> str | None:
-        given = self.layout.meta.get("period") or self._column_value(self.layout.header.period_col)
-        if given is not None:
-            period = parse_period(given[0])
-            if period is None:
-                self.collector.add(
-                    "bad-period",
-                    f"{given[0]!r} is not a reporting period; write it like 2024-Q2, "
-                    "Quý 2/2024, 6 tháng đầu năm 2024 or 2024",
-                    self.locate(given[1]),
-                    vi=f"{given[0]!r} không phải là kỳ báo cáo; hãy ghi dạng 2024-Q2, Quý "
-                    "2/2024, 6 tháng đầu năm 2024 hoặc 2024",
-                )
-                return None
-            self._check_file_period(str(period), given[1])
-            return str(period)
-        from_file = parse_period(self.file_period) if self.file_period else None
-        if from_file is not None:
-            self.collector.add(
-                "period-from-file-name",
-                f"the sheet does not give the period ('Kỳ báo cáo'); {from_file} is taken "
-                "from the file name",
-                warning=True,
-                vi=f"bảng không ghi 'Kỳ báo cáo'; kỳ {from_file} được lấy theo tên tệp",
-            )
-            return str(from_file)
-        self.collector.add(
-            "missing-period",
-            "the sheet does not give the period: fill in 'Kỳ báo cáo' above the table "
-            "(e.g. Quý 2/2024)",
-            vi="bảng không ghi kỳ báo cáo: hãy điền 'Kỳ báo cáo' phía trên bảng (ví dụ Quý 2/2024)",
-        )
-        return None
-
-    def _check_file_period(self, period: str, cell: RawCell) -> None:
-        from_file = parse_period(self.file_period) if self.file_period else None
-        if from_file is not None and str(from_file) != period:
-            self.collector.add(
-                "file-name-mismatch",
-                f"the sheet says period {period} but the file name says {from_file}; "
-                "the sheet wins",
-                self.locate(cell),
-                warning=True,
-                vi=f"bảng ghi kỳ {period} nhưng tên tệp ghi {from_file}; lấy theo bảng",
-            )
-
-
-def _unit_by_name(name: str, units: list[ReportingUnit]) -> str | None:
-    wanted = fold(name)
-    for unit in units:
-        if fold(unit.name) == wanted:
-            return unit.code
-    return None
-
-
-def indicator_map(targets: TargetsFile) -> dict[str, Indicator]:
-    return {ind.code.casefold(): ind for ind in targets.indicators}
-
-
-#: Suffixes a folder scan picks up. Old and foreign formats are picked up too, so that an .xls
-#: sent by mistake is reported ("save it as .xlsx") rather than silently skipped.
 SCANNED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".ods")
 
 

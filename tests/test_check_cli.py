@@ -15,7 +15,7 @@ from typer.testing import Result
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from cantho_kpi.evaluate import evaluate
 from cantho_kpi.models import TargetsFile
-from cantho_kpi.render_check import check_json
+from cantho_kpi.render_data import check_json
 from cantho_kpi.submission import discover, read_submission
 
 from .conftest import ROOT

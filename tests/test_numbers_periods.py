@@ -62,9 +62,10 @@ def test_decomposed_vietnamese_is_accepted() -> None:
     assert str(parse_period(unicodedata.normalize("NFD", "Quý 3/2024"))) == "2024-Q3"
 
 
-def test_period_order_and_overlap() -> None:
+def test_period_order_and_labels() -> None:
     q2, h1, year = Period.quarter(2024, 2), Period.half(2024, 1), Period.whole_year(2024)
-    assert q2.overlaps(h1)
-    assert h1.overlaps(year)
-    assert not Period.quarter(2024, 3).overlaps(h1)
     assert sorted([year, q2, h1]) == [h1, year, q2]
+    assert [p.label_vi() for p in (q2, h1, year, Period.half(2024, 2))] == [
+        "Quý 2/2024", "6 tháng đầu năm 2024", "Năm 2024", "6 tháng cuối năm 2024",
+    ]  # fmt: skip
+    assert all(parse_period(p.label_vi()) == p for p in (q2, h1, year))
