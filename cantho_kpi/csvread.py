@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cells import Kind, RawCell
 from .errors import KpiError
-from .xlsxsafe import open_error
+from .xlsxsafe import checked_size, open_error
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 
@@ -41,14 +41,7 @@ def read_csv_cells(path: Path, display: str) -> list[RawCell]:
 
 def _read(path: Path, display: str) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise KpiError.about(
-                display,
-                "file-too-large",
-                f"the file is {size:,} bytes; a CSV submission may be at most {MAX_CSV_BYTES:,}",
-                f"tệp có dung lượng {size:,} byte; báo cáo CSV tối đa {MAX_CSV_BYTES:,} byte",
-            )
+        checked_size(path, display, MAX_CSV_BYTES)
         raw = path.read_bytes()
     except OSError as exc:
         raise open_error(display, exc) from None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .errors import Issue, Location, Severity
+from .identity import file_name_parts
 from .models import (
     Indicator,
     Kind,
@@ -261,9 +262,8 @@ def _claimed_unit(sub: Submission, targets: TargetsFile) -> str | None:
     NK's broken file, not a missing unit)."""
     if sub.unit_code:
         return sub.unit_code
-    stem = sub.file.replace("\\", "/").rsplit("/", 1)[-1].split(".")[0]
-    guess = stem.split("_")[0].upper()
-    return guess if targets.unit(guess) is not None else None
+    unit, _ = file_name_parts(sub.file, targets.reporting_units)
+    return unit if targets.unit(unit) is not None else None
 
 
 # --- summaries for the tables ---------------------------------------------------------------

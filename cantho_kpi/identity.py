@@ -20,6 +20,19 @@ from .periods import parse_period
 _FILE_NAME = re.compile(r"^(?P<unit>[A-Za-z][A-Za-z0-9]{1,9})[_ -]+(?P<period>.+)$")
 
 
+def file_name_parts(name: str, units: list[ReportingUnit]) -> tuple[str | None, str | None]:
+    """(unit code, period text) from a file name that follows the convention UNIT_PERIOD:
+    with a real period or a known unit ("bao cao.xlsx" is neither)."""
+    stem = unicodedata.normalize("NFC", Path(name.replace("\\", "/")).stem)
+    match = _FILE_NAME.match(stem)
+    if match is None:
+        return None, None
+    unit = match["unit"].upper()
+    if any(u.code == unit for u in units) or parse_period(match["period"]) is not None:
+        return unit, match["period"]
+    return None, None
+
+
 @dataclass(slots=True)
 class Who:
     unit_code: str | None = None
@@ -42,15 +55,7 @@ class Identity:
         self.layout, self.cells, self.locate = layout, cells, locate
         self.units = targets.reporting_units
         self.collector = collector
-        match = _FILE_NAME.match(unicodedata.normalize("NFC", path.stem))
-        self.file_unit: str | None = None
-        self.file_period: str | None = None
-        if match is not None:
-            # Only a name that follows the convention counts: UNIT_PERIOD, with a real period
-            # or a known unit ("bao cao.xlsx" is neither).
-            known = any(u.code == match["unit"].upper() for u in self.units)
-            if known or parse_period(match["period"]) is not None:
-                self.file_unit, self.file_period = match["unit"].upper(), match["period"]
+        self.file_unit, self.file_period = file_name_parts(path.name, self.units)
 
     def resolve(self) -> Who:
         who = Who()

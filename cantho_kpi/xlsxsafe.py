@@ -107,16 +107,22 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
     return Vetted(path, names, parts)
 
 
+def checked_size(path: Path, display: str, limit: int) -> int:
+    """The file's size, refused (before anything is read) when it passes ``limit``."""
+    size = path.stat().st_size
+    if size > limit:
+        raise KpiError.about(
+            display,
+            "file-too-large",
+            f"the file is {size:,} bytes; a submission may be at most {limit:,}",
+            f"tệp có dung lượng {size:,} byte; một báo cáo tối đa {limit:,} byte",
+        )
+    return size
+
+
 def _head(path: Path, display: str) -> tuple[bytes, int]:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise KpiError.about(
-                display,
-                "file-too-large",
-                f"the file is {size:,} bytes; a submission may be at most {MAX_FILE_BYTES:,}",
-                f"tệp có dung lượng {size:,} byte; một báo cáo tối đa {MAX_FILE_BYTES:,} byte",
-            )
+        size = checked_size(path, display, MAX_FILE_BYTES)
         with path.open("rb") as handle:
             return handle.read(4096), size
     except OSError as exc:
