@@ -2,7 +2,7 @@
 
 An :class:`Issue` is a problem found in a user's file: it is collected, never raised.
 A :class:`KpiError` is raised when nothing sensible can continue (file missing, YAML syntax
-error); its message is meant for the user. A :class:`Bug` is a broken promise of our own code.
+error); its message is meant for the user.
 """
 
 from __future__ import annotations
@@ -98,7 +98,3 @@ class KpiError(Exception):
     def about(cls, name: str, code: str, en: str, vi: str) -> KpiError:
         """A problem with the file ``name``, said in English and Vietnamese."""
         return cls(f"{name}: {en}", code=code, vi=f"{name}: {vi}")
-
-
-class Bug(RuntimeError):
-    """An internal error: a promise of our own code was broken. Tracebacks are for these."""

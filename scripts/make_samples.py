@@ -17,11 +17,9 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from cantho_kpi.models import Indicator, Kind, ReportingUnit, TargetsFile
-from cantho_kpi.periods import Period, parse_period
-from cantho_kpi.targets import load_targets
-from cantho_kpi.template import HEADER_ROW, build_template
-from cantho_kpi.writing import save_atomically
+from cantho_kpi.domain import Period, TargetKind, parse_period
+from cantho_kpi.targets import Indicator, ReportingUnit, TargetsFile, load_targets
+from cantho_kpi.workbooks import HEADER_ROW, build_template, save_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIODS = ("2024-Q2", "2024-Q4")
@@ -33,13 +31,13 @@ def _pick(indicator: Indicator, rng: random.Random) -> Decimal:
     tol = indicator.tolerance or Decimal(1)
     kind, lo, hi = indicator.kind, indicator.min, indicator.max
     roll = rng.random()
-    if kind in (Kind.RANGE, Kind.BAND) and lo is not None and hi is not None:
+    if kind in (TargetKind.RANGE, TargetKind.BAND) and lo is not None and hi is not None:
         width = hi - lo
         choices = [lo + width * Decimal(rng.random()), lo - tol * 2, hi + max(width, tol)]
-        if kind is Kind.RANGE:
+        if kind is TargetKind.RANGE:
             choices.append(lo - tol / 2)
         value = choices[0] if roll < 0.55 else choices[1 + int(roll * 100) % (len(choices) - 1)]
-    elif kind in (Kind.AT_LEAST, Kind.ABOVE) and lo is not None:
+    elif kind in (TargetKind.AT_LEAST, TargetKind.ABOVE) and lo is not None:
         room = high - lo
         exceeded = lo + min(room, max(tol, lo / 20)) * Decimal(rng.random())
         value = [lo, exceeded, lo - tol / 2, lo - tol * 3][_bucket(roll)]

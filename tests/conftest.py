@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.targets import load_targets
+from cantho_kpi.targets import TargetsFile, load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -95,8 +95,8 @@ def read_checked(path: Path, targets: Any, display: str | None = None) -> Any:
     ``<v>inf</v>`` cell makes it raise), the lean reader may do better, and that is checked by
     the test that built the file.
     """
-    from cantho_kpi.submission import read_submission
-    from cantho_kpi.xlsxread import Unusual
+    from cantho_kpi.submissions import read_submission
+    from cantho_kpi.submissions.xlsx import Unusual
 
     reference = read_submission(path, targets, display, engine="openpyxl")
     try:

@@ -13,10 +13,10 @@ import pytest
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from cantho_kpi.evaluate import evaluate
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.render_data import check_json
-from cantho_kpi.submission import discover, read_submission
+from cantho_kpi.output import check_json_chunks
+from cantho_kpi.report import evaluate
+from cantho_kpi.submissions import discover, read_submission
+from cantho_kpi.targets import TargetsFile
 
 from .conftest import ROOT
 
@@ -67,7 +67,7 @@ def test_json_golden_and_equal_to_the_library_report(
     assert result.exit_code == EXIT_FINDINGS
     subs = [read_submission(p, targets) for p in discover([Path(Q2)])]
     report = evaluate(targets, subs, targets_file="data/targets.yaml")
-    assert result.stdout == check_json(report)
+    assert result.stdout == "".join(check_json_chunks(report))
     golden(GOLDEN / "check-2024-Q2.json", result.stdout)
     doc = json.loads(result.stdout)
     assert doc["schema"] == "cantho-kpi/check/v1"

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from cantho_kpi.render import issues_json
+from cantho_kpi.output import issues_json
 from cantho_kpi.targets import load_targets
 
 from .conftest import DATA

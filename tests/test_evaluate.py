@@ -9,16 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cantho_kpi.evaluate import ORDER, evaluate, indicator_rows, status_of, unit_rows
-from cantho_kpi.models import (
-    Indicator,
-    Side,
-    Status,
-    Submission,
-    SubmittedValue,
-    TargetsFile,
-    ValueState,
-)
+from cantho_kpi.domain import ORDER, Side, Status, status_of
+from cantho_kpi.report import evaluate, indicator_rows, unit_rows
+from cantho_kpi.submissions import Submission, SubmittedValue, ValueState
+from cantho_kpi.targets import Indicator, TargetsFile
 
 D = Decimal
 
@@ -84,7 +78,7 @@ def test_status(indicator: Indicator, value: str, status: Status, side: Side | N
 
 
 def test_bound_is_exact_whatever_the_binary_float_was() -> None:
-    from cantho_kpi.numbers import from_binary
+    from cantho_kpi.domain import from_binary
 
     stored = 0.1 + 0.2 + 7.2  # 7.500000000000001 as a binary float
     assert status_of(ind("range", "7.5", "8"), from_binary(stored * 1)) == (Status.MET, None)
@@ -225,7 +219,7 @@ def test_two_files_for_one_unit_and_period(targets: TargetsFile) -> None:
 
 
 def test_files_of_another_period_are_reported_not_mixed_in(targets: TargetsFile) -> None:
-    from cantho_kpi.periods import parse_period
+    from cantho_kpi.domain import parse_period
 
     subs = [sub("a.xlsx", "NK", "2024-Q2", CT01="7.5"), sub("b.xlsx", "BT", "2024-Q1", CT01="9")]
     report = evaluate(targets, subs, targets_file="t", period=parse_period("2024-Q2"))

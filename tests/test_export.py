@@ -17,11 +17,12 @@ from openpyxl import load_workbook
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from cantho_kpi.evaluate import evaluate
-from cantho_kpi.export import write_export
-from cantho_kpi.exportstyle import FILLS
-from cantho_kpi.models import Report, Status, Submission, SubmittedValue, TargetsFile, ValueState
-from cantho_kpi.submission import discover, read_submission
+from cantho_kpi.domain import Status
+from cantho_kpi.report import Report, evaluate
+from cantho_kpi.submissions import Submission, SubmittedValue, ValueState, discover, read_submission
+from cantho_kpi.targets import TargetsFile
+from cantho_kpi.workbooks import write_export
+from cantho_kpi.workbooks.style import FILLS
 
 from .conftest import ROOT
 

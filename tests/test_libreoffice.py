@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.models import TargetsFile, ValueState
-from cantho_kpi.periods import parse_period
-from cantho_kpi.submission import read_submission
-from cantho_kpi.template import write_template
+from cantho_kpi.domain import parse_period
+from cantho_kpi.submissions import ValueState, read_submission
+from cantho_kpi.targets import TargetsFile
+from cantho_kpi.workbooks import write_template
 
 from .conftest import DATA, ROOT
 from .factories import read_checked

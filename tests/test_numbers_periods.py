@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from cantho_kpi.numbers import format_number
-from cantho_kpi.periods import Period, parse_period
+from cantho_kpi.domain import Period, format_number, parse_period
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cantho_kpi.numbers import format_number, from_binary, read_text
+from cantho_kpi.domain import format_number, from_binary, read_number
 
 numbers = st.decimals(
     min_value=Decimal("-1e9"),
@@ -21,12 +21,12 @@ numbers = st.decimals(
 @given(numbers, st.sampled_from(["vi", "en"]), st.sampled_from(["", " %", "%"]))
 def test_formatted_numbers_read_back(value: Decimal, lang: str, percent: str) -> None:
     text = format_number(value, lang) + percent  # type: ignore[arg-type]
-    reading = read_text(text)
+    reading = read_number(text)
     if reading.problem == "ambiguous-number":
         # "1.234" or "7,000": both readings are named, the true one among them
         assert value in reading.readings
         # and a plausible range that holds only the true one settles it
-        assert read_text(text, (value, value)).value == value
+        assert read_number(text, (value, value)).value == value
     else:
         assert reading.problem is None, text
         assert reading.value == value
@@ -37,7 +37,7 @@ def test_formatted_numbers_read_back(value: Decimal, lang: str, percent: str) ->
 def test_thousands_spaces_are_never_ambiguous(value: Decimal) -> None:
     vi = format_number(value, "vi")
     if "." in vi:  # grouped: "1.234,5" typed as "1 234,5"
-        assert read_text(vi.replace(".", " ")).value == value
+        assert read_number(vi.replace(".", " ")).value == value
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.submission import discover
+from cantho_kpi.submissions import discover
+from cantho_kpi.targets import TargetsFile
 
 from .conftest import ROOT
 from .factories import read_checked

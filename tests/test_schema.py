@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from cantho_kpi.schema import SCHEMA_PATH, targets_schema_text
+from cantho_kpi.targets import SCHEMA_PATH, targets_schema_text
 
 from .conftest import ROOT
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.batch import PARALLEL_FROM, read_all
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.submission import discover, read_submission
-from cantho_kpi.xlsxread import Unusual
+from cantho_kpi.submissions import discover, read_all, read_submission
+from cantho_kpi.submissions.batch import PARALLEL_FROM
+from cantho_kpi.submissions.xlsx import Unusual
+from cantho_kpi.targets import TargetsFile
 
 from .conftest import ROOT
 from .factories import rewrite_zip, workbook_rows, write_xlsx

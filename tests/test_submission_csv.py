@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.submission import read_submission
+from cantho_kpi.submissions import read_submission
+from cantho_kpi.targets import TargetsFile
 
 
 def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

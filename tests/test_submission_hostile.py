@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.submission import discover, read_submission
+from cantho_kpi.submissions import discover, read_submission
+from cantho_kpi.targets import TargetsFile
 
 from .factories import read_checked, rewrite_zip, set_declared_size, workbook_rows, write_xlsx
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.models import Submission, TargetsFile, ValueState
+from cantho_kpi.submissions import Submission, ValueState
+from cantho_kpi.targets import TargetsFile
 
 from .factories import HEADER, META, read_checked, workbook_rows, write_xlsx
 
@@ -166,7 +167,7 @@ def test_two_visible_data_sheets_are_an_error(tmp_path: Path, targets: TargetsFi
 
 
 def test_template_header_matches_the_reader() -> None:
-    from cantho_kpi.template import HEADER as TEMPLATE_HEADER
+    from cantho_kpi.workbooks import HEADER as TEMPLATE_HEADER
 
     assert "Mã chỉ tiêu" in TEMPLATE_HEADER
     assert "Giá trị thực hiện" in TEMPLATE_HEADER

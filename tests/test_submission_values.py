@@ -1,4 +1,5 @@
-"""Codes and values: each rule of DOMAIN.md with the value or the message it must give."""
+"""Codes and values: each rule of docs/domain.md ("Values in submissions") with the value or
+the message it must give."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from cantho_kpi.models import Submission, TargetsFile, ValueState
+from cantho_kpi.submissions import Submission, ValueState
+from cantho_kpi.targets import TargetsFile
 
 from .factories import read_checked, rewrite_zip, workbook_rows, write_xlsx
 

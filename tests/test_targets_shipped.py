@@ -11,49 +11,49 @@ from decimal import Decimal
 
 import pytest
 
-from cantho_kpi.models import KNOWN_UNITS, Kind, TargetsFile
-from cantho_kpi.targets import load_targets
+from cantho_kpi.domain import TargetKind
+from cantho_kpi.targets import KNOWN_UNITS, TargetsFile, load_targets
 
 from .conftest import DATA, ROOT
 
 D = Decimal
 # code: (kind, min, max, unit)
 PLAN = {
-    "CT01": (Kind.RANGE, D("7.5"), D("8"), "%"),
-    "CT02": (Kind.RANGE, D("145"), D("160"), "million VND"),
-    "CT03a": (Kind.BAND, D("5.6"), D("5.9"), "%"),
-    "CT03b": (Kind.BAND, D("33.7"), D("34"), "%"),
-    "CT03c": (Kind.BAND, D("54.1"), D("54.75"), "%"),
-    "CT03d": (Kind.BAND, D("5.9"), D("5.95"), "%"),
-    "CT04": (Kind.RANGE, D("10"), D("12.5"), "%"),
-    "CT05a": (Kind.AT_LEAST, D("100"), None, "%"),
-    "CT05b": (Kind.RANGE, D("12"), D("14"), "%"),
-    "CT06a": (Kind.AT_LEAST, D("297.18"), None, "million VND per worker per year"),
-    "CT06b": (Kind.RANGE, D("11"), D("15"), "%"),
-    "CT07a": (Kind.RANGE, D("12"), D("13"), "%"),
-    "CT07b": (Kind.RANGE, D("35"), D("40"), "%"),
-    "CT08": (Kind.AT_LEAST, D("76"), None, "%"),
-    "CT09a": (Kind.AT_LEAST, D("99.15"), None, "%"),
-    "CT09b": (Kind.AT_LEAST, D("100"), None, "%"),
-    "CT09c": (Kind.AT_LEAST, D("95"), None, "%"),
-    "CT09d": (Kind.AT_LEAST, D("90"), None, "%"),
-    "CT10": (Kind.RANGE, D("80"), D("85"), "%"),
-    "CT11": (Kind.BELOW, None, D("0.5"), "%"),
-    "CT12": (Kind.AT_LEAST, D("17"), None, "doctors per 10,000 people"),
-    "CT13": (Kind.AT_LEAST, D("95"), None, "%"),
-    "CT14a": (Kind.AT_LEAST, D("24"), None, "communes"),
-    "CT14b": (Kind.AT_LEAST, D("8"), None, "communes"),
-    "CT15a": (Kind.AT_LEAST, D("97"), None, "%"),
-    "CT15b": (Kind.AT_LEAST, D("100"), None, "%"),
-    "CT15c": (Kind.AT_LEAST, D("94"), None, "%"),
-    "CT16": (Kind.AT_LEAST, D("100"), None, "%"),
-    "CT17a": (Kind.AT_LEAST, D("80"), None, "%"),
-    "CT17b": (Kind.AT_LEAST, D("7000"), None, "party members"),
-    "CT18": (Kind.AT_LEAST, D("74"), None, "%"),
-    "CT19a": (Kind.AT_LEAST, D("100"), None, "%"),
-    "CT19b": (Kind.AT_LEAST, D("100"), None, "%"),
-    "CT20": (Kind.AT_LEAST, D("75"), None, "%"),
-    "CT21": (Kind.AT_LEAST, D("100"), None, "%"),
+    "CT01": (TargetKind.RANGE, D("7.5"), D("8"), "%"),
+    "CT02": (TargetKind.RANGE, D("145"), D("160"), "million VND"),
+    "CT03a": (TargetKind.BAND, D("5.6"), D("5.9"), "%"),
+    "CT03b": (TargetKind.BAND, D("33.7"), D("34"), "%"),
+    "CT03c": (TargetKind.BAND, D("54.1"), D("54.75"), "%"),
+    "CT03d": (TargetKind.BAND, D("5.9"), D("5.95"), "%"),
+    "CT04": (TargetKind.RANGE, D("10"), D("12.5"), "%"),
+    "CT05a": (TargetKind.AT_LEAST, D("100"), None, "%"),
+    "CT05b": (TargetKind.RANGE, D("12"), D("14"), "%"),
+    "CT06a": (TargetKind.AT_LEAST, D("297.18"), None, "million VND per worker per year"),
+    "CT06b": (TargetKind.RANGE, D("11"), D("15"), "%"),
+    "CT07a": (TargetKind.RANGE, D("12"), D("13"), "%"),
+    "CT07b": (TargetKind.RANGE, D("35"), D("40"), "%"),
+    "CT08": (TargetKind.AT_LEAST, D("76"), None, "%"),
+    "CT09a": (TargetKind.AT_LEAST, D("99.15"), None, "%"),
+    "CT09b": (TargetKind.AT_LEAST, D("100"), None, "%"),
+    "CT09c": (TargetKind.AT_LEAST, D("95"), None, "%"),
+    "CT09d": (TargetKind.AT_LEAST, D("90"), None, "%"),
+    "CT10": (TargetKind.RANGE, D("80"), D("85"), "%"),
+    "CT11": (TargetKind.BELOW, None, D("0.5"), "%"),
+    "CT12": (TargetKind.AT_LEAST, D("17"), None, "doctors per 10,000 people"),
+    "CT13": (TargetKind.AT_LEAST, D("95"), None, "%"),
+    "CT14a": (TargetKind.AT_LEAST, D("24"), None, "communes"),
+    "CT14b": (TargetKind.AT_LEAST, D("8"), None, "communes"),
+    "CT15a": (TargetKind.AT_LEAST, D("97"), None, "%"),
+    "CT15b": (TargetKind.AT_LEAST, D("100"), None, "%"),
+    "CT15c": (TargetKind.AT_LEAST, D("94"), None, "%"),
+    "CT16": (TargetKind.AT_LEAST, D("100"), None, "%"),
+    "CT17a": (TargetKind.AT_LEAST, D("80"), None, "%"),
+    "CT17b": (TargetKind.AT_LEAST, D("7000"), None, "party members"),
+    "CT18": (TargetKind.AT_LEAST, D("74"), None, "%"),
+    "CT19a": (TargetKind.AT_LEAST, D("100"), None, "%"),
+    "CT19b": (TargetKind.AT_LEAST, D("100"), None, "%"),
+    "CT20": (TargetKind.AT_LEAST, D("75"), None, "%"),
+    "CT21": (TargetKind.AT_LEAST, D("100"), None, "%"),
 }
 
 

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_OK, EXIT_USAGE
-from cantho_kpi.models import TargetsFile
-from cantho_kpi.periods import parse_period
-from cantho_kpi.template import HEADER, HEADER_ROW, write_template
+from cantho_kpi.domain import parse_period
+from cantho_kpi.targets import TargetsFile
+from cantho_kpi.workbooks import HEADER, HEADER_ROW, write_template
 
 from .factories import read_checked
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cantho_kpi.errors import Issue, KpiError
 from cantho_kpi.targets import load_targets, validate_text
-from cantho_kpi.yamlsafe import MAX_BYTES, RawScalar, parse, read_text
+from cantho_kpi.targets.safeyaml import MAX_BYTES, RawScalar, parse, read_yaml_source
 
 from .conftest import DATA
 
@@ -73,7 +73,7 @@ def test_size_is_checked_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"#" * (MAX_BYTES + 1))
     issues: list[Issue] = []
-    assert read_text(path, "big.yaml", issues) is None
+    assert read_yaml_source(path, "big.yaml", issues) is None
     assert [i.code for i in issues] == ["file-too-large"]
     assert str(issues[0].location) == "big.yaml:1:1"
 

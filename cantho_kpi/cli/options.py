@@ -1,0 +1,131 @@
+"""What the ``kpi`` commands share: exit codes, options, and the few helpers that print and exit."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from ..domain import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..domain import Period
+    from ..targets import TargetsFile, TargetsResult
+
+#: Exit codes, documented in the README. Defined here only.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class FailOn(StrEnum):
+    invalid = "invalid"
+    not_met = "not-met"
+    missing = "missing"
+    never = "never"
+
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        "-t",
+        help="The targets file (default: data/targets.yaml).",
+        show_default=False,
+        envvar="KPI_TARGETS",
+        dir_okay=False,
+        metavar="FILE",
+    ),
+]
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", "-l", help="Language of labels and numbers.", envvar="KPI_LANG"),
+]
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(help="Submission files or folders.", show_default=False, metavar="PATH..."),
+]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Only this period (2024-Q2, 2024-H1, 2024); files of other periods are reported.",
+        metavar="PERIOD",
+    ),
+]
+FailOnOption = Annotated[
+    list[FailOn] | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on invalid files (the default); also on not-met or missing statuses; "
+        "never: always 0. Repeatable.",
+        show_default=False,
+        metavar="WHEN",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for reading (default: the number of cores).",
+        show_default=False,
+        metavar="N",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace existing files.")]
+
+
+def stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    typer.echo(f"kpi: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def load(path: Path) -> TargetsResult:
+    from ..errors import KpiError
+    from ..targets import load_targets
+
+    try:
+        return load_targets(path)
+    except KpiError as exc:
+        fail(exc.message)
+
+
+def targets_path(option: Path | None) -> Path:
+    """The targets file named by ``--targets`` (or ``$KPI_TARGETS``), else the default."""
+    from ..targets import DEFAULT_TARGETS
+
+    return option if option is not None else DEFAULT_TARGETS
+
+
+def require_targets(option: Path | None) -> TargetsFile:
+    """The targets of a valid file, or exit 2 with its problems on stderr."""
+    from ..output import issues_text
+
+    path = targets_path(option)
+    result = load(path)
+    if result.targets is None or result.errors:
+        typer.echo(issues_text(result.issues), err=True, nl=False)
+        fail(f"{path}: the targets file is not valid; run: kpi validate-targets {path}")
+    return result.targets
+
+
+def parse_period_option(text: str) -> Period:
+    from ..domain import parse_period
+
+    period = parse_period(text)
+    if period is None:
+        raise typer.BadParameter(f"{text!r} is not a period; write 2024-Q2, 2024-H1 or 2024")
+    return period

@@ -1,0 +1,64 @@
+"""Results -> strings, or drawings on a Console that the caller gives: tables for people,
+JSON, CSV and Markdown for scripts and documents, annotations for CI. Nothing here prints.
+
+Names are loaded on first use, so that a command needing only the annotations does not import
+rich (``kpi validate-targets`` must start quickly).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .annotations import issue_dict, issues_github, issues_json, issues_text
+    from .console import draw_check, status_text, targets_table
+    from .data import (
+        CHECK_SCHEMA,
+        check_csv,
+        check_json_chunks,
+        check_markdown,
+        number_text,
+        short_file,
+        targets_json,
+    )
+
+_WHERE = {
+    "issue_dict": "annotations",
+    "issues_github": "annotations",
+    "issues_json": "annotations",
+    "issues_text": "annotations",
+    "draw_check": "console",
+    "status_text": "console",
+    "targets_table": "console",
+    "CHECK_SCHEMA": "data",
+    "check_csv": "data",
+    "check_json_chunks": "data",
+    "check_markdown": "data",
+    "number_text": "data",
+    "short_file": "data",
+    "targets_json": "data",
+}
+__all__ = [
+    "CHECK_SCHEMA",
+    "check_csv",
+    "check_json_chunks",
+    "check_markdown",
+    "draw_check",
+    "issue_dict",
+    "issues_github",
+    "issues_json",
+    "issues_text",
+    "number_text",
+    "short_file",
+    "status_text",
+    "targets_json",
+    "targets_table",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{module}", __name__), name)

@@ -1,0 +1,20 @@
+"""Reading units' submissions: one file (.xlsx or .csv) -> :class:`Submission` with every
+problem collected; finding the files of a folder; reading many in worker processes."""
+
+from .batch import default_jobs, read_all
+from .identity import file_name_parts
+from .model import Submission, SubmittedValue, ValueState
+from .read import SCANNED_SUFFIXES, Engine, discover, read_submission
+
+__all__ = [
+    "SCANNED_SUFFIXES",
+    "Engine",
+    "Submission",
+    "SubmittedValue",
+    "ValueState",
+    "default_jobs",
+    "discover",
+    "file_name_parts",
+    "read_all",
+    "read_submission",
+]

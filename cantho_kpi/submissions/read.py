@@ -1,0 +1,203 @@
+"""Unit submissions: a workbook or CSV file -> :class:`Submission` with every problem collected.
+
+Nothing here raises for a problem in the user's file: a file that cannot be read at all gives
+a Submission with one error issue and no values, so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from ..errors import Collector, Issue, KpiError, Location
+from ..targets import TargetsFile
+from .csvfile import read_csv_cells
+from .identity import Identity
+from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
+from .model import Submission
+from .values import ValueReader
+from .xlsx import (
+    Book,
+    LeanBook,
+    Malformed,
+    OpenpyxlBook,
+    RawCell,
+    SheetInfo,
+    Unusual,
+    is_lock_file,
+    malformed_error,
+    vet_xlsx,
+)
+
+Locate = Callable[[RawCell], Location]
+Engine = Literal["auto", "lean", "openpyxl"]
+
+
+def read_submission(
+    path: Path, targets: TargetsFile, display: str | None = None, engine: Engine = "auto"
+) -> Submission:
+    """Read one submission file; every problem becomes an issue of the result.
+
+    ``engine`` picks the workbook reader: ``auto`` (the lean reader, falling back to openpyxl
+    for anything unusual), or one of them alone (``lean`` raises Unusual; tests compare them).
+    """
+    shown = display if display is not None else str(path)
+    try:
+        if path.suffix.lower() == ".csv":
+            cells = read_csv_cells(path, shown)
+            return _interpret(shown, path, None, cells, _csv_locator(shown), targets, [])
+        return _read_workbook(path, shown, targets, engine)
+    except KpiError as exc:
+        # the location names the file: the message need not say it again
+        message = exc.message.removeprefix(f"{shown}: ")
+        vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
+        issue = Issue(exc.code, message, Location(shown), message_vi=vi)
+        return Submission(file=shown, issues=[issue])
+
+
+def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
+    vetted = vet_xlsx(path, shown)
+    if engine == "openpyxl":
+        return _read_with_openpyxl(path, shown, targets)
+    try:
+        with LeanBook(path, vetted) as lean:
+            return _read_book(lean, path, shown, targets)
+    except Malformed:
+        raise malformed_error(shown) from None
+    except Unusual:
+        if engine == "lean":
+            raise
+        return _read_with_openpyxl(path, shown, targets)
+
+
+def _read_with_openpyxl(path: Path, shown: str, targets: TargetsFile) -> Submission:
+    with OpenpyxlBook(path, shown) as book:
+        return _read_book(book, path, shown, targets)
+
+
+def _read_book(book: Book, path: Path, shown: str, targets: TargetsFile) -> Submission:
+    collector = Collector(shown)
+    sheet, cells = _choose_sheet(book, collector)
+    if sheet is None:
+        return Submission(file=shown, issues=collector.issues)
+    return _interpret(
+        shown, path, sheet.name, cells, _sheet_locator(shown, sheet.name), targets, collector.issues
+    )
+
+
+def _choose_sheet(book: Book, collector: Collector) -> tuple[SheetInfo | None, list[RawCell]]:
+    """The one visible sheet with a header; hidden look-alikes are noted, never read."""
+    sheets = book.sheets
+    if not sheets:
+        collector.add("no-sheets", "the workbook has no sheets", vi="sổ tính không có trang nào")
+        return None, []
+    qualifying: list[tuple[SheetInfo, list[RawCell]]] = []
+    for sheet in sheets:
+        # a visible sheet is read whole, once; a hidden one only as far as a header could be
+        cells = book.cells(sheet, max_row=None if sheet.visible else HEADER_SEARCH_ROWS)
+        if find_header(cells) is None:
+            continue
+        if sheet.visible:
+            qualifying.append((sheet, cells))
+        else:
+            collector.add(
+                "hidden-sheet-ignored",
+                f"sheet {sheet.name!r} is hidden and looks like a data sheet; it was not read "
+                "(unhide it and remove the other one if it is the right one)",
+                Location(collector.file, sheet=sheet.name),
+                warning=True,
+                vi=f"trang {sheet.name!r} đang bị ẩn và có dạng bảng số liệu; trang này không "
+                "được đọc (nếu đây mới là trang đúng, hãy bỏ ẩn và xóa trang còn lại)",
+            )
+    if not qualifying:
+        names = ", ".join(repr(s.name) for s in sheets if s.visible) or "none"
+        collector.add(
+            "no-header",
+            "no visible sheet has a header row with 'Mã chỉ tiêu' and 'Giá trị thực hiện' in "
+            f"its first 30 rows (visible sheets: {names}); use the template from 'kpi template'",
+            vi="không trang nào đang hiện có dòng tiêu đề với 'Mã chỉ tiêu' và 'Giá trị thực "
+            f"hiện' trong 30 dòng đầu (các trang đang hiện: {names}); hãy dùng biểu mẫu tạo "
+            "bởi 'kpi template'",
+        )
+        return None, []
+    if len(qualifying) > 1:
+        names = ", ".join(repr(s.name) for s, _ in qualifying)
+        collector.add(
+            "several-data-sheets",
+            f"several visible sheets look like data sheets ({names}); keep one, or hide the others",
+            vi=f"có nhiều trang đang hiện trông giống bảng số liệu ({names}); chỉ giữ một "
+            "trang, hoặc ẩn các trang còn lại",
+        )
+        return None, []
+    return qualifying[0]
+
+
+def _sheet_locator(file: str, sheet: str) -> Locate:
+    return lambda cell: Location(file, sheet=sheet, cell=cell.ref)
+
+
+def _csv_locator(file: str) -> Locate:
+    return lambda cell: Location(file, line=cell.row, col=cell.col)
+
+
+def _interpret(
+    shown: str,
+    path: Path,
+    sheet: str | None,
+    cells: list[RawCell],
+    locate: Locate,
+    targets: TargetsFile,
+    issues: list[Issue],
+) -> Submission:
+    collector = Collector(shown, issues)
+    header = find_header(cells)
+    if header is None:
+        collector.add(
+            "no-header",
+            "no header row with a code column ('Mã chỉ tiêu' or 'code') and a value column "
+            "('Giá trị thực hiện' or 'value') in the first 30 rows",
+            vi="không tìm thấy dòng tiêu đề có cột mã ('Mã chỉ tiêu' hoặc 'code') và cột giá "
+            "trị ('Giá trị thực hiện' hoặc 'value') trong 30 dòng đầu",
+        )
+        return Submission(file=shown, sheet=sheet, issues=collector.issues)
+    layout = Layout(header, find_meta(cells, header.row))
+    who = Identity(path, layout, cells, locate, targets, collector).resolve()
+    unit = targets.unit(who.unit_code)
+    values = ValueReader(targets, locate, collector.add).read(cells, header)
+    return Submission(
+        file=shown,
+        unit_code=who.unit_code,
+        unit_name=who.unit_name or (unit.name if unit else None),
+        period=who.period,
+        sheet=sheet,
+        values=values,
+        issues=collector.issues,
+    )
+
+
+#: Suffixes a folder scan picks up. Old and foreign formats are picked up too, so that an .xls
+#: sent by mistake is reported ("save it as .xlsx") rather than silently skipped.
+SCANNED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".ods")
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """The submission files named by ``paths``: files as given, folders scanned (not recursed),
+    Excel and LibreOffice lock files and hidden files skipped. Sorted, without duplicates."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                child
+                for child in sorted(path.iterdir())
+                if child.is_file()
+                and child.suffix.lower() in SCANNED_SUFFIXES
+                and not is_lock_file(child)
+                and not child.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)

@@ -1,0 +1,41 @@
+"""Reading .xlsx submissions safely: vetting (zip and XML guards, in one place, before any
+parser), the lean reader, the openpyxl fallback, and the raw cells both produce."""
+
+from .cells import (
+    BUILTIN_FORMATS,
+    Book,
+    CellKind,
+    RawCell,
+    SheetInfo,
+    column_letter,
+    is_date_format,
+    is_percent_format,
+    split_ref,
+)
+from .fallback import OpenpyxlBook
+from .lean import LeanBook, Malformed, Unusual
+from .vet import Vetted, checked_size, is_lock_file, open_error, sniff, vet_xlsx
+from .xmlguard import malformed_error
+
+__all__ = [
+    "BUILTIN_FORMATS",
+    "Book",
+    "CellKind",
+    "LeanBook",
+    "Malformed",
+    "OpenpyxlBook",
+    "RawCell",
+    "SheetInfo",
+    "Unusual",
+    "Vetted",
+    "checked_size",
+    "column_letter",
+    "is_date_format",
+    "is_lock_file",
+    "is_percent_format",
+    "malformed_error",
+    "open_error",
+    "sniff",
+    "split_ref",
+    "vet_xlsx",
+]

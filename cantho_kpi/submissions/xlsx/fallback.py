@@ -1,0 +1,121 @@
+"""The same cells read by openpyxl: the fallback for unusual workbooks, and the reference the
+lean reader is tested against.
+
+openpyxl keeps defusedxml active when it is installed (it is a dependency of ours), so entity
+declarations are refused here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.parsers.expat import ExpatError
+
+from ...domain import from_binary
+from ...errors import KpiError
+from .cells import CellKind, RawCell, SheetInfo, date_text
+from .xmlguard import malformed_error
+
+
+class OpenpyxlBook:
+    """A workbook opened with openpyxl in read-only mode. Use as a context manager.
+
+    openpyxl parses untrusted bytes: whatever it raises while doing so becomes one clear
+    :class:`KpiError` naming the file (our own code is not inside these guards).
+    """
+
+    def __init__(self, path: Path, display: str = "") -> None:
+        self._path = path
+        self._display = display or str(path)
+        self._formulas: Any = None
+        with self._guard():
+            from openpyxl import load_workbook
+
+            self._values = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except (SyntaxError, ExpatError):  # ElementTree's ParseError is a SyntaxError
+            raise malformed_error(self._display) from None
+        except Exception as exc:
+            raise KpiError.about(
+                self._display,
+                "unreadable-workbook",
+                f"the workbook cannot be read ({type(exc).__name__}: {exc}); open it in Excel "
+                "or LibreOffice and save it again as .xlsx",
+                f"không đọc được sổ tính ({type(exc).__name__}: {exc}); hãy mở bằng Excel hoặc "
+                "LibreOffice rồi lưu lại dạng .xlsx",
+            ) from None
+
+    def __enter__(self) -> OpenpyxlBook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._values.close()
+        if self._formulas is not None:
+            self._formulas.close()
+
+    @property
+    def sheets(self) -> list[SheetInfo]:
+        return [SheetInfo(ws.title, ws.sheet_state) for ws in self._values.worksheets]
+
+    def cells(self, sheet: SheetInfo, max_row: int | None = None) -> list[RawCell]:
+        with self._guard():
+            return self._cells(sheet, max_row)
+
+    def _cells(self, sheet: SheetInfo, max_row: int | None) -> list[RawCell]:
+        found: list[RawCell] = []
+        uncached = self._uncached_formulas(sheet.name, max_row)
+        rows = self._values[sheet.name].iter_rows(min_row=1, min_col=1, max_row=max_row)
+        for row_number, row in enumerate(rows, 1):
+            for col_number, cell in enumerate(row, 1):
+                where = (row_number, col_number)
+                if cell.value is not None:
+                    found.append(_cell(cell, where))
+                elif where in uncached:
+                    found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
+        return found
+
+    def _uncached_formulas(self, name: str, max_row: int | None) -> set[tuple[int, int]]:
+        """Cells holding a formula: with data_only, openpyxl gives None when nothing is cached."""
+        from openpyxl import load_workbook
+
+        if self._formulas is None:
+            self._formulas = load_workbook(
+                self._path, read_only=True, data_only=False, keep_links=False
+            )
+        rows = self._formulas[name].iter_rows(min_row=1, min_col=1, max_row=max_row)
+        return {
+            (row_number, col_number)
+            for row_number, row in enumerate(rows, 1)
+            for col_number, cell in enumerate(row, 1)
+            if getattr(cell, "data_type", None) == "f"
+        }
+
+
+def _cell(cell: Any, where: tuple[int, int]) -> RawCell:
+    value, fmt = cell.value, cell.number_format or "General"
+    if isinstance(value, bool):
+        return RawCell(*where, CellKind.BOOL, value, fmt)
+    if isinstance(value, int | float):
+        return RawCell(*where, CellKind.NUMBER, from_binary(value), fmt)
+    if isinstance(value, datetime):
+        return RawCell(*where, CellKind.DATE, date_text(value), fmt)
+    if isinstance(value, date):
+        return RawCell(*where, CellKind.DATE, value.isoformat(), fmt)
+    if isinstance(value, time | timedelta):
+        return RawCell(*where, CellKind.DATE, str(value), fmt)
+    if isinstance(value, Decimal):  # pragma: no cover - openpyxl does not produce these
+        return RawCell(*where, CellKind.NUMBER, from_binary(value), fmt)
+    if cell.data_type == "e":
+        return RawCell(*where, CellKind.ERROR, str(value), fmt)
+    return RawCell(*where, CellKind.TEXT, str(value), fmt)

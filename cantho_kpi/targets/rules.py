@@ -1,0 +1,259 @@
+"""Checks of the targets file that a schema cannot express. Pure.
+
+Each check gets the items that are valid on their own (with their YAML paths) and yields
+``(code, message, path)``; :mod:`.load` turns the path into ``line:col``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..domain import parse_period
+from .model import KNOWN_UNITS, Group, Indicator, ReportingUnit
+from .safeyaml import Path_
+
+Found = tuple[str, str, Path_]
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    indicators: list[tuple[Path_, Indicator]]
+    groups: list[tuple[Path_, Group]]
+    units: list[tuple[Path_, ReportingUnit]]
+    #: Every indicator code written in the file, also those of invalid items.
+    all_codes: set[str]
+    #: Whether every indicator item was valid (some checks need the whole list).
+    complete: bool
+    #: The line on which a path starts, for messages that point at a second place.
+    line_of: Callable[[Path_], int]
+
+
+def check(parts: Parts) -> Iterator[Found]:
+    yield from _duplicates(parts)
+    for path, indicator in parts.indicators:
+        yield from _check_indicator(path, indicator)
+    if parts.complete:
+        yield from _check_suffixes(parts.indicators)
+    codes: dict[str, Indicator] = {}
+    for _, indicator in parts.indicators:
+        codes.setdefault(indicator.code, indicator)
+    known = parts.all_codes
+    for path, indicator in parts.indicators:
+        yield from _check_part_of(path, indicator, codes, known)
+    for path, group in parts.groups:
+        yield from _check_group(path, group, codes, known)
+    for path, unit in parts.units:
+        yield from _check_unit(path, unit, known)
+
+
+def fmt(value: Decimal) -> str:
+    """A decimal as written in the file: 7.5, 8, 297.18."""
+    return format(value.normalize(), "f")
+
+
+def _duplicates(parts: Parts) -> Iterator[Found]:
+    lists: list[tuple[str, list[tuple[Path_, str]]]] = [
+        ("indicator code", [(p, i.code) for p, i in parts.indicators]),
+        ("group id", [(p, g.id) for p, g in parts.groups]),
+        ("reporting unit code", [(p, u.code) for p, u in parts.units]),
+    ]
+    for what, items in lists:
+        seen: dict[str, Path_] = {}
+        for path, key in items:
+            folded = key.casefold()
+            if folded in seen:
+                yield (
+                    "duplicate-code",
+                    f"{key}: {what} given twice (first on line {parts.line_of(seen[folded])}); "
+                    "codes are matched without regard to case, so each must be unique",
+                    (*path, "code" if what != "group id" else "id"),
+                )
+            else:
+                seen[folded] = path
+
+
+def _check_indicator(path: Path_, ind: Indicator) -> Iterator[Found]:
+    code = ind.code
+    if int(code[2:4]) != ind.number:
+        yield (
+            "number-mismatch",
+            f"{code}: number is {ind.number} but the code says target {int(code[2:4])}",
+            (*path, "number"),
+        )
+    if ind.unit not in KNOWN_UNITS:
+        close = difflib.get_close_matches(ind.unit, list(KNOWN_UNITS), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "known units: " + ", ".join(KNOWN_UNITS)
+        yield ("unknown-unit", f"{code}: unknown unit {ind.unit!r}; {hint}", (*path, "unit"))
+    yield from _check_bounds(path, ind)
+    if ind.tolerance is not None and ind.tolerance < 0:
+        yield (
+            "negative-tolerance",
+            f"{code}: tolerance ({fmt(ind.tolerance)}) must not be negative",
+            (*path, "tolerance"),
+        )
+    low, high = ind.plausible.min, ind.plausible.max
+    if low > high:
+        yield (
+            "min-above-max",
+            f"{code}: plausible min ({fmt(low)}) is greater than plausible max ({fmt(high)}); "
+            "swap them",
+            (*path, "plausible", "min"),
+        )
+
+
+def _check_bounds(path: Path_, ind: Indicator) -> Iterator[Found]:
+    code, kind = ind.code, ind.kind
+    wants_min, wants_max = kind.bounds
+    for name, wanted, value in (("min", wants_min, ind.min), ("max", wants_max, ind.max)):
+        if wanted and value is None:
+            yield (
+                "missing-bound",
+                f"{code}: kind {kind.value} needs a {name}",
+                (*path, "kind"),
+            )
+        elif not wanted and value is not None:
+            yield (
+                "unexpected-bound",
+                f"{code}: kind {kind.value} takes no {name}; remove it or change the kind",
+                (*path, name),
+            )
+    if ind.min is not None and ind.max is not None and ind.min > ind.max:
+        yield (
+            "min-above-max",
+            f"{code}: min ({fmt(ind.min)}) is greater than max ({fmt(ind.max)}); swap them",
+            (*path, "min"),
+        )
+    if ind.plausible.min > ind.plausible.max:
+        return  # reported by the plausible check; every bound would look outside
+    for name, value in (("min", ind.min), ("max", ind.max)):
+        if value is not None and not ind.plausible.min <= value <= ind.plausible.max:
+            yield (
+                "bound-outside-plausible",
+                f"{code}: {name} ({fmt(value)}) lies outside the plausible range "
+                f"{fmt(ind.plausible.min)} to {fmt(ind.plausible.max)}: no value could reach it",
+                (*path, name),
+            )
+
+
+def _check_suffixes(indicators: list[tuple[Path_, Indicator]]) -> Iterator[Found]:
+    """Letters run a, b, c... in order, and a target is either lettered or not."""
+    by_number: dict[int, list[tuple[Path_, Indicator]]] = {}
+    for path, ind in indicators:
+        if int(ind.code[2:4]) == ind.number:
+            by_number.setdefault(ind.number, []).append((path, ind))
+    for number, items in by_number.items():
+        letters = sorted({ind.letter for _, ind in items})
+        if "" in letters and len(letters) > 1:
+            path, ind = next((p, i) for p, i in items if i.letter == "")
+            yield (
+                "code-suffix",
+                f"{ind.code}: target {number} has lettered figures too; "
+                f"give this one a letter as well ({ind.code}a)",
+                (*path, "code"),
+            )
+        elif letters and letters[0] != "" and letters != _letters(len(letters)):
+            path, ind = items[-1]
+            yield (
+                "code-suffix",
+                f"{ind.code}: the figures of target {number} are lettered "
+                f"{', '.join(letters)}; letter them {', '.join(_letters(len(letters)))} "
+                "in the plan's order",
+                (*path, "code"),
+            )
+
+
+def _letters(n: int) -> list[str]:
+    return [chr(ord("a") + i) for i in range(n)]
+
+
+def _level(ind: Indicator) -> Decimal | None:
+    """The figure a target asks for: its lower bound, else its upper bound."""
+    return ind.min if ind.min is not None else ind.max
+
+
+def _check_part_of(
+    path: Path_, ind: Indicator, codes: dict[str, Indicator], known: set[str]
+) -> Iterator[Found]:
+    if ind.part_of is None:
+        return
+    where = (*path, "part_of")
+    if ind.part_of not in known:
+        yield ("unknown-reference", f"{ind.code}: part_of names unknown code {ind.part_of}", where)
+        return
+    whole = codes.get(ind.part_of)
+    if whole is None:
+        return  # the whole is invalid and reported on its own
+    if whole is ind:
+        yield ("unknown-reference", f"{ind.code}: an indicator cannot be part of itself", where)
+        return
+    if whole.unit != ind.unit and {whole.unit, ind.unit} <= KNOWN_UNITS.keys():
+        yield (
+            "part-unit-mismatch",
+            f"{ind.code}: is part of {whole.code} but counts {ind.unit!r}, not {whole.unit!r}",
+            where,
+        )
+    part_level, whole_level = _level(ind), _level(whole)
+    if part_level is not None and whole_level is not None and part_level > whole_level:
+        yield (
+            "part-exceeds-whole",
+            f"{ind.code}: its target ({fmt(part_level)}) exceeds that of {whole.code} "
+            f"({fmt(whole_level)}), of which it is a part ('trong đó')",
+            where,
+        )
+
+
+def _check_group(
+    path: Path_, group: Group, codes: dict[str, Indicator], known: set[str]
+) -> Iterator[Found]:
+    members: list[Indicator] = []
+    for index, code in enumerate(group.members):
+        ind = codes.get(code)
+        if code not in known:
+            yield (
+                "unknown-reference",
+                f"group {group.id}: member {code} is not an indicator of this file",
+                (*path, "members", index),
+            )
+        elif ind is None:
+            continue  # invalid, reported on its own
+        elif ind.min is None or ind.max is None:
+            yield (
+                "share-without-band",
+                f"group {group.id}: member {code} is a share of a whole, so it needs both "
+                "min and max (kind band)",
+                (*path, "members", index),
+            )
+        else:
+            members.append(ind)
+    if len(members) != len(group.members):
+        return
+    low = sum((m.min for m in members if m.min is not None), Decimal(0))
+    high = sum((m.max for m in members if m.max is not None), Decimal(0))
+    if not low <= group.total <= high:
+        yield (
+            "shares-cannot-total",
+            f"group {group.id}: the shares' bands add up to {fmt(low)} - {fmt(high)}, "
+            f"which cannot make the total of {fmt(group.total)}; check the bounds",
+            (*path, "members"),
+        )
+
+
+def _check_unit(path: Path_, unit: ReportingUnit, known: set[str]) -> Iterator[Found]:
+    for index, code in enumerate(unit.indicators or []):
+        if code not in known:
+            yield (
+                "unknown-reference",
+                f"unit {unit.code}: indicator {code} is not in this file",
+                (*path, "indicators", index),
+            )
+    first = parse_period(unit.from_) if unit.from_ else None
+    last = parse_period(unit.until) if unit.until else None
+    if first is not None and last is not None and first.first_month > last.last_month:
+        yield (
+            "period-order",
+            f"unit {unit.code}: from ({unit.from_}) is after until ({unit.until})",
+            (*path, "from"),
+        )

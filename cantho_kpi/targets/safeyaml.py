@@ -1,0 +1,322 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's ``safe_load`` is not enough for a file that CI must trust: it keeps the last of two
+duplicate keys silently, turns ``no`` into ``False`` and ``010`` into ``8``, reads numbers as
+binary floats, and forgets every line number. Here the text is *composed* (parsed into nodes with
+marks, nothing constructed), then converted by hand:
+
+* mapping keys are their source text; a key given twice is an issue naming both lines;
+* numbers become ``int`` or ``Decimal`` from their source text, so ``7.5`` is exactly 7.5;
+  octal, sexagesimal, ``.inf`` and ``.nan`` spellings are issues, not surprises;
+* booleans, dates and nulls keep their raw text beside them, so a type error can say
+  "``no`` is read by YAML as a boolean; put it in quotes";
+* any tag other than the plain YAML ones (``!!python/object``, ``!!binary``...) is an issue;
+* size, nesting depth and the number of nodes after aliases are capped, so a hostile file
+  (an alias bomb, ten thousand nested brackets) ends quickly with one clear message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import Issue, KpiError, Location
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class RawScalar:
+    """A YAML scalar that is not text or a number (boolean, null, date), with its source text.
+
+    It is never a valid value for a text or number field, so pydantic rejects it, and the
+    message can quote what the user wrote.
+    """
+
+    text: str
+    kind: str  # "bool", "null" or "timestamp"
+    value: Any
+
+
+@dataclass(slots=True)
+class YamlDoc:
+    """A converted document: plain data, and the 1-based position of every value and key."""
+
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: Paths whose value was already reported (a bad number, a refused tag): not again.
+    reported: set[Path_] = field(default_factory=set)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Position of ``path``, or of its nearest ancestor that exists (for a missing key)."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class _Stop(Exception):
+    """Raised inside conversion when the document is too hostile to go on."""
+
+    def __init__(self, code: str, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.col = code, message, line, col
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses nesting deeper than MAX_DEPTH (it recurses)."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise _Stop(
+                    "too-deep",
+                    f"the document nests deeper than {MAX_DEPTH} levels; "
+                    "a targets file needs only a few",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def read_yaml_source(path: Path, display: str, issues: list[Issue]) -> str | None:
+    """Read a UTF-8 text file no larger than MAX_BYTES.
+
+    A file that cannot be opened raises :class:`KpiError`; a file that is too large or not
+    UTF-8 adds an issue and returns ``None``.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            issues.append(
+                Issue(
+                    "file-too-large",
+                    f"the file is {size:,} bytes; a targets file may be at most {MAX_BYTES:,}",
+                    Location(display, 1, 1),
+                )
+            )
+            return None
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise KpiError(f"{display}: no such file", code="file-not-found") from None
+    except IsADirectoryError:
+        raise KpiError(f"{display}: is a folder, not a YAML file", code="not-a-file") from None
+    except OSError as exc:
+        raise KpiError(f"{display}: cannot read: {exc.strerror}", code="unreadable") from None
+    return _decode(raw, display, issues)
+
+
+def _decode(raw: bytes, display: str, issues: list[Issue]) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        issues.append(
+            Issue(
+                "not-utf8",
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8 "
+                "(in most editors: Save As, Encoding: UTF-8)",
+                Location(display, line, col),
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def parse(text: str, display: str, issues: list[Issue]) -> YamlDoc | None:
+    """Compose and convert one YAML document; problems become issues."""
+    loader = _DepthLimitedLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _Stop as stop:
+        issues.append(Issue(stop.code, stop.message, Location(display, stop.line, stop.col)))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        issues.append(_syntax_issue(exc, display))
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
+        issues.append(Issue("yaml-syntax", str(exc), Location(display, 1, 1)))
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        issues.append(
+            Issue("empty-file", "the file holds no YAML document", Location(display, 1, 1))
+        )
+        return None
+    converter = _Converter(display, issues)
+    try:
+        data = converter.convert(node, (), 0)
+    except _Stop as stop:
+        issues.append(Issue(stop.code, stop.message, Location(display, stop.line, stop.col)))
+        return None
+    return YamlDoc(data, converter.positions, converter.key_positions, converter.reported)
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, display: str) -> Issue:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    context = exc.context
+    if context and exc.context_mark and exc.context_mark.line + 1 != line:
+        context = f"{context} (started on line {exc.context_mark.line + 1})"
+    what = "; ".join(part for part in (context, exc.problem) if part)
+    return Issue("yaml-syntax", f"YAML syntax error: {what}", Location(display, line, col))
+
+
+class _Converter:
+    def __init__(self, display: str, issues: list[Issue]) -> None:
+        self.display = display
+        self.issues = issues
+        self.count = 0
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.reported: set[Path_] = set()
+
+    def issue(self, code: str, message: str, node: Node, path: Path_) -> None:
+        self.reported.add(path)
+        line, col = _pos(node)
+        self.issues.append(Issue(code, message, Location(self.display, line, col)))
+
+    def convert(self, node: Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            line, col = _pos(node)
+            raise _Stop(
+                "too-many-nodes",
+                f"the document expands to more than {MAX_NODES:,} values or {MAX_DEPTH} levels "
+                "once its aliases (*name) are followed; remove the aliases",
+                line,
+                col,
+            )
+        self.positions.setdefault(path, _pos(node))
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return self.sequence(node, path, depth)
+        assert isinstance(node, ScalarNode)
+        return self.scalar(node, path)
+
+    def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any] | None:
+        if node.tag != _TAG + "map":
+            self.issue("unsupported-tag", _tag_message(node.tag), node, path)
+            return None
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            if key in result:
+                self.issue(
+                    "duplicate-key",
+                    f"key {key!r} is given twice (first on line {first_line[key]}); "
+                    "YAML would silently keep only the last one: remove one",
+                    key_node,
+                    (*path, key),
+                )
+                continue
+            first_line[key] = _pos(key_node)[0]
+            self.key_positions[(*path, key)] = _pos(key_node)
+            result[key] = self.convert(value_node, (*path, key), depth + 1)
+        return result
+
+    def key(self, node: Node, path: Path_) -> str | None:
+        if node.tag == _TAG + "merge":
+            message = "merge keys (<<) are not supported; write the keys out"
+            self.issue("unsupported-tag", message, node, path)
+            return None
+        if not isinstance(node, ScalarNode):
+            message = "a key must be a plain name, not a list or a mapping"
+            self.issue("bad-key", message, node, path)
+            return None
+        return str(node.value)
+
+    def sequence(self, node: SequenceNode, path: Path_, depth: int) -> list[Any] | None:
+        if node.tag != _TAG + "seq":
+            self.issue("unsupported-tag", _tag_message(node.tag), node, path)
+            return None
+        return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
+        tag, text = node.tag, str(node.value)
+        if tag == _TAG + "str":
+            return text
+        if tag == _TAG + "int":
+            return self.integer(text, node, path)
+        if tag == _TAG + "float":
+            return self.decimal(text, node, path)
+        if tag == _TAG + "bool":
+            return RawScalar(text, "bool", text.lower() in {"true", "yes", "on", "y"})
+        if tag == _TAG + "null":
+            return (
+                None if text in {"", "~", "null", "Null", "NULL"} else RawScalar(text, "null", None)
+            )
+        if tag == _TAG + "timestamp":
+            return RawScalar(text, "timestamp", text)
+        self.issue("unsupported-tag", _tag_message(tag), node, path)
+        return None
+
+    def integer(self, text: str, node: ScalarNode, path: Path_) -> int | None:
+        if _INT_RE.fullmatch(text):
+            return int(text)
+        self.issue("bad-number", _odd_number(text), node, path)
+        return None
+
+    def decimal(self, text: str, node: ScalarNode, path: Path_) -> Decimal | None:
+        if _FLOAT_RE.fullmatch(text):
+            return Decimal(text)
+        self.issue("bad-number", _odd_number(text), node, path)
+        return None
+
+
+def _odd_number(text: str) -> str:
+    if ":" in text:
+        why = "YAML 1.1 reads it as a base-60 number"
+    elif text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1:
+        why = "YAML 1.1 reads a leading zero as an octal number"
+    elif "inf" in text.lower() or "nan" in text.lower():
+        why = "infinity and not-a-number are not figures"
+    else:
+        why = "it is not a plain decimal number"
+    return f"{text!r}: {why}; write a plain number such as 8 or 7.5 (quote it if it is text)"
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_TAG, "!!")
+    return (
+        f"tag {shown} is not allowed: only plain text, numbers, lists and mappings are read "
+        "(no Python objects, binary data or custom tags)"
+    )

@@ -1,0 +1,114 @@
+"""The table sheets of the summary workbook: Chi tiết (details), Vấn đề (problems) and
+Chỉ tiêu (targets). Part of :mod:`.export`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain import Lang
+from ..report import Report
+from ..targets import TargetsFile, target_text, unit_label
+from .safecells import put_number, put_text
+from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, status_label, wrap
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+
+def header_cell(sheet: Worksheet, row: int, col: int, text: str) -> Any:
+    cell = put_text(sheet.cell(row, col), text)
+    cell.font = bold()
+    cell.fill = HEADER_FILL
+    cell.alignment = center()
+    cell.border = border()
+    return cell
+
+
+def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for col, (text, width) in enumerate(zip(headers, widths, strict=True), 1):
+        header_cell(sheet, 1, col, text)
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def _finish_table(sheet: Worksheet, columns: int, rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 1)}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.print_title_rows = "1:1"
+
+
+def details_sheet(
+    sheet: Worksheet, report: Report, targets: TargetsFile, words: Words, lang: Lang
+) -> None:
+    headers = words.details_headers
+    _table_sheet(sheet, headers, [24, 9, 9, 9, 40, 15, 12, 16, 16, 8, 24, 28, 10])
+    row = 1
+    names = {s.file: s.unit_name or "" for s in report.submissions}
+    for result in report.results:
+        ind = targets.indicator(result.code)
+        assert ind is not None
+        row += 1
+        file, _, cell_ref = (result.location or "").rpartition("!")
+        texts = [
+            names.get(result.file or "", ""),
+            result.unit_code or "",
+            result.period or "",
+            result.code,
+            ind.name_vi if lang == "vi" else ind.name_en,
+            target_text(ind, lang),
+        ]
+        for col, text in enumerate(texts, 1):
+            put_text(sheet.cell(row, col), text)
+        put_number(sheet.cell(row, 7), result.value)
+        put_text(sheet.cell(row, 8), unit_label(ind.unit, lang))
+        status_cell = put_text(sheet.cell(row, 9), status_label(result.status, lang))
+        status_cell.fill = FILLS[result.status]
+        side = LABELS[lang].sides.get(result.side.value) if result.side else None
+        put_text(sheet.cell(row, 10), side or "")
+        put_text(sheet.cell(row, 11), result.note or "")
+        put_text(sheet.cell(row, 12), Path(result.file or "").name)
+        put_text(sheet.cell(row, 13), cell_ref if file else "")
+    _finish_table(sheet, len(headers), row)
+
+
+def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> None:
+    headers = words.problem_headers
+    _table_sheet(sheet, headers, [28, 36, 22, 10, 90])
+    row = 1
+    for sub in report.submissions:
+        for issue in sub.issues:
+            row += 1
+            severity = words.severities[issue.severity.value]
+            message = issue.text(lang)
+            values = [Path(sub.file).name, str(issue.location), issue.code, severity, message]
+            for col, text in enumerate(values, 1):
+                put_text(sheet.cell(row, col), text)
+            sheet.cell(row, 5).alignment = wrap()
+    if row == 1:
+        put_text(sheet.cell(2, 1), words.no_problems)
+    _finish_table(sheet, len(headers), row)
+
+
+def targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: Lang) -> None:
+    headers = words.target_headers
+    _table_sheet(sheet, headers, [8, 6, 44, 36, 60, 18, 10, 15, 9, 9, 9, 14, 9])
+    for row, ind in enumerate(targets.indicators, 2):
+        texts = [ind.code, str(ind.number), ind.name_vi, ind.name_en, ind.plan_text]
+        for col, text in enumerate(texts, 1):
+            put_text(sheet.cell(row, col), text).alignment = wrap()
+        put_text(sheet.cell(row, 6), unit_label(ind.unit, lang))
+        put_text(sheet.cell(row, 7), ind.kind.value)
+        put_text(sheet.cell(row, 8), target_text(ind, lang))
+        put_number(sheet.cell(row, 9), ind.min)
+        put_number(sheet.cell(row, 10), ind.max)
+        put_number(sheet.cell(row, 11), ind.tolerance)
+        low, high = ind.plausible.min, ind.plausible.max
+        put_text(sheet.cell(row, 12), f"{low} – {high}")
+        put_text(sheet.cell(row, 13), ind.part_of or "")
+    _finish_table(sheet, len(headers), len(targets.indicators) + 1)

@@ -1,0 +1,90 @@
+"""The architecture the README's "Development" section describes, checked on the source.
+
+import-linter (run by .ci/run) enforces the layers; these tests add what a layers contract cannot
+say: a subpackage is used through its public face only, and only the command line prints.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cantho_kpi"
+SUBPACKAGES = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+
+
+def _modules() -> Iterator[tuple[str, Path]]:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        yield ".".join(parts), path
+
+
+def _imports(name: str, path: Path) -> Iterator[tuple[int, str]]:
+    """(line, absolute module) of every import in a module, relative ones resolved."""
+    is_package = path.name == "__init__.py"
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                base = node.module or ""
+            else:
+                parts = name.split(".")
+                keep = len(parts) - node.level + (1 if is_package else 0)
+                base = ".".join(parts[:keep] + ([node.module] if node.module else []))
+            yield node.lineno, base
+
+
+def _subpackage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in SUBPACKAGES else None
+
+
+def test_the_layout_has_the_documented_subpackages() -> None:
+    assert SUBPACKAGES == [
+        "cli",
+        "domain",
+        "output",
+        "report",
+        "submissions",
+        "targets",
+        "workbooks",
+    ]
+
+
+@pytest.mark.parametrize(("name", "path"), list(_modules()), ids=lambda v: str(v))
+def test_other_subpackages_are_used_through_their_public_face(name: str, path: Path) -> None:
+    mine = _subpackage(name)
+    for line, target in _imports(name, path):
+        theirs = _subpackage(target)
+        if theirs is None or theirs == mine:
+            continue
+        assert target == f"cantho_kpi.{theirs}", (
+            f"{path.name}:{line} imports {target}, a private module of cantho_kpi.{theirs}; "
+            f"import from cantho_kpi.{theirs} (add the name to its __init__ if it is needed)"
+        )
+
+
+def test_errors_imports_nothing_of_ours() -> None:
+    path = PACKAGE / "errors.py"
+    assert not [t for _, t in _imports("cantho_kpi.errors", path) if t.startswith("cantho_kpi")]
+
+
+@pytest.mark.parametrize(("name", "path"), list(_modules()), ids=lambda v: str(v))
+def test_only_the_command_line_prints(name: str, path: Path) -> None:
+    if _subpackage(name) == "cli" or name == "cantho_kpi.__main__":
+        return
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            assert node.func.id not in {"print", "input"}, f"{path.name}:{node.lineno}"
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            where = f"{node.value.id}.{node.attr}"
+            assert where not in {"sys.stdout", "sys.stderr", "sys.exit", "typer.echo"}, (
+                f"{path.name}:{node.lineno}: {where} outside the cli package"
+            )
