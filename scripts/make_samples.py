@@ -4,10 +4,14 @@
     python scripts/make_samples.py --out DIR  # write them elsewhere (the tests do)
 
 Values are drawn from a seeded generator around each target (exceeded, met, near, not met), so
-the files are the same byte for byte on every run. A few files carry the slips real clerks make:
-a number typed as text with a decimal comma (BT), a percent-formatted cell (CR), a missing value
-with a note (OM), a value that cannot be read (TN); in 2024-Q2 the Ban Tổ chức Thành ủy has not
-reported yet.
+the files are the same byte for byte on every run. Counts that add up across units (communes,
+new party members) are set per unit at the unit's own scale (``COUNTS``): the districts'
+communes add up to the city's figure in 2024-Q2 and not in 2024-Q4, and Sở Y tế's doctors per
+10,000 people disagree with the city's in 2024-Q4, so that the reconciliation has something to
+find. A few files carry the slips real clerks make: a number typed as text with a decimal comma
+(BT), a percent-formatted cell (CR), a missing value with a note (OM), a value that cannot be
+read (TN); Huyện Cờ Đỏ names its 2024-Q2 report "6 tháng đầu năm 2024"; in 2024-Q2 the Ban Tổ
+chức Thành ủy has not reported yet.
 """
 
 from __future__ import annotations
@@ -24,6 +28,51 @@ from cantho_kpi.workbooks import HEADER_ROW, build_template, save_atomically
 ROOT = Path(__file__).resolve().parent.parent
 PERIODS = ("2024-Q2", "2024-Q4")
 NOT_YET = {"2024-Q2": {"BTCTU"}}
+#: Units that name their report by the half-year ("6 tháng đầu năm 2024"), not the quarter.
+HALF_YEAR = {"2024-Q2": {"CD"}}
+
+_URBAN = ("NK", "BT", "CR", "OM", "TN")  # quận: wards only, no communes
+#: period -> indicator -> unit -> figure, for the counts that add up across units and for the
+#: figures two units report for the same thing.
+COUNTS: dict[str, dict[str, dict[str, object]]] = {
+    "2024-Q2": {
+        "CT14a": {"CT": 22, "PD": 5, "CD": 6, "TL": 6, "VT": 5} | dict.fromkeys(_URBAN, 0),
+        "CT14b": {"CT": 8, "PD": 2, "CD": 2, "TL": 2, "VT": 2} | dict.fromkeys(_URBAN, 0),
+        "CT17b": {
+            "CT": 5812,
+            "NK": 980,
+            "BT": 610,
+            "CR": 560,
+            "OM": 640,
+            "TN": 700,
+            "PD": 520,
+            "CD": 600,
+            "TL": 610,
+            "VT": 592,
+        },
+        "CT12": {"SYT": 17},
+        "CT13": {"SYT": 95},
+    },
+    "2024-Q4": {
+        "CT14a": {"CT": 24, "PD": 6, "CD": 6, "TL": 7, "VT": 6} | dict.fromkeys(_URBAN, 0),
+        "CT14b": {"CT": 8, "PD": 2, "CD": 2, "TL": 2, "VT": 2} | dict.fromkeys(_URBAN, 0),
+        "CT17b": {
+            "CT": 7035,
+            "BTCTU": 7035,
+            "NK": 1180,
+            "BT": 740,
+            "CR": 690,
+            "OM": 780,
+            "TN": 850,
+            "PD": 640,
+            "CD": 730,
+            "TL": 730,
+            "VT": 695,
+        },
+        "CT12": {"SYT": Decimal("16.8")},
+        "CT13": {"SYT": Decimal("99.6")},
+    },
+}
 
 
 def _pick(indicator: Indicator, rng: random.Random) -> Decimal:
@@ -56,22 +105,39 @@ def _slips(code: str) -> dict[str, object]:
     return {
         "BT": {"CT01": "7,8"},
         "CR": {"CT13": ("percent", Decimal("0.955"))},
-        "OM": {"CT12": ("note", "Chưa có số liệu thống kê")},
+        "OM": {"CT13": ("note", "Chưa có số liệu thống kê")},
         "TN": {"CT08": "khoảng 75"},
     }.get(code, {})
 
 
-def make_one(targets: TargetsFile, unit: ReportingUnit, period: Period, out: Path) -> Path:
-    workbook = build_template(targets, unit, period)
+def make_one(
+    targets: TargetsFile,
+    unit: ReportingUnit,
+    period: Period,
+    out: Path,
+    named: Period,
+    city: dict[str, object],
+) -> Path:
+    """One unit's workbook for ``period``, its period written as ``named`` says. A department
+    reports the city's own figures for its field (``city``), unless ``COUNTS`` says otherwise;
+    the city's figures are recorded in ``city`` when ``unit`` is the city."""
+    workbook = build_template(targets, unit, named)
     sheet = workbook[workbook.sheetnames[0]]
     rng = random.Random(f"{unit.code}/{period}")
     slips = _slips(unit.code)
+    counts = COUNTS.get(str(period), {})
+    department = unit.level.value == "department"
     for row in range(HEADER_ROW + 1, sheet.max_row + 1):
         code = sheet.cell(row, 1).value
         indicator = targets.indicator(str(code))
         if indicator is None:
             continue
         value: object = float(_pick(indicator, rng))
+        if department and indicator.code in city:
+            value = city[indicator.code]
+        count = counts.get(indicator.code, {}).get(unit.code)
+        if count is not None:
+            value = float(count) if isinstance(count, Decimal) else count
         slip = slips.get(indicator.code)
         if isinstance(slip, str):
             value = slip
@@ -82,6 +148,8 @@ def make_one(targets: TargetsFile, unit: ReportingUnit, period: Period, out: Pat
             value = None
             sheet.cell(row, 6, slip[1])
         sheet.cell(row, 5, value)
+        if unit.level.value == "city":
+            city[indicator.code] = value
     sheet.cell(7, 2, "Nguyễn Văn A")
     sheet.cell(8, 2, "05/07/2024" if period.first_month % 12 < 6 else "06/01/2025")
     path = out / f"{unit.code}_{period}.xlsx"
@@ -99,9 +167,12 @@ def make_all(out_root: Path) -> list[Path]:
         assert period is not None
         folder = out_root / text
         folder.mkdir(parents=True, exist_ok=True)
+        city: dict[str, object] = {}  # the city comes first and fills it in
         for unit in targets.reporting_units:
-            if unit.code not in NOT_YET.get(text, set()):
-                written.append(make_one(targets, unit, period, folder))
+            if unit.code in NOT_YET.get(text, set()):
+                continue
+            named = Period.half(2024, 1) if unit.code in HALF_YEAR.get(text, set()) else period
+            written.append(make_one(targets, unit, period, folder, named, city))
     return written
 
 

@@ -70,7 +70,7 @@ def test_json_golden_and_equal_to_the_library_report(
     assert result.stdout == "".join(check_json_chunks(report))
     golden(GOLDEN / "check-2024-Q2.json", result.stdout)
     doc = json.loads(result.stdout)
-    assert doc["schema"] == "cantho-kpi/check/v1"
+    assert doc["schema"] == "cantho-kpi/check/v2"
     assert doc["summary"]["files"] == 13
     assert doc["summary"]["invalid_files"] == 1
     assert [m["unit_code"] for m in doc["missing_units"]] == ["BTCTU"]
@@ -152,9 +152,14 @@ def test_language_from_the_environment(
 
 def test_csv(kpi: Kpi) -> None:
     rows = list(csv.DictReader(io.StringIO(kpi("check", Q2, "-f", "csv").stdout)))
-    assert len(rows) == 11 * 35 - 35 + 4 + 2 + 2  # 10 units of 35, 4 + 2 + 2 for departments
+    doc = json.loads(kpi("check", Q2, "-f", "json").stdout)
+    assert len(rows) == len(doc["results"])  # the same results, one row each
     tn = next(r for r in rows if r["unit_code"] == "TN" and r["code"] == "CT08")
     assert (tn["status"], tn["value"]) == ("invalid", "")
+    nk = next(r for r in rows if r["unit_code"] == "NK" and r["code"] == "CT13")
+    assert (nk["round"], nk["target_source"], nk["source"]) == ("2024-H1", "unit", "")
+    city = next(r for r in rows if r["unit_code"] == "CT" and r["code"] == "CT14a")
+    assert (city["target_source"], city["source"]) == ("plan", "reported")
     band = next(r for r in rows if r["side"])
     assert band["side"] in ("below", "above")
 

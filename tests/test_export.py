@@ -62,7 +62,16 @@ def test_sheets(exported: Path) -> None:
 
 def test_summary_cells_fills_and_formats(exported: Path, report: Report) -> None:
     sheet = load_workbook(exported)["Tổng hợp"]
-    assert sheet["A1"].value == "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA – Quý 2/2024"
+    assert sheet["A1"].value == (
+        "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA – 6 tháng đầu năm 2024 (2024-H1)"
+    )
+    # the city's headline for the round, as the city itself words it
+    city = report.headline("2024-H1", "CT")
+    assert city is not None
+    assert sheet["A3"].value.startswith(
+        f"Thành phố Cần Thơ, 6 tháng đầu năm 2024 (2024-H1): Đạt và vượt "
+        f"{city.met}/{city.met + city.not_met} chỉ tiêu có số liệu"
+    )
     assert [sheet.cell(4, c).value for c in range(1, 6)] == [
         "Mã đơn vị",
         "Đơn vị",
@@ -93,25 +102,27 @@ def test_summary_totals_match_the_report(exported: Path, report: Report) -> None
     sheet = load_workbook(exported)["Tổng hợp"]
     header = [c.value for c in sheet[4]]
     totals = header.index("Vượt") + 1
-    assert header[totals - 1 : totals + 5] == [
+    assert header[totals - 1 : totals + 7] == [
         "Vượt",
         "Đạt",
         "Gần đạt",
         "Không đạt",
+        "Chưa đến kỳ đánh giá",
+        "Đã báo cáo",
         "Chưa báo cáo",
         "Không hợp lệ",
     ]
     for row in range(6, 6 + 14):
         unit = sheet.cell(row, 1).value
-        counts = [sheet.cell(row, totals + i).value for i in range(6)]
+        counts = [sheet.cell(row, totals + i).value for i in range(len(Status))]
         expected = [
             sum(r.unit_code == unit and r.status is s for r in report.results) for s in Status
         ]
         if unit == "BTCTU":
-            expected[4] = 2  # its two indicators, not reported
+            expected[list(Status).index(Status.MISSING)] = 2  # its two indicators, not reported
         assert counts == expected, unit
     # per indicator: how many units met it
-    label_rows = {sheet.cell(r, 2).value: r for r in range(20, 30)}
+    label_rows = {sheet.cell(r, 2).value: r for r in range(20, 32)}
     met_row = label_rows["Số đơn vị: đạt"]
     met_ct01 = sum(r.code == "CT01" and r.status is Status.MET for r in report.results)
     assert sheet.cell(met_row, 4).value == met_ct01

@@ -87,7 +87,9 @@ def validate_targets_command(
             sys.stdout.write(issues_text(result.issues))
             if result.valid and result.targets is not None:
                 count = len(result.targets.indicators)
-                typer.echo(f"{result.path}: valid ({count} indicators)", err=True)
+                own = len(result.targets.unit_targets)
+                units = f"; own targets of {own} unit{'s' if own != 1 else ''}" if own else ""
+                typer.echo(f"{result.path}: valid ({count} indicators{units})", err=True)
     if not all(result.valid for result in results):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -14,6 +14,7 @@ from .numbers import (
     read_number,
 )
 from .periods import PERIOD_PATTERN, Period, parse_period
+from .rounds import Round, RoundsMode, parse_round, round_label, round_of
 from .status import ORDER, Side, Status, Target, TargetKind, badness, status_of
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "Lang",
     "Period",
     "Reading",
+    "Round",
+    "RoundsMode",
     "Side",
     "Status",
     "Target",
@@ -37,7 +40,10 @@ __all__ = [
     "from_binary",
     "json_number",
     "parse_period",
+    "parse_round",
     "plain",
     "read_number",
+    "round_label",
+    "round_of",
     "status_of",
 ]

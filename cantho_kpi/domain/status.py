@@ -44,6 +44,8 @@ class Status(StrEnum):
     MET = "met"
     NEAR = "near"
     NOT_MET = "not_met"
+    PENDING = "pending"  # a flow before its year (or term) ends: not judged yet
+    REPORTED = "reported"  # a figure with no target that applies to this unit: shown, not judged
     MISSING = "missing"
     INVALID = "invalid"
 
@@ -55,7 +57,7 @@ class Side(StrEnum):
     ABOVE = "above"
 
 
-#: Better first; missing and invalid are not on the scale.
+#: Better first: the verdicts. Pending, reported, missing and invalid are not on the scale.
 ORDER = (Status.EXCEEDED, Status.MET, Status.NEAR, Status.NOT_MET)
 
 

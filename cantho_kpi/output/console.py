@@ -12,12 +12,21 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import LABEL, STYLE, SYMBOL, WORDS, Lang, Status
+from ..domain import LABEL, STYLE, SYMBOL, WORDS, Lang, Status, parse_period, round_of
 from ..errors import Issue, Severity
-from ..report import IndicatorRow, Report, Result, UnitRow, indicator_rows, unit_rows
+from ..report import (
+    IndicatorRow,
+    Report,
+    Result,
+    UnitRow,
+    headline_text,
+    indicator_rows,
+    unit_rows,
+)
 from ..submissions import Submission
 from ..targets import TargetsFile, indicator_label, target_text, unit_label
 from .data import number_text, short_file
+from .rounds import applied_text, draw_round_heading, rollups_table
 
 
 def status_text(result: Result, lang: Lang) -> Text:
@@ -46,13 +55,26 @@ def draw_check(
         for sub in chosen:
             _submission_table(report, targets, sub, console, lang)
     if len(report.submissions) > 1 and unit is None:
-        console.print(_units_table(unit_rows(report), lang, console.width))
-        if report.missing_units:
-            names = ", ".join(f"{m.unit_code} ({m.unit}, {m.period})" for m in report.missing_units)
-            console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
-        console.print(_indicators_table(indicator_rows(targets, report), lang))
+        for name in report.rounds:
+            _round_tables(report.for_round(name), targets, console, lang)
     console.print(Text(words["legend"], style="dim"))
     _problems(chosen if unit is not None else report.submissions, console, lang)
+
+
+def _round_tables(part: Report, targets: TargetsFile, console: Console, lang: Lang) -> None:
+    """One round's section: heading and headline, units, who has not reported, indicators
+    across units, and the roll-ups beside the city's figures."""
+    words = WORDS[lang]
+    draw_round_heading(part, targets, console, lang)
+    if part.submissions:
+        console.print(_units_table(unit_rows(part), lang, console.width))
+    if part.missing_units:
+        names = ", ".join(f"{m.unit_code} ({m.unit})" for m in part.missing_units)
+        console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
+    if part.results:
+        console.print(_indicators_table(indicator_rows(targets, part), lang))
+    if part.rollups:
+        console.print(rollups_table(part.rollups, lang))
 
 
 def _submission_table(
@@ -71,7 +93,7 @@ def _submission_table(
             [
                 result.code,
                 indicator_label(indicator, lang),
-                target_text(indicator, lang),
+                applied_text(result.target, indicator, lang),
                 number_text(result.value, lang),
                 status_text(result, lang),
                 result.note or "",
@@ -98,6 +120,11 @@ def _submission_table(
         console.print(Text(f"{title}: {words['unreadable']}", style="bold magenta"))
         return
     console.print(table)
+    name = report.file_rounds.get(sub.file)
+    found = report.headline(name, sub.unit_code) if name and sub.unit_code else None
+    if found is not None and found.total:
+        city = sub.unit_code == report.city_code
+        console.print(Text(headline_text(found, lang, city=city), style="bold"))
 
 
 def _fit(
@@ -157,8 +184,14 @@ def _units_table(rows: list[UnitRow], lang: Lang, width: int) -> Table:
 
 
 def _conventional(sub: Submission) -> bool:
+    """Whether the file is named UNIT_PERIOD after what it says (a "6 tháng đầu năm 2024"
+    report named CD_2024-Q2 is: the two name the same round)."""
     stem = short_file(sub.file).rsplit(".", 1)[0]
-    return stem == f"{sub.unit_code}_{sub.period}"
+    unit, _, period = stem.partition("_")
+    if unit != sub.unit_code or sub.period is None:
+        return False
+    named, said = parse_period(period), parse_period(sub.period)
+    return named is not None and said is not None and round_of(named) == round_of(said)
 
 
 def _unit_cells(row: UnitRow, with_file: bool) -> list[str | Text]:
@@ -176,6 +209,7 @@ def _unit_cells(row: UnitRow, with_file: bool) -> list[str | Text]:
 def _indicators_table(rows: list[IndicatorRow], lang: Lang) -> Table:
     words = WORDS[lang]
     table = _table(words["indicators"])
+    table.collapse_padding = True  # eight count columns: one space between columns
     table.add_column(words["code"], no_wrap=True)
     table.add_column(words["target"], justify="right", no_wrap=True)
     _counts_columns(table)

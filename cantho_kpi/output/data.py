@@ -12,12 +12,21 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain import SYMBOL, WORDS, Lang, Status, format_number, json_number
-from ..report import Report, Result, indicator_rows, summary, unit_rows
+from ..report import (
+    AppliedTarget,
+    Headline,
+    Report,
+    Result,
+    Rollup,
+    indicator_rows,
+    summary,
+    unit_rows,
+)
 from ..submissions import Submission
 from ..targets import TargetsFile, target_text
 from .annotations import issue_dict
 
-CHECK_SCHEMA = "cantho-kpi/check/v1"
+CHECK_SCHEMA = "cantho-kpi/check/v2"
 
 
 def short_file(path: str) -> str:
@@ -50,7 +59,41 @@ def _result_dict(result: Result) -> dict[str, Any]:
         "status": result.status.value,
         "side": result.side.value if result.side else None,
         "location": result.location,
+        "round": result.round,
+        "target_source": result.target.source if result.target else None,
+        "target": _target_dict(result.target),
+        "source": result.source,
     }
+
+
+def _target_dict(target: AppliedTarget | None) -> dict[str, Any] | None:
+    """The target a verdict used, enough to recompute it by hand."""
+    if target is None:
+        return None
+    return {
+        "kind": target.kind.value,
+        "min": json_number(target.min),
+        "max": json_number(target.max),
+        "tolerance": json_number(target.tolerance),
+        "share": json_number(target.share),
+        "pending": target.pending,
+    }
+
+
+def _rollup_dict(rollup: Rollup) -> dict[str, Any]:
+    return {
+        "round": rollup.round,
+        "code": rollup.code,
+        "units": list(rollup.units),
+        "value": json_number(rollup.value),
+        "complete": rollup.complete,
+        "reported_value": json_number(rollup.reported_value),
+        "agrees": rollup.agrees,
+    }
+
+
+def _headline_dict(headline: Headline) -> dict[str, Any]:
+    return {"round": headline.round, "unit_code": headline.unit_code, **headline.counts()}
 
 
 def check_json_chunks(report: Report) -> Iterator[str]:
@@ -61,9 +104,12 @@ def check_json_chunks(report: Report) -> Iterator[str]:
         ("schema", CHECK_SCHEMA),
         ("targets_file", report.targets_file),
         ("periods", report.periods),
+        ("rounds", report.rounds),
         ("submissions", (_submission_dict(s) for s in report.submissions)),
         ("results", (_result_dict(r) for r in report.results)),
         ("missing_units", [m.model_dump() for m in report.missing_units]),
+        ("rollups", [_rollup_dict(r) for r in report.rollups]),
+        ("headlines", [_headline_dict(h) for h in report.headlines]),
         ("summary", summary(report)),
     ]
     yield "{\n"
@@ -89,7 +135,19 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-CSV_COLUMNS = ("file", "unit_code", "period", "code", "value", "status", "side", "location")
+CSV_COLUMNS = (
+    "file",
+    "unit_code",
+    "period",
+    "code",
+    "value",
+    "status",
+    "side",
+    "location",
+    "round",
+    "target_source",
+    "source",
+)
 
 
 def check_csv(report: Report) -> str:
@@ -101,7 +159,9 @@ def check_csv(report: Report) -> str:
         value = "" if r.value is None else format(r.value, "f")
         side = r.side.value if r.side else ""
         texts = [_csv_text(t) for t in (r.file, r.unit_code, r.period, r.code)]
-        writer.writerow([*texts, value, r.status.value, side, _csv_text(r.location)])
+        source = r.target.source if r.target else ""
+        where = _csv_text(r.location)
+        writer.writerow([*texts, value, r.status.value, side, where, r.round, source, r.source])
     return out.getvalue()
 
 
@@ -172,6 +232,10 @@ def targets_json(targets: TargetsFile) -> str:
                 },
                 "part_of": ind.part_of,
                 "target_text": target_text(ind, "en"),
+                "scope": ind.scope.value,
+                "integer": ind.integer,
+                "aggregate": ind.aggregate.value,
+                "measure": ind.measure.value,
             }
         )
     return json.dumps({"targets": rows}, ensure_ascii=False, indent=2) + "\n"

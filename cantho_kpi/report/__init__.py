@@ -1,18 +1,27 @@
 """(targets, submissions) -> results: the evaluation, the report and its summaries."""
 
+from .applicable import AppliedTarget, applicable_target, judge
 from .evaluate import Evaluation, evaluate
-from .model import MissingUnit, Report, Result
+from .headline import classify, headline_text
+from .model import Headline, MissingUnit, Report, Result, Rollup
 from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
 
 __all__ = [
+    "AppliedTarget",
     "Evaluation",
+    "Headline",
     "IndicatorRow",
     "MissingUnit",
     "Report",
     "Result",
+    "Rollup",
     "UnitRow",
+    "applicable_target",
+    "classify",
     "evaluate",
+    "headline_text",
     "indicator_rows",
+    "judge",
     "summary",
     "unit_rows",
 ]

@@ -1,8 +1,10 @@
 """(targets, submissions) -> report. Pure: no I/O, nothing printed.
 
-The status of each value comes from :func:`cantho_kpi.domain.status_of` (the rules of
-``docs/domain.md``); here are the report's other rules: which indicators a unit is expected to
-report, files of another period, two files for one unit and period, units that did not report.
+The status of each value comes from :func:`cantho_kpi.domain.status_of`, against the target that
+applies to that unit in that round (:mod:`.applicable`); here are the report's other rules, all
+from ``docs/domain.md``: which indicators a unit is expected to report, rounds (a Q2 and an H1
+report are one round), files of another round, two files for one unit and round, units that did
+not report, and then the city's figures (:mod:`.city`) and the headlines (:mod:`.headline`).
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..domain import Period, Status, parse_period, status_of
+from ..domain import Period, Round, Status, parse_period, round_of
 from ..errors import Issue, Location, Severity
-from ..submissions import Submission, ValueState, file_name_parts
-from ..targets import TargetsFile
+from ..submissions import Submission, SubmittedValue, ValueState, file_name_parts
+from ..targets import Indicator, TargetsFile
+from .applicable import AppliedTarget, applicable_target, judge
+from .city import city_figures
+from .headline import headlines
 from .model import MissingUnit, Report, Result
 
 
@@ -35,7 +40,8 @@ class Evaluation:
     """The same evaluation, fed one submission at a time (while the next ones are being read).
 
     Each submission's results are computed when it arrives; only what needs every file (two
-    files for one unit and period, the units that did not report) waits for :meth:`report`.
+    files for one unit and round, the units that did not report, the city's figures across
+    files) waits for :meth:`report`.
     """
 
     def __init__(
@@ -48,37 +54,59 @@ class Evaluation:
     ) -> None:
         self.targets = targets
         self.targets_file = targets_file
-        self.period = period
+        self.asked = round_of(period, targets.rounds) if period is not None else None
         self.keep_values = keep_values
         self.subs: list[Submission] = []
+        self.rounds: dict[str, Round] = {}
+        self.elsewhere: set[str] = set()  # files of another round than the one asked for
         self.results: dict[str, list[Result]] = {}
 
     def add(self, sub: Submission) -> None:
-        if self.period is not None:
-            sub = _check_period(sub, self.period)
-        if _evaluated(sub, self.period):
-            self.results[sub.file] = _results(self.targets, sub)
+        found = self._round_of(sub)
+        if self.asked is not None and found is not None and found != self.asked:
+            sub = _other_round(sub, found, self.asked)
+            self.elsewhere.add(sub.file)
+        elif found is not None:
+            self.rounds[sub.file] = found
+            self.results[sub.file] = _results(self.targets, sub, found)
         if not self.keep_values and sub.values:
-            # what the file said is now in its results; keep memory flat over many files
+            # what the file said is now in its results; keep memory low over many files
             sub = sub.model_copy(update={"values": []})
         self.subs.append(sub)
 
+    def _round_of(self, sub: Submission) -> Round | None:
+        text = sub.period
+        if text is None:
+            text = file_name_parts(sub.file, self.targets.reporting_units)[1]
+        period = parse_period(text) if text else None
+        if period is None:
+            return self.asked
+        return round_of(period, self.targets.rounds)
+
     def report(self) -> Report:
-        subs = _flag_duplicates(self.subs)
+        subs = _flag_duplicates(self.subs, self.rounds)
         for sub in subs:
-            if sub.file in self.results and any(
-                i.code == "duplicate-submission" for i in sub.issues
-            ):
+            if sub.file in self.results and _is_duplicate(sub):
                 self.results[sub.file] = [_void(r) for r in self.results[sub.file]]
-        evaluated = [s for s in subs if _evaluated(s, self.period)]
-        asked = {str(self.period)} if self.period else set()
-        periods = sorted({s.period for s in evaluated if s.period} | asked, key=_period_key)
+        rounds = sorted(set(self.rounds.values()) | ({self.asked} if self.asked else set()))
+        names = {sub_file: str(r) for sub_file, r in self.rounds.items()}
+        city = city_figures(self.targets, subs, self.results, self.rounds, rounds)
+        subs = [city.with_issues(s) for s in subs]
+        results = [r for s in subs for r in city.results.get(s.file, self.results.get(s.file, []))]
+        results += city.detached
+        evaluated = [s for s in subs if s.file in self.rounds]
+        here = [s for s in subs if s.file not in self.elsewhere]
         return Report.model_construct(  # built from checked parts: no validation needed
             targets_file=self.targets_file,
-            periods=periods,
+            periods=sorted({s.period for s in evaluated if s.period}, key=_period_key),
             submissions=subs,
-            results=[r for s in evaluated for r in self.results.get(s.file, [])],
-            missing_units=[m for p in periods for m in _missing_units(self.targets, subs, p)],
+            results=results,
+            missing_units=[m for r in rounds for m in _missing_units(self.targets, here, names, r)],
+            rounds=[str(r) for r in rounds],
+            file_rounds=names,
+            rollups=city.rollups,
+            headlines=headlines(self.targets, results, [str(r) for r in rounds]),
+            city_code=self.targets.city.code if self.targets.city else None,
         )
 
 
@@ -87,56 +115,60 @@ def _period_key(text: str) -> tuple[int, int]:
     return (parsed.first_month, parsed.months) if parsed else (0, 0)
 
 
-def _evaluated(sub: Submission, period: Period | None) -> bool:
-    return period is None or sub.period == str(period)
-
-
-def _check_period(sub: Submission, period: Period) -> Submission:
-    if sub.period is None or sub.period == str(period):
-        return sub
+def _other_round(sub: Submission, found: Round, asked: Round) -> Submission:
     issue = Issue(
         "other-period",
-        f"the file is for {sub.period}, not {period}; it was not evaluated",
+        f"the file is for {sub.period} (round {found}), not round {asked}; it was not evaluated",
         Location(sub.file),
         Severity.WARNING,
-        f"tệp là báo cáo kỳ {sub.period}, không phải kỳ {period}; tệp không được đánh giá",
+        f"tệp là báo cáo kỳ {sub.period} (đợt {found}), không phải đợt {asked}; tệp không được "
+        "đánh giá",
     )
     return sub.model_copy(update={"issues": [*sub.issues, issue]})
 
 
-def _flag_duplicates(subs: list[Submission]) -> list[Submission]:
-    """Two files for the same unit and period: both are flagged, neither is picked."""
-    claims: dict[tuple[str, str], list[str]] = {}
+def _is_duplicate(sub: Submission) -> bool:
+    return any(i.code == "duplicate-submission" for i in sub.issues)
+
+
+def _flag_duplicates(subs: list[Submission], rounds: dict[str, Round]) -> list[Submission]:
+    """Two files for the same unit and round: both are flagged, neither is picked."""
+    claims: dict[tuple[str, Round], list[str]] = {}
     for sub in subs:
-        if sub.unit_code and sub.period:
-            claims.setdefault((sub.unit_code, sub.period), []).append(sub.file)
+        found = rounds.get(sub.file)
+        if sub.unit_code and found is not None:
+            claims.setdefault((sub.unit_code, found), []).append(sub.file)
     flagged = []
     for sub in subs:
-        files = claims.get((sub.unit_code or "", sub.period or ""), [])
+        found = rounds.get(sub.file)
+        files = claims.get((sub.unit_code or "", found), []) if found is not None else []
         if len(files) > 1:
-            rest = [f for f in files if f != sub.file]
-            others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
-            issue = Issue(
-                "duplicate-submission",
-                f"unit {sub.unit_code} sent more than one file for {sub.period} (also {others}); "
-                "none of them is used until one is removed",
-                Location(sub.file),
-                message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho kỳ {sub.period} "
-                f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
-            )
-            sub = sub.model_copy(update={"issues": [*sub.issues, issue]})
+            sub = sub.model_copy(update={"issues": [*sub.issues, _duplicate(sub, files, found)]})
         flagged.append(sub)
     return flagged
 
 
+def _duplicate(sub: Submission, files: list[str], found: Round | None) -> Issue:
+    rest = [f for f in files if f != sub.file]
+    others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
+    return Issue(
+        "duplicate-submission",
+        f"unit {sub.unit_code} sent more than one file for round {found} (also {others}); "
+        "none of them is used until one is removed",
+        Location(sub.file),
+        message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho đợt {found} "
+        f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
+    )
+
+
 def _void(result: Result) -> Result:
-    """A result of a file that cannot be used (another file claims the same unit and period)."""
+    """A result of a file that cannot be used (another file claims the same unit and round)."""
     if result.status is Status.MISSING:
         return result
     return replace(result, status=Status.INVALID, side=None)
 
 
-def _results(targets: TargetsFile, sub: Submission) -> list[Result]:
+def _results(targets: TargetsFile, sub: Submission, found: Round) -> list[Result]:
     if not sub.values and not sub.valid:
         return []  # the file could not be read: its problem says so
     wanted = {i.code for i in targets.indicators_for(targets.unit(sub.unit_code))}
@@ -146,36 +178,55 @@ def _results(targets: TargetsFile, sub: Submission) -> list[Result]:
         value = given.get(indicator.code)
         if value is None and indicator.code not in wanted:
             continue
-        status, side = Status.MISSING, None
-        if value is not None and value.state is ValueState.INVALID:
-            status = Status.INVALID
-        elif value is not None and value.state is ValueState.VALUE and value.value is not None:
-            status, side = status_of(indicator, value.value)
-        results.append(
-            Result(
-                file=sub.file,
-                unit_code=sub.unit_code,
-                period=sub.period,
-                code=indicator.code,
-                value=value.value if value is not None else None,
-                status=status,
-                side=side,
-                location=value.location if value is not None else None,
-                note=value.note if value is not None else None,
-            )
-        )
+        target = applicable_target(targets, sub.unit_code, indicator, found)
+        result = _result(sub, indicator, value, target, str(found))
+        if result is not None:
+            results.append(result)
     return results
 
 
-def _missing_units(targets: TargetsFile, subs: list[Submission], period: str) -> list[MissingUnit]:
-    when = parse_period(period)
-    if when is None:
-        return []
-    present = {_claimed_unit(s, targets) for s in subs if s.period in (period, None)}
+def _result(
+    sub: Submission,
+    indicator: Indicator,
+    value: SubmittedValue | None,
+    target: AppliedTarget | None,
+    round_: str,
+) -> Result | None:
+    """One indicator's result; None for a figure nobody expects and nobody gave."""
+    given = value is not None and value.state is ValueState.VALUE and value.value is not None
+    if value is not None and value.state is ValueState.INVALID:
+        status, side = Status.INVALID, None
+    elif given and value is not None and value.value is not None:
+        status, side = judge(target, value.value)
+    elif target is None:
+        return None
+    else:
+        status, side = Status.MISSING, None
+    return Result(
+        file=sub.file,
+        unit_code=sub.unit_code,
+        period=sub.period,
+        code=indicator.code,
+        value=value.value if value is not None else None,
+        status=status,
+        side=side,
+        location=value.location if value is not None else None,
+        note=value.note if value is not None else None,
+        round=round_,
+        target=target,
+    )
+
+
+def _missing_units(
+    targets: TargetsFile, subs: list[Submission], rounds: dict[str, str], round_: Round
+) -> list[MissingUnit]:
+    due = round_.closing_month()  # a unit reports if it exists when the round closes
+    name = str(round_)
+    present = {_claimed_unit(s, targets) for s in subs if rounds.get(s.file, name) == name}
     return [
-        MissingUnit(unit_code=u.code, unit=u.name, period=period)
+        MissingUnit(unit_code=u.code, unit=u.name, period=name, round=name)
         for u in targets.reporting_units
-        if u.active_in(when) and u.code not in present
+        if u.active_in(due) and u.code not in present
     ]
 
 

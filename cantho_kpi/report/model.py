@@ -1,22 +1,30 @@
-"""The results of an evaluation: a status per (unit, period, indicator), and the report. Pure."""
+"""The results of an evaluation: a status per (unit, round, indicator), the city's roll-ups,
+the headlines, and the report that holds them. Pure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..domain import Side, Status
 from ..submissions import Submission
+from .applicable import AppliedTarget
+
+#: Where the city's figure for a verdict comes from (``docs/domain.md``, "Roll-up").
+FigureSource = Literal["reported", "department", "rollup"]
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """The status of one indicator for one unit and period.
+    """The status of one indicator for one unit and round, with the inputs of the verdict.
 
     A plain frozen dataclass, not a pydantic model: a term's archive gives millions of them,
     all built by :mod:`.evaluate` from values that were already checked, and each must be small.
+    ``target`` is the target the value was judged against (``None`` when no target applies:
+    status ``reported``); ``source`` says, for the city, where its figure came from.
     """
 
     file: str | None
@@ -28,6 +36,9 @@ class Result:
     side: Side | None = None
     location: str | None = None
     note: str | None = None
+    round: str | None = None
+    target: AppliedTarget | None = None
+    source: FigureSource | None = None
 
 
 class MissingUnit(BaseModel):
@@ -36,10 +47,57 @@ class MissingUnit(BaseModel):
     unit_code: str
     unit: str
     period: str
+    round: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """The sum of the districts' figures for an additive indicator, beside the city's own.
+
+    ``complete`` is true when every district expected in the round gave a value; ``agrees`` is
+    ``None`` when there is nothing to compare (no city figure, or an incomplete roll-up).
+    """
+
+    round: str
+    code: str
+    units: tuple[str, ...]
+    value: Decimal
+    complete: bool
+    reported_value: Decimal | None
+    agrees: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """How many numbered targets a unit has met in a round (a target is met when every one of
+    its figures is met or exceeded). For the city, over all the plan's targets; for another
+    unit, over the targets that apply to it."""
+
+    round: str
+    unit_code: str
+    met: int
+    not_met: int
+    pending: int
+    no_data: int
+    total: int
+
+    @property
+    def with_data(self) -> int:
+        return self.met + self.not_met
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "met": self.met,
+            "not_met": self.not_met,
+            "pending": self.pending,
+            "no_data": self.no_data,
+            "total": self.total,
+        }
 
 
 class Report(BaseModel):
-    """Everything `kpi check` found: the files, their results, and who has not reported."""
+    """Everything `kpi check` found: the files, their results, and who has not reported, by
+    round."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
@@ -48,6 +106,13 @@ class Report(BaseModel):
     submissions: list[Submission]
     results: list[Result]
     missing_units: list[MissingUnit]
+    rounds: list[str] = []
+    #: The round of each file that was evaluated (file -> round).
+    file_rounds: dict[str, str] = {}
+    rollups: list[Rollup] = []
+    headlines: list[Headline] = []
+    #: The code of the unit that stands for the city (its headline is the plan's).
+    city_code: str | None = None
 
     @property
     def invalid_files(self) -> int:
@@ -55,3 +120,27 @@ class Report(BaseModel):
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
+
+    def for_round(self, round_: str) -> Report:
+        """The part of the report that belongs to one round (files, results, missing units,
+        roll-ups and headlines)."""
+        return Report.model_construct(
+            targets_file=self.targets_file,
+            periods=sorted({s.period for s in self._subs_of(round_) if s.period}),
+            submissions=self._subs_of(round_),
+            results=[r for r in self.results if r.round == round_],
+            missing_units=[m for m in self.missing_units if m.round == round_],
+            rounds=[round_],
+            file_rounds={f: r for f, r in self.file_rounds.items() if r == round_},
+            rollups=[r for r in self.rollups if r.round == round_],
+            headlines=[h for h in self.headlines if h.round == round_],
+            city_code=self.city_code,
+        )
+
+    def _subs_of(self, round_: str) -> list[Submission]:
+        return [s for s in self.submissions if self.file_rounds.get(s.file) == round_]
+
+    def headline(self, round_: str, unit_code: str) -> Headline | None:
+        return next(
+            (h for h in self.headlines if h.round == round_ and h.unit_code == unit_code), None
+        )

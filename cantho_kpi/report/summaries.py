@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..domain import ORDER, Status, badness
 from ..submissions import Submission
 from ..targets import Indicator, TargetsFile
-from .model import Report
+from .model import Report, Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,9 @@ def indicator_rows(targets: TargetsFile, report: Report) -> list[IndicatorRow]:
         mine = [r for r in report.results if r.code == indicator.code]
         if not mine:
             continue
-        values = [r.value for r in mine if r.value is not None and r.status in ORDER]
+        # best and worst on one yardstick: the plan's figure (a district's own count of
+        # communes is not comparable with the city's total)
+        values = [r.value for r in mine if r.value is not None and _on_plan_scale(r)]
         ordered = sorted(values, key=lambda v: badness(indicator, v))
         rows.append(
             IndicatorRow(
@@ -55,10 +57,36 @@ def indicator_rows(targets: TargetsFile, report: Report) -> list[IndicatorRow]:
     return rows
 
 
+def _on_plan_scale(result: Result) -> bool:
+    return result.status in ORDER and result.target is not None and result.target.source == "plan"
+
+
 def summary(report: Report) -> dict[str, object]:
+    """Counts for the JSON summary; ``plan_targets`` is the city's headline of the latest round,
+    and ``rounds`` gives each round's own counts and headline."""
+    city = report.city_code
     return {
         "files": len(report.submissions),
         "invalid_files": report.invalid_files,
         "missing_units": len(report.missing_units),
         "statuses": {status.value: report.count(status) for status in Status},
+        "plan_targets": _plan_targets(report, report.rounds[-1], city) if report.rounds else None,
+        "rounds": [_round_summary(report, name, city) for name in report.rounds],
     }
+
+
+def _round_summary(report: Report, name: str, city: str | None) -> dict[str, object]:
+    part = report.for_round(name)
+    return {
+        "round": name,
+        "files": len(part.submissions),
+        "invalid_files": part.invalid_files,
+        "missing_units": len(part.missing_units),
+        "statuses": {status.value: part.count(status) for status in Status},
+        "plan_targets": _plan_targets(report, name, city),
+    }
+
+
+def _plan_targets(report: Report, name: str, city: str | None) -> dict[str, int] | None:
+    found = report.headline(name, city) if city is not None else None
+    return found.counts() if found is not None else None

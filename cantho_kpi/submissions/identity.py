@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain import parse_period
+from ..domain import parse_period, round_of
 from ..errors import Collector, Location
 from ..targets import ReportingUnit, TargetsFile
 from .layout import Layout, fold
@@ -54,6 +54,7 @@ class Identity:
     ) -> None:
         self.layout, self.cells, self.locate = layout, cells, locate
         self.units = targets.reporting_units
+        self.rounds = targets.rounds
         self.collector = collector
         self.file_unit, self.file_period = file_name_parts(path.name, self.units)
 
@@ -157,7 +158,11 @@ class Identity:
 
     def _check_file_period(self, period: str, cell: RawCell) -> None:
         from_file = parse_period(self.file_period) if self.file_period else None
-        if from_file is not None and str(from_file) != period:
+        sheet = parse_period(period)
+        if from_file is None or sheet is None:
+            return
+        mode = self.rounds
+        if round_of(from_file, mode) != round_of(sheet, mode):  # "6 tháng" in a Q2 file is fine
             self.collector.add(
                 "file-name-mismatch",
                 f"the sheet says period {period} but the file name says {from_file}; "

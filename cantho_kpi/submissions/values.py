@@ -179,6 +179,17 @@ class ValueReader:
                 "hãy kiểm tra lại giá trị và đơn vị tính",
             )
             return SubmittedValue(state=ValueState.INVALID, value=value, **base)
+        if indicator.integer and value != value.to_integral_value():
+            self.report(
+                "not-a-whole-number",
+                f"{indicator.code}: {_shown(value)} is not a whole number, but the indicator "
+                f"counts {indicator.unit}; type the count without decimals",
+                where,
+                vi=f"{indicator.code}: {_shown(value, 'vi')} không phải số nguyên, trong khi chỉ "
+                f"tiêu đếm số {KNOWN_UNITS[indicator.unit]}; hãy nhập số đếm, không có phần thập "
+                "phân",
+            )
+            return SubmittedValue(state=ValueState.INVALID, value=value, **base)
         return SubmittedValue(state=ValueState.VALUE, value=value, percent=reading.percent, **base)
 
     def _reading(self, indicator: Indicator, cell: RawCell) -> tuple[Problem | None, Reading]:

@@ -1,30 +1,45 @@
 """The targets file: its models, safe YAML with positions, the cross-checks, the JSON Schema,
 and how a target reads to a person. ``load_targets`` is the way in."""
 
+from .fields import KNOWN_UNITS
 from .load import DEFAULT_TARGETS, TargetsResult, load_targets, validate_text
 from .model import (
-    KNOWN_UNITS,
+    AccruesOver,
+    Aggregate,
+    BeforeEnd,
     Group,
     Indicator,
+    Measure,
     Plausible,
     ReportingUnit,
+    Scope,
     TargetsFile,
     UnitLevel,
 )
 from .schema import SCHEMA_PATH, targets_schema, targets_schema_text
-from .text import indicator_label, target_text, unit_label
+from .text import bounds_text, indicator_label, target_text, unit_label
+from .unit_targets import LaunchDocument, UnitTarget, UnitTargets
 
 __all__ = [
     "DEFAULT_TARGETS",
     "KNOWN_UNITS",
     "SCHEMA_PATH",
+    "AccruesOver",
+    "Aggregate",
+    "BeforeEnd",
     "Group",
     "Indicator",
+    "LaunchDocument",
+    "Measure",
     "Plausible",
     "ReportingUnit",
+    "Scope",
     "TargetsFile",
     "TargetsResult",
     "UnitLevel",
+    "UnitTarget",
+    "UnitTargets",
+    "bounds_text",
     "indicator_label",
     "load_targets",
     "target_text",

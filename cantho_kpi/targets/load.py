@@ -24,6 +24,8 @@ from ..errors import Issue, Location, Severity
 from . import rules
 from .model import Group, Indicator, ReportingUnit, TargetsFile
 from .safeyaml import Path_, RawScalar, YamlDoc, parse, read_yaml_source
+from .unit_files import UNIT_TARGETS_DIR, load_unit_target_files
+from .unit_targets import UnitTargets
 
 DEFAULT_TARGETS = Path("data/targets.yaml")
 M = TypeVar("M", bound=BaseModel)
@@ -36,6 +38,8 @@ class TargetsResult:
     path: str
     targets: TargetsFile | None
     issues: list[Issue] = field(default_factory=list)
+    #: How many units' own targets came from files in the ``unit-targets`` folder.
+    unit_files: int = 0
 
     @property
     def errors(self) -> list[Issue]:
@@ -47,13 +51,22 @@ class TargetsResult:
 
 
 def load_targets(path: Path, display: str | None = None) -> TargetsResult:
-    """Load and validate a targets file. Raises :class:`KpiError` only if it cannot be read."""
+    """Load and validate a targets file, and the units' own targets in the ``unit-targets``
+    folder beside it. Raises :class:`KpiError` only if the targets file cannot be read."""
     shown = display if display is not None else str(path)
     issues: list[Issue] = []
     text = read_yaml_source(path, shown, issues)
     if text is None:
         return TargetsResult(shown, None, issues)
-    return validate_text(text, shown, issues)
+    result = validate_text(text, shown, issues)
+    folder = path.parent / UNIT_TARGETS_DIR
+    if result.targets is None or not folder.is_dir():
+        return result
+    targets, found = load_unit_target_files(folder, result.targets, Path(shown).parent)
+    result.issues.extend(found)
+    result.unit_files = len(targets.unit_targets) - len(result.targets.unit_targets)
+    result.targets = targets if not result.errors else None
+    return result
 
 
 def validate_text(text: str, display: str, issues: list[Issue] | None = None) -> TargetsResult:
@@ -77,15 +90,7 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
             )
         )
         return None
-    translator = _Translator(doc, display)
-    try:
-        whole = TargetsFile.model_validate(doc.data)
-    except ValidationError as exc:
-        whole = None
-        for error in exc.errors():
-            already = tuple(error["loc"]) in doc.reported
-            if error["type"] == "extra_forbidden" or not already:
-                issues.append(translator.issue(error))
+    whole = validate_model(doc, display, TargetsFile, issues)
     indicators = _valid_items(doc, "indicators", Indicator)
     parts = rules.Parts(
         indicators=indicators,
@@ -94,10 +99,25 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
         all_codes=_raw_codes(doc),
         complete=len(indicators) == len(doc.data.get("indicators") or []),
         line_of=lambda path: doc.position(path)[0],
+        unit_targets=_valid_items(doc, "unit_targets", UnitTargets),
+        has_term=isinstance(doc.data.get("plan"), dict) and "term" in doc.data["plan"],
     )
     for code, message, path in rules.check(parts):
         issues.append(Issue(code, message, Location(display, *doc.position(path))))
     return whole
+
+
+def validate_model(doc: YamlDoc, display: str, model: type[M], issues: list[Issue]) -> M | None:
+    """``doc`` as a ``model``, or None after translating every pydantic error into an issue."""
+    translator = _Translator(doc, display, model)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            already = tuple(error["loc"]) in doc.reported
+            if error["type"] == "extra_forbidden" or not already:
+                issues.append(translator.issue(error))
+        return None
 
 
 def _valid_items(doc: YamlDoc, key: str, model: type[M]) -> list[tuple[Path_, M]]:
@@ -127,9 +147,10 @@ def _raw_codes(doc: YamlDoc) -> set[str]:
 class _Translator:
     """Turns pydantic's error details into one plain-worded issue each."""
 
-    def __init__(self, doc: YamlDoc, display: str) -> None:
+    def __init__(self, doc: YamlDoc, display: str, root: type[BaseModel] = TargetsFile) -> None:
         self.doc = doc
         self.display = display
+        self.root = root
 
     def issue(self, error: ErrorDetails) -> Issue:
         path: Path_ = tuple(error["loc"])
@@ -150,7 +171,7 @@ class _Translator:
 
     def _unknown_key(self, path: Path_) -> str:
         key = str(path[-1])
-        allowed = _allowed_keys(path[:-1])
+        allowed = _allowed_keys(path[:-1], self.root)
         message = f"{_describe_path(path[:-1])}: unknown key {key!r}"
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
@@ -182,6 +203,10 @@ def _explain(error: ErrorDetails) -> str:
         "value_error": "a number",
         "decimal_type": "a number",
     }.get(kind)
+    if kind == "value_error":
+        reason = str(error.get("ctx", {}).get("error", "expected a number"))
+        if reason != "expected a number":
+            return f"{reason}; got {value.text if isinstance(value, RawScalar) else value!r}"
     if expected is not None:
         return f"expected {expected}, got {_describe_value(value)}"
     if kind == "string_pattern_mismatch":
@@ -231,9 +256,9 @@ def _looks_numeric(text: str) -> bool:
     return text.strip().replace(".", "", 1).replace(",", "", 1).lstrip("+-").isdigit()
 
 
-def _allowed_keys(path: Path_) -> list[str]:
+def _allowed_keys(path: Path_, root: type[BaseModel] = TargetsFile) -> list[str]:
     """The keys the model accepts at ``path`` (a mapping), for 'did you mean' hints."""
-    annotation: Any = TargetsFile
+    annotation: Any = root
     for part in path:
         annotation = _unwrap(annotation)
         if isinstance(part, int):

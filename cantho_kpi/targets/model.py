@@ -8,48 +8,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import ConfigDict, Field
 
-from ..domain import PERIOD_PATTERN, Period, TargetKind, parse_period
-
-INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
-UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
-
-#: The units of measure a target may use, with the Vietnamese label shown to users.
-KNOWN_UNITS: dict[str, str] = {
-    "%": "%",
-    "million VND": "triệu đồng",
-    "million VND per worker per year": "triệu đồng/lao động/năm",
-    "doctors per 10,000 people": "bác sĩ/vạn dân",
-    "communes": "xã",
-    "party members": "đảng viên",
-}
-
-
-def _exact_number(value: Any) -> Any:
-    """Accept only numbers that were written as numbers (never text, booleans or floats)."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise ValueError("expected a number")
-    return Decimal(value)
-
-
-Number = Annotated[
-    Decimal,
-    BeforeValidator(_exact_number),
-    WithJsonSchema({"type": "number"}),
-]
-Text = Annotated[str, Field(min_length=1, strict=True)]
-Code = Annotated[str, Field(pattern=INDICATOR_CODE_PATTERN, strict=True)]
-PeriodText = Annotated[str, Field(pattern=PERIOD_PATTERN, strict=True)]
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors; text, codes and numbers are strict field by field (enums are
-    matched by their value, since YAML gives them as text)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from ..domain import Period, RoundsMode, TargetKind, parse_period
+from .fields import (
+    KNOWN_UNITS,
+    UNIT_CODE_PATTERN,
+    Code,
+    Flag,
+    Number,
+    PeriodText,
+    Strict,
+    Text,
+)
+from .unit_targets import UnitTargets
 
 
 class Plausible(Strict):
@@ -57,6 +31,40 @@ class Plausible(Strict):
 
     min: Number
     max: Number
+
+
+class Scope(StrEnum):
+    """Who is judged against the plan's figure (see ``docs/domain.md``, "Whose target")."""
+
+    CITY = "city"  # the city's own figure only (a total, a structure, a city-wide level)
+    EVERY_UNIT = "every_unit"  # a rate any unit can be held to (poor households < 0.5 %)
+
+
+class Aggregate(StrEnum):
+    """How units' figures combine into the city's: ``sum`` for additive counts only."""
+
+    NONE = "none"
+    SUM = "sum"
+
+
+class Measure(StrEnum):
+    """How a figure behaves during a year (see ``docs/domain.md``, "Rounds")."""
+
+    RATE = "rate"  # a rate or share of the period: comparable at any round
+    STOCK = "stock"  # a level at a date: comparable at any round
+    FLOW = "flow"  # builds up to the annual (or term) figure: complete only at the end
+
+
+class AccruesOver(StrEnum):
+    YEAR = "year"
+    TERM = "term"
+
+
+class BeforeEnd(StrEnum):
+    """How a flow is judged before its year (or term) ends."""
+
+    PENDING = "pending"  # not judged: "Chưa đến kỳ đánh giá"
+    PRO_RATA = "pro_rata"  # against the part of the target the months elapsed stand for
 
 
 class Indicator(Strict):
@@ -76,6 +84,27 @@ class Indicator(Strict):
         default=None, description="Distance from the bound within which a value is 'near'"
     )
     part_of: Code | None = Field(default=None, description="'trong đó': code of the whole")
+    scope: Scope = Field(
+        default=Scope.CITY,
+        description="city: only the city is judged against the plan's figure; every_unit: "
+        "any unit is (a rate such as poor households)",
+    )
+    integer: Flag = Field(default=False, description="Whole numbers only (a count)")
+    aggregate: Aggregate = Field(
+        default=Aggregate.NONE, description="sum: units' figures add up to the city's"
+    )
+    agree_within: Number = Field(
+        default=Decimal(0),
+        description="Two figures for the same thing (the city's and a department's, or the "
+        "city's and the roll-up) disagree when they differ by more than this",
+    )
+    measure: Measure = Field(default=Measure.RATE, description="rate, stock or flow")
+    accrues_over: AccruesOver = Field(
+        default=AccruesOver.YEAR, description="For a flow: the year or the whole term"
+    )
+    before_end: BeforeEnd = Field(
+        default=BeforeEnd.PENDING, description="For a flow: pending or pro_rata before it ends"
+    )
     note: Text | None = None
 
     @property
@@ -125,11 +154,19 @@ class ReportingUnit(Strict):
         return last is None or period.first_month <= last.last_month
 
 
+class Term(Strict):
+    """The years of the term the plan's targets are for (the Party Congress term)."""
+
+    from_: int = Field(alias="from", ge=1900, le=2200, strict=True)
+    to: int = Field(ge=1900, le=2200, strict=True)
+
+
 class Plan(Strict):
     id: Text
     title: Text
     issued: Text
     source: Text
+    term: Term | None = Field(default=None, description="e.g. {from: 2021, to: 2025}")
 
 
 class TargetsFile(Strict):
@@ -144,9 +181,18 @@ class TargetsFile(Strict):
 
     schema_version: Literal[1]
     plan: Plan
+    rounds: RoundsMode = Field(
+        default=RoundsMode.YEAR_TO_DATE,
+        description="year_to_date: a Q2 and an H1 report are one round, Q4 and the year one "
+        "round; quarterly: every period is its own round",
+    )
     reporting_units: list[ReportingUnit] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
     indicators: list[Indicator] = Field(min_length=1)
+    unit_targets: list[UnitTargets] = Field(
+        default_factory=list,
+        description="Units' own targets, from the launch documents they send (plan IV.2a)",
+    )
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
@@ -160,3 +206,16 @@ class TargetsFile(Strict):
             return list(self.indicators)
         wanted = set(unit.indicators)
         return [ind for ind in self.indicators if ind.code in wanted]
+
+    def own_targets(self, unit_code: str | None) -> UnitTargets | None:
+        """The unit's own targets (its launch document), if it declared any."""
+        return next((u for u in self.unit_targets if u.unit == unit_code), None)
+
+    @property
+    def city(self) -> ReportingUnit | None:
+        """The unit that stands for the city as a whole (level city)."""
+        return next((u for u in self.reporting_units if u.level is UnitLevel.CITY), None)
+
+    def target_numbers(self) -> list[int]:
+        """The plan's numbered targets, in order."""
+        return sorted({ind.number for ind in self.indicators})

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..domain import parse_period
-from .model import KNOWN_UNITS, Group, Indicator, ReportingUnit
+from .bounds import Found, check_bounds, fmt
+from .fields import KNOWN_UNITS
+from .model import Group, Indicator, ReportingUnit
 from .safeyaml import Path_
-
-Found = tuple[str, str, Path_]
+from .unit_rules import check_behaviour, check_unit_targets
+from .unit_targets import UnitTargets
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +31,16 @@ class Parts:
     complete: bool
     #: The line on which a path starts, for messages that point at a second place.
     line_of: Callable[[Path_], int]
+    unit_targets: list[tuple[Path_, UnitTargets]] = field(default_factory=list)
+    #: Whether the plan block gives the term (flows over the term need it).
+    has_term: bool = False
 
 
 def check(parts: Parts) -> Iterator[Found]:
     yield from _duplicates(parts)
     for path, indicator in parts.indicators:
         yield from _check_indicator(path, indicator)
+        yield from check_behaviour(path, indicator, parts.has_term)
     if parts.complete:
         yield from _check_suffixes(parts.indicators)
     codes: dict[str, Indicator] = {}
@@ -47,11 +53,9 @@ def check(parts: Parts) -> Iterator[Found]:
         yield from _check_group(path, group, codes, known)
     for path, unit in parts.units:
         yield from _check_unit(path, unit, known)
-
-
-def fmt(value: Decimal) -> str:
-    """A decimal as written in the file: 7.5, 8, 297.18."""
-    return format(value.normalize(), "f")
+    units = {u.code: u for _, u in parts.units}
+    for path, entry in parts.unit_targets:
+        yield from check_unit_targets(path, entry, units, codes, known)
 
 
 def _duplicates(parts: Parts) -> Iterator[Found]:
@@ -59,6 +63,7 @@ def _duplicates(parts: Parts) -> Iterator[Found]:
         ("indicator code", [(p, i.code) for p, i in parts.indicators]),
         ("group id", [(p, g.id) for p, g in parts.groups]),
         ("reporting unit code", [(p, u.code) for p, u in parts.units]),
+        ("unit_targets unit", [(p, u.unit) for p, u in parts.unit_targets]),
     ]
     for what, items in lists:
         seen: dict[str, Path_] = {}
@@ -69,10 +74,13 @@ def _duplicates(parts: Parts) -> Iterator[Found]:
                     "duplicate-code",
                     f"{key}: {what} given twice (first on line {parts.line_of(seen[folded])}); "
                     "codes are matched without regard to case, so each must be unique",
-                    (*path, "code" if what != "group id" else "id"),
+                    (*path, _KEY_OF.get(what, "code")),
                 )
             else:
                 seen[folded] = path
+
+
+_KEY_OF = {"group id": "id", "unit_targets unit": "unit"}
 
 
 def _check_indicator(path: Path_, ind: Indicator) -> Iterator[Found]:
@@ -105,37 +113,7 @@ def _check_indicator(path: Path_, ind: Indicator) -> Iterator[Found]:
 
 
 def _check_bounds(path: Path_, ind: Indicator) -> Iterator[Found]:
-    code, kind = ind.code, ind.kind
-    wants_min, wants_max = kind.bounds
-    for name, wanted, value in (("min", wants_min, ind.min), ("max", wants_max, ind.max)):
-        if wanted and value is None:
-            yield (
-                "missing-bound",
-                f"{code}: kind {kind.value} needs a {name}",
-                (*path, "kind"),
-            )
-        elif not wanted and value is not None:
-            yield (
-                "unexpected-bound",
-                f"{code}: kind {kind.value} takes no {name}; remove it or change the kind",
-                (*path, name),
-            )
-    if ind.min is not None and ind.max is not None and ind.min > ind.max:
-        yield (
-            "min-above-max",
-            f"{code}: min ({fmt(ind.min)}) is greater than max ({fmt(ind.max)}); swap them",
-            (*path, "min"),
-        )
-    if ind.plausible.min > ind.plausible.max:
-        return  # reported by the plausible check; every bound would look outside
-    for name, value in (("min", ind.min), ("max", ind.max)):
-        if value is not None and not ind.plausible.min <= value <= ind.plausible.max:
-            yield (
-                "bound-outside-plausible",
-                f"{code}: {name} ({fmt(value)}) lies outside the plausible range "
-                f"{fmt(ind.plausible.min)} to {fmt(ind.plausible.max)}: no value could reach it",
-                (*path, name),
-            )
+    yield from check_bounds(path, ind.code, ind.kind, ind.min, ind.max, ind.plausible)
 
 
 def _check_suffixes(indicators: list[tuple[Path_, Indicator]]) -> Iterator[Found]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import ORDER, Lang, Status, parse_period
+from ..domain import ORDER, Lang, Status, round_label
 from ..errors import KpiError
-from ..report import Report, Result, indicator_rows
+from ..report import Report, Result, headline_text, indicator_rows
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
 from .safecells import put_number, put_text
@@ -72,13 +72,20 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     book = Workbook()
     summary = book.active
     assert summary is not None
-    summary.title = SHEETS[lang][0]
-    lines = _lines(report, targets)
-    _summary_sheet(summary, report, targets, lines, words, lang)
+    names = report.rounds or [""]
+    count = 0
+    for index, name in enumerate(names):
+        part = report.for_round(name) if len(names) > 1 else report
+        sheet = summary if index == 0 else book.create_sheet(index=index)
+        # one summary sheet per round, so that no count mixes two rounds
+        sheet.title = SHEETS[lang][0] + (f" {name}" if len(names) > 1 else "")
+        lines = _lines(part, targets)
+        _summary_sheet(sheet, part, targets, lines, words, lang)
+        summary, count = sheet, len(lines)
     details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
     problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
     targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
-    _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, len(lines), words, targets)
+    _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
     props.title = _title(report, words)
@@ -86,8 +93,7 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
 
 
 def _title(report: Report, words: Words) -> str:
-    periods = [parse_period(p) for p in report.periods]
-    shown = ", ".join(p.label_vi() if words.lang == "vi" else str(p) for p in periods if p)
+    shown = ", ".join(round_label(name, words.lang) for name in report.rounds)
     return f"{words.title} – {shown}" if shown else words.title
 
 
@@ -142,6 +148,7 @@ def _summary_sheet(
     codes = [ind.code for ind in targets.indicators]
     last_col = FIRST_INDICATOR_COL + len(codes) + len(Status) - 1
     _sheet_title(sheet, _title(report, words), _subtitle(report, words), last_col)
+    _headline_row(sheet, report, targets, lang)
     for col, top in enumerate((words.unit_code, words.unit, words.period), 1):
         header_cell(sheet, 4, col, top)
         sheet.merge_cells(start_row=4, start_column=col, end_row=5, end_column=col)
@@ -168,6 +175,21 @@ def _summary_sheet(
     _legend(sheet, row + len(Status) + 1, words, lang)
     _layout_summary(sheet, last_col, words)
     sheet.auto_filter.ref = f"A5:{get_column_letter(last_col)}{max(row - 1, 5)}"
+
+
+def _headline_row(sheet: Worksheet, report: Report, targets: TargetsFile, lang: Lang) -> None:
+    """Row 3: the city's headline for each round ("Đạt và vượt 16/19 chỉ tiêu có số liệu")."""
+    from openpyxl.styles import Font
+
+    city = targets.city
+    lines = []
+    for name in report.rounds:
+        found = report.headline(name, city.code) if city is not None else None
+        if city is not None and found is not None:
+            text = headline_text(found, lang)
+            lines.append(f"{city.name}, {round_label(name, lang)}: {text[:1].upper()}{text[1:]}")
+    if lines:
+        put_text(sheet.cell(3, 1), " | ".join(lines)).font = Font(bold=True)
 
 
 def _subtitle(report: Report, words: Words) -> str:
@@ -205,7 +227,7 @@ def _summary_line(
         counts[status] += 1
         cell.fill = FILLS[status]
         result = line.results.get(ind.code)
-        if result is not None and status in ORDER:
+        if result is not None and status is not Status.INVALID:
             put_number(cell, result.value)
     for offset, status in enumerate(Status):
         cell = sheet.cell(row, totals_col + offset, counts[status])

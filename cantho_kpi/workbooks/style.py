@@ -21,6 +21,8 @@ FILLS: dict[Status, PatternFill] = {
         (Status.MET, "FFC6EFCE"),
         (Status.NEAR, "FFFFEB9C"),
         (Status.NOT_MET, "FFFFC7CE"),
+        (Status.PENDING, "FFDDEBF7"),
+        (Status.REPORTED, "FFF2F2F2"),
         (Status.MISSING, "FFD9D9D9"),
         (Status.INVALID, "FFE4C1F9"),
     )

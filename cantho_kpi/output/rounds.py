@@ -1,0 +1,59 @@
+"""The parts of the `kpi check` tables that belong to a round: its heading with the city's
+headline, the roll-ups beside the city's own figures, and a target as it was applied."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..domain import WORDS, Lang, round_label
+from ..report import AppliedTarget, Report, Rollup, headline_text
+from ..targets import Indicator, TargetsFile, bounds_text
+from .data import number_text
+
+
+def draw_round_heading(report: Report, targets: TargetsFile, console: Console, lang: Lang) -> None:
+    """The round's name, and the city's headline for it."""
+    words = WORDS[lang]
+    name = report.rounds[0]
+    console.print(Text(f"{words['round']}: {round_label(name, lang)}", style="bold underline"))
+    city = targets.city
+    found = report.headline(name, city.code) if city is not None else None
+    if city is not None and found is not None:
+        line = Text(f"{city.name}: {headline_text(found, lang)}", style="bold")
+        console.print(line)
+
+
+def rollups_table(rollups: list[Rollup], lang: Lang) -> Table:
+    words = WORDS[lang]
+    table = Table(
+        title=words["rollups"], title_justify="left", box=box.SIMPLE_HEAD, title_style="bold"
+    )
+    table.add_column(words["code"], no_wrap=True)
+    for key in ("rollup_sum", "rollup_city"):
+        table.add_column(words[key], justify="right", no_wrap=True)
+    table.add_column(words["rollup_units"], justify="right", no_wrap=True)
+    table.add_column(words["rollup_agrees"], no_wrap=True)
+    for rollup in rollups:
+        agrees = {True: "✓", False: "✗", None: "?"}[rollup.agrees]
+        style = {True: "green", False: "red", None: ""}[rollup.agrees]
+        table.add_row(
+            rollup.code,
+            number_text(rollup.value, lang),
+            number_text(rollup.reported_value, lang),
+            f"{len(rollup.units)}" + ("" if rollup.complete else "*"),
+            Text(agrees, style=style),
+        )
+    return table
+
+
+def applied_text(target: AppliedTarget | None, indicator: Indicator, lang: Lang) -> str:
+    """The target a figure was judged against: ``≥ 96 % (riêng)`` for a unit's own, ``—`` for
+    none; a pro-rata target shows the bounds it was scaled to."""
+    words = WORDS[lang]
+    if target is None:
+        return words["no_target"]
+    text = bounds_text(target.kind, target.min, target.max, indicator.unit, lang)
+    return f"{text} ({words['own_target']})" if target.source == "unit" else text

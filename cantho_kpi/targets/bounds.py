@@ -1,0 +1,56 @@
+"""The bounds of a target, checked the same way for the plan's targets and units' own. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..domain import TargetKind
+from .model import Plausible
+from .safeyaml import Path_
+
+#: A problem found by a cross-check: (code, message, YAML path of the offending node).
+Found = tuple[str, str, Path_]
+
+
+def fmt(value: Decimal) -> str:
+    """A decimal as written in the file: 7.5, 8, 297.18."""
+    return format(value.normalize(), "f")
+
+
+def check_bounds(
+    path: Path_,
+    code: str,
+    kind: TargetKind,
+    low: Decimal | None,
+    high: Decimal | None,
+    plausible: Plausible,
+) -> Iterator[Found]:
+    """The bounds a kind takes, in order, and reachable by a plausible value (the plan's
+    targets and units' own targets alike)."""
+    wants_min, wants_max = kind.bounds
+    for name, wanted, value in (("min", wants_min, low), ("max", wants_max, high)):
+        if wanted and value is None:
+            yield ("missing-bound", f"{code}: kind {kind.value} needs a {name}", (*path, "kind"))
+        elif not wanted and value is not None:
+            yield (
+                "unexpected-bound",
+                f"{code}: kind {kind.value} takes no {name}; remove it or change the kind",
+                (*path, name),
+            )
+    if low is not None and high is not None and low > high:
+        yield (
+            "min-above-max",
+            f"{code}: min ({fmt(low)}) is greater than max ({fmt(high)}); swap them",
+            (*path, "min"),
+        )
+    if plausible.min > plausible.max:
+        return  # reported by the plausible check; every bound would look outside
+    for name, value in (("min", low), ("max", high)):
+        if value is not None and not plausible.min <= value <= plausible.max:
+            yield (
+                "bound-outside-plausible",
+                f"{code}: {name} ({fmt(value)}) lies outside the plausible range "
+                f"{fmt(plausible.min)} to {fmt(plausible.max)}: no value could reach it",
+                (*path, name),
+            )

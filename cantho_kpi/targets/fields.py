@@ -1,0 +1,62 @@
+"""The building blocks of the targets file's models: strict fields, codes, numbers. Pure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from ..domain import PERIOD_PATTERN
+from .safeyaml import RawScalar
+
+INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
+UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
+
+#: The units of measure a target may use, with the Vietnamese label shown to users.
+KNOWN_UNITS: dict[str, str] = {
+    "%": "%",
+    "million VND": "triệu đồng",
+    "million VND per worker per year": "triệu đồng/lao động/năm",
+    "doctors per 10,000 people": "bác sĩ/vạn dân",
+    "communes": "xã",
+    "party members": "đảng viên",
+}
+
+
+def _exact_number(value: Any) -> Any:
+    """Accept only numbers that were written as numbers (never text, booleans or floats)."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise ValueError("expected a number")
+    return Decimal(value)
+
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_exact_number),
+    WithJsonSchema({"type": "number"}),
+]
+
+
+def _flag(value: Any) -> Any:
+    """Accept ``true`` and ``false`` as written in YAML (not yes/no/on/off, nor quoted text)."""
+    if isinstance(value, RawScalar) and value.kind == "bool":
+        if value.text in {"true", "false"}:
+            return value.value
+        raise ValueError("expected true or false (yes, no, on and off are not accepted)")
+    if isinstance(value, bool):
+        return value
+    raise ValueError("expected true or false")
+
+
+Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
+Text = Annotated[str, Field(min_length=1, strict=True)]
+Code = Annotated[str, Field(pattern=INDICATOR_CODE_PATTERN, strict=True)]
+PeriodText = Annotated[str, Field(pattern=PERIOD_PATTERN, strict=True)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; text, codes and numbers are strict field by field (enums are
+    matched by their value, since YAML gives them as text)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

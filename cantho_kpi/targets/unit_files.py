@@ -1,0 +1,64 @@
+"""Units' own targets kept as one YAML file per unit in the ``unit-targets`` folder beside the
+targets file (``data/unit-targets/NK.yaml``): read safely, validated with ``file:line:col``
+positions and checked against the targets file, like the targets file itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Issue, Location
+from .model import TargetsFile
+from .safeyaml import parse, read_yaml_source
+from .unit_rules import check_unit_targets
+from .unit_targets import UnitTargets
+
+UNIT_TARGETS_DIR = "unit-targets"
+
+
+def load_unit_target_files(
+    folder: Path, targets: TargetsFile, shown_parent: Path
+) -> tuple[TargetsFile, list[Issue]]:
+    """The targets with every valid unit file's targets added, and the files' problems."""
+    issues: list[Issue] = []
+    found = list(targets.unit_targets)
+    for path in sorted(folder.glob("*.y*ml")):
+        display = str(shown_parent / UNIT_TARGETS_DIR / path.name)
+        entry = _load_one(path, display, targets, issues, found)
+        if entry is not None:
+            found.append(entry)
+    return targets.model_copy(update={"unit_targets": found}), issues
+
+
+def _load_one(
+    path: Path,
+    display: str,
+    targets: TargetsFile,
+    issues: list[Issue],
+    found: list[UnitTargets],
+) -> UnitTargets | None:
+    """One unit's file, valid and checked against the targets; None (and its issues) if not."""
+    from .load import validate_model
+
+    mine: list[Issue] = []
+    text = read_yaml_source(path, display, mine)
+    doc = parse(text, display, mine) if text is not None else None
+    entry = validate_model(doc, display, UnitTargets, mine) if doc is not None else None
+    if doc is not None and entry is not None:
+        if any(other.unit == entry.unit for other in found):
+            mine.append(
+                Issue(
+                    "duplicate-code",
+                    f"unit {entry.unit} already has its own targets (in another file or in the "
+                    "targets file); keep one",
+                    Location(display, 1, 1),
+                )
+            )
+        units = {u.code: u for u in targets.reporting_units}
+        indicators = {i.code: i for i in targets.indicators}
+        for code, message, where in check_unit_targets(
+            (), entry, units, indicators, set(indicators)
+        ):
+            mine.append(Issue(code, message, Location(display, *doc.position(where))))
+    mine.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
+    issues.extend(mine)
+    return entry if not mine else None

@@ -1,0 +1,99 @@
+"""Cross-checks of units' own targets and of the fields that say whose target a figure is and
+how it behaves (scope, integer, aggregate, measure). Pure; called by :func:`.rules.check`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .bounds import Found, check_bounds, fmt
+from .model import Aggregate, Indicator, Measure, ReportingUnit
+from .safeyaml import Path_
+from .unit_targets import UnitTargets
+
+
+def check_behaviour(path: Path_, ind: Indicator, has_term: bool) -> Iterator[Found]:
+    """A count is whole; only counts add up; flow settings only on flows."""
+    if ind.integer:
+        for name, value in (("min", ind.min), ("max", ind.max)):
+            if value is not None and value != value.to_integral_value():
+                yield (
+                    "not-whole",
+                    f"{ind.code}: {name} ({fmt(value)}) is not a whole number, but the "
+                    "indicator counts whole things (integer: true)",
+                    (*path, name),
+                )
+    if ind.aggregate is Aggregate.SUM and ind.unit == "%":
+        yield (
+            "sum-of-rates",
+            f"{ind.code}: rates and shares do not add up across units; use aggregate: none",
+            (*path, "aggregate"),
+        )
+    flow_keys = {"accrues_over", "before_end"} & ind.model_fields_set
+    if ind.measure is not Measure.FLOW:
+        for key in sorted(flow_keys):
+            yield (
+                "flow-only",
+                f"{ind.code}: {key} applies to flows only (measure: flow); remove it",
+                (*path, key),
+            )
+    elif ind.accrues_over.value == "term" and not has_term:
+        yield (
+            "missing-term",
+            f"{ind.code}: a flow over the term needs the plan's term (plan.term: "
+            "{from: 2021, to: 2025})",
+            (*path, "accrues_over"),
+        )
+
+
+def check_unit_targets(
+    path: Path_,
+    entry: UnitTargets,
+    units: dict[str, ReportingUnit],
+    indicators: dict[str, Indicator],
+    known: set[str],
+) -> Iterator[Found]:
+    unit = units.get(entry.unit)
+    if unit is None:
+        yield (
+            "unknown-reference",
+            f"unit_targets: unit {entry.unit} is not one of the reporting units",
+            (*path, "unit"),
+        )
+    seen: set[str] = set()
+    for index, target in enumerate(entry.targets):
+        where: Path_ = (*path, "targets", index)
+        if target.code not in known:
+            yield (
+                "unknown-reference",
+                f"unit {entry.unit}: indicator {target.code} is not in this file",
+                (*where, "code"),
+            )
+            continue
+        if target.code in seen:
+            yield (
+                "duplicate-code",
+                f"unit {entry.unit}: {target.code} has two targets; keep one",
+                (*where, "code"),
+            )
+        seen.add(target.code)
+        indicator = indicators.get(target.code)
+        if indicator is None:
+            continue  # invalid, reported on its own
+        if unit is not None and unit.indicators is not None and target.code not in unit.indicators:
+            yield (
+                "not-reported-by-unit",
+                f"unit {entry.unit}: sets a target for {target.code}, which it does not report "
+                "(it is not among the unit's indicators)",
+                (*where, "code"),
+            )
+        code = f"unit {entry.unit}: {target.code}"
+        yield from check_bounds(
+            where, code, target.kind, target.min, target.max, indicator.plausible
+        )
+        if target.tolerance is not None and target.tolerance < Decimal(0):
+            yield (
+                "negative-tolerance",
+                f"{code}: tolerance ({fmt(target.tolerance)}) must not be negative",
+                (*where, "tolerance"),
+            )

@@ -1,0 +1,47 @@
+"""Units' own targets: what each agency, district or commune set itself in its launch document
+(plan 33/KH-UBND, section IV.2a). A unit is judged against these; see ``docs/domain.md``
+("Whose target"). Pure models; the cross-checks are in :mod:`.unit_rules`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ..domain import TargetKind
+from .fields import UNIT_CODE_PATTERN, Code, Number, Strict, Text
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+class LaunchDocument(Strict):
+    """The unit's launch document (kế hoạch phát động thi đua) that states its targets."""
+
+    number: Text = Field(description="The document's number, e.g. 25/KH-UBND")
+    date: Annotated[str, Field(pattern=DATE_PATTERN, strict=True)] = Field(
+        description="Its date, YYYY-MM-DD (quoted)"
+    )
+    title: Text | None = None
+
+
+class UnitTarget(Strict):
+    """A unit's own target for one indicator: a kind and its bounds, read as the plan's are."""
+
+    code: Code
+    kind: TargetKind
+    min: Number | None = None
+    max: Number | None = None
+    tolerance: Number | None = None
+    note: Text | None = None
+
+
+class UnitTargets(Strict):
+    """One unit's launch document and the targets it sets."""
+
+    unit: Annotated[str, Field(pattern=UNIT_CODE_PATTERN, strict=True)]
+    document: LaunchDocument
+    targets: list[UnitTarget] = Field(min_length=1)
+
+    def target(self, code: str) -> UnitTarget | None:
+        return next((t for t in self.targets if t.code == code), None)
