@@ -175,6 +175,9 @@ def test_csv_never_starts_a_formula(kpi: Kpi, clean: Path) -> None:
 
 def test_markdown(kpi: Kpi) -> None:
     text = kpi("check", Q2, "-f", "markdown").stdout
-    assert text.startswith("## Đơn vị báo cáo\n")
+    assert text.startswith("## Đợt báo cáo: 6 tháng đầu năm 2024 (2024-H1)\n")
+    assert "**Thành phố Cần Thơ:** đạt và vượt" in text
+    assert "### Đơn vị báo cáo\n" in text
     assert "| TN Quận Thốt Nốt | 2024-Q2 | TN_2024-Q2.xlsx |" in text
-    assert "**Chưa nộp báo cáo:** BTCTU" in text
+    assert "**Chưa nộp báo cáo:** BTCTU (Ban Tổ chức Thành ủy)" in text
+    assert "| CT14a | 22 | 22 | 9 | ✓ |" in text  # the roll-up

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
         CHECK_SCHEMA,
         check_csv,
         check_json_chunks,
-        check_markdown,
         number_text,
         short_file,
         targets_json,
     )
+    from .markdown import check_markdown
 
 _WHERE = {
     "issue_dict": "annotations",
@@ -34,7 +34,7 @@ _WHERE = {
     "CHECK_SCHEMA": "data",
     "check_csv": "data",
     "check_json_chunks": "data",
-    "check_markdown": "data",
+    "check_markdown": "markdown",
     "number_text": "data",
     "short_file": "data",
     "targets_json": "data",

@@ -19,6 +19,7 @@ from ..report import (
     Report,
     Result,
     UnitRow,
+    applied_text,
     headline_text,
     indicator_rows,
     unit_rows,
@@ -26,7 +27,7 @@ from ..report import (
 from ..submissions import Submission
 from ..targets import TargetsFile, indicator_label, target_text, unit_label
 from .data import number_text, short_file
-from .rounds import applied_text, draw_round_heading, rollups_table
+from .rounds import draw_round_heading, rollups_table
 
 
 def status_text(result: Result, lang: Lang) -> Text:

@@ -11,16 +11,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..domain import SYMBOL, WORDS, Lang, Status, format_number, json_number
+from ..domain import Lang, format_number, json_number
 from ..report import (
     AppliedTarget,
     Headline,
     Report,
     Result,
     Rollup,
-    indicator_rows,
     summary,
-    unit_rows,
 )
 from ..submissions import Submission
 from ..targets import TargetsFile, target_text
@@ -170,45 +168,6 @@ def _csv_text(text: str | None) -> str:
     if text and text[0] in "=+-@\t\r":
         return "'" + text
     return text or ""
-
-
-def check_markdown(report: Report, targets: TargetsFile, lang: Lang = "vi") -> str:
-    """The tables as Markdown, for pasting into a report."""
-    words = WORDS[lang]
-    symbols = " | ".join(SYMBOL[s] for s in Status)
-    lines = [f"## {words['units']}", ""]
-    lines += [f"| {words['unit']} | {words['period']} | {words['file']} | {symbols} |"]
-    lines += ["|" + "---|" * (3 + len(Status))]
-    for row in unit_rows(report):
-        sub = row.submission
-        name = " ".join(p for p in (sub.unit_code, sub.unit_name) if p) or "?"
-        counts = " | ".join(str(row.counts[s]) for s in Status)
-        lines.append(
-            f"| {_md(name)} | {sub.period or '?'} | {_md(short_file(sub.file))} | {counts} |"
-        )
-    if report.missing_units:
-        names = ", ".join(f"{m.unit_code} ({m.unit}, {m.period})" for m in report.missing_units)
-        lines += ["", f"**{words['missing_units']}:** {_md(names)}"]
-    lines += ["", f"## {words['indicators']}", ""]
-    lines += [
-        f"| {words['code']} | {words['target']} | {symbols} | {words['worst']} | {words['best']} |"
-    ]
-    lines += ["|" + "---|" * (4 + len(Status))]
-    for irow in indicator_rows(targets, report):
-        counts = " | ".join(str(irow.counts[s]) for s in Status)
-        lines.append(
-            f"| {irow.indicator.code} | {_md(target_text(irow.indicator, lang))} | {counts} | "
-            f"{number_text(irow.worst, lang)} | {number_text(irow.best, lang)} |"
-        )
-    issues = [i for s in report.submissions for i in s.issues]
-    if issues:
-        lines += ["", f"## {words['issues']}", ""]
-        lines += [f"- `{_md(str(i.location))}` {i.code}: {_md(i.text(lang))}" for i in issues]
-    return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def targets_json(targets: TargetsFile) -> str:

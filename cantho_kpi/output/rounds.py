@@ -9,8 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..domain import WORDS, Lang, round_label
-from ..report import AppliedTarget, Report, Rollup, headline_text
-from ..targets import Indicator, TargetsFile, bounds_text
+from ..report import Report, Rollup, headline_text
+from ..targets import TargetsFile
 from .data import number_text
 
 
@@ -47,13 +47,3 @@ def rollups_table(rollups: list[Rollup], lang: Lang) -> Table:
             Text(agrees, style=style),
         )
     return table
-
-
-def applied_text(target: AppliedTarget | None, indicator: Indicator, lang: Lang) -> str:
-    """The target a figure was judged against: ``≥ 96 % (riêng)`` for a unit's own, ``—`` for
-    none; a pro-rata target shows the bounds it was scaled to."""
-    words = WORDS[lang]
-    if target is None:
-        return words["no_target"]
-    text = bounds_text(target.kind, target.min, target.max, indicator.unit, lang)
-    return f"{text} ({words['own_target']})" if target.source == "unit" else text

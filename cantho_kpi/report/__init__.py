@@ -1,6 +1,6 @@
 """(targets, submissions) -> results: the evaluation, the report and its summaries."""
 
-from .applicable import AppliedTarget, applicable_target, judge
+from .applicable import AppliedTarget, applicable_target, applied_text, judge
 from .evaluate import Evaluation, evaluate
 from .headline import classify, headline_text
 from .model import Headline, MissingUnit, Report, Result, Rollup
@@ -17,6 +17,7 @@ __all__ = [
     "Rollup",
     "UnitRow",
     "applicable_target",
+    "applied_text",
     "classify",
     "evaluate",
     "headline_text",

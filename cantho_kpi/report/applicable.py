@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..domain import Round, Side, Status, TargetKind, status_of
+from ..domain import WORDS, Lang, Round, Side, Status, TargetKind, status_of
 from ..targets import (
     AccruesOver,
     BeforeEnd,
@@ -28,6 +28,7 @@ from ..targets import (
     Scope,
     TargetsFile,
     UnitLevel,
+    bounds_text,
 )
 
 Source = Literal["plan", "unit"]
@@ -123,3 +124,13 @@ def judge(target: AppliedTarget | None, value: Decimal) -> tuple[Status, Side | 
     if target.pending:
         return Status.PENDING, None
     return status_of(target, value)
+
+
+def applied_text(target: AppliedTarget | None, indicator: Indicator, lang: Lang) -> str:
+    """The target a figure was judged against: ``≥ 96 % (riêng)`` for a unit's own, ``—`` for
+    none; a pro-rata target shows the bounds it was scaled to."""
+    words = WORDS[lang]
+    if target is None:
+        return words["no_target"]
+    text = bounds_text(target.kind, target.min, target.max, indicator.unit, lang)
+    return f"{text} ({words['own_target']})" if target.source == "unit" else text

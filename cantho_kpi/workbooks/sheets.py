@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain import Lang
-from ..report import Report
+from ..report import Report, applied_text
 from ..targets import TargetsFile, target_text, unit_label
 from .safecells import put_number, put_text
 from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, status_label, wrap
@@ -61,7 +61,7 @@ def details_sheet(
             result.period or "",
             result.code,
             ind.name_vi if lang == "vi" else ind.name_en,
-            target_text(ind, lang),
+            applied_text(result.target, ind, lang),
         ]
         for col, text in enumerate(texts, 1):
             put_text(sheet.cell(row, col), text)

@@ -1,0 +1,86 @@
+"""The `kpi check` report as Markdown, for pasting into a report: a section per round (its
+headline, units, who has not reported, indicators across units, roll-ups), then the problems."""
+
+from __future__ import annotations
+
+from ..domain import SYMBOL, WORDS, Lang, Status, round_label
+from ..report import Report, headline_text, indicator_rows, unit_rows
+from ..targets import TargetsFile, target_text
+from .data import number_text, short_file
+
+
+def check_markdown(report: Report, targets: TargetsFile, lang: Lang = "vi") -> str:
+    """The tables as Markdown, round by round."""
+    words = WORDS[lang]
+    lines: list[str] = []
+    for name in report.rounds:
+        lines += _round(report.for_round(name), targets, lang)
+    issues = [i for s in report.submissions for i in s.issues]
+    if issues:
+        lines += [f"## {words['issues']}", ""]
+        lines += [f"- `{_md(str(i.location))}` {i.code}: {_md(i.text(lang))}" for i in issues]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _round(part: Report, targets: TargetsFile, lang: Lang) -> list[str]:
+    words = WORDS[lang]
+    name = part.rounds[0]
+    lines = [f"## {words['round']}: {round_label(name, lang)}", ""]
+    city = targets.city
+    found = part.headline(name, city.code) if city is not None else None
+    if city is not None and found is not None:
+        lines += [f"**{_md(city.name)}:** {headline_text(found, lang)}", ""]
+    lines += _units(part, lang)
+    lines += _indicators(part, targets, lang)
+    if part.rollups:
+        lines += [f"### {words['rollups']}", ""]
+        header = (words[k] for k in ("rollup_sum", "rollup_city", "rollup_units", "rollup_agrees"))
+        lines += [f"| {words['code']} | {' | '.join(header)} |", "|---|---|---|---|---|"]
+        for r in part.rollups:
+            agrees = {True: "✓", False: "✗", None: "?"}[r.agrees]
+            lines.append(
+                f"| {r.code} | {number_text(r.value, lang)} | "
+                f"{number_text(r.reported_value, lang)} | {len(r.units)} | {agrees} |"
+            )
+        lines.append("")
+    return lines
+
+
+def _units(part: Report, lang: Lang) -> list[str]:
+    words = WORDS[lang]
+    symbols = " | ".join(SYMBOL[s] for s in Status)
+    lines = [f"### {words['units']}", ""]
+    lines += [f"| {words['unit']} | {words['period']} | {words['file']} | {symbols} |"]
+    lines += ["|" + "---|" * (3 + len(Status))]
+    for row in unit_rows(part):
+        sub = row.submission
+        name = " ".join(p for p in (sub.unit_code, sub.unit_name) if p) or "?"
+        counts = " | ".join(str(row.counts[s]) for s in Status)
+        lines.append(
+            f"| {_md(name)} | {sub.period or '?'} | {_md(short_file(sub.file))} | {counts} |"
+        )
+    if part.missing_units:
+        names = ", ".join(f"{m.unit_code} ({m.unit})" for m in part.missing_units)
+        lines += ["", f"**{words['missing_units']}:** {_md(names)}"]
+    return [*lines, ""]
+
+
+def _indicators(part: Report, targets: TargetsFile, lang: Lang) -> list[str]:
+    words = WORDS[lang]
+    symbols = " | ".join(SYMBOL[s] for s in Status)
+    lines = [f"### {words['indicators']}", ""]
+    lines += [
+        f"| {words['code']} | {words['target']} | {symbols} | {words['worst']} | {words['best']} |"
+    ]
+    lines += ["|" + "---|" * (4 + len(Status))]
+    for irow in indicator_rows(targets, part):
+        counts = " | ".join(str(irow.counts[s]) for s in Status)
+        lines.append(
+            f"| {irow.indicator.code} | {_md(target_text(irow.indicator, lang))} | {counts} | "
+            f"{number_text(irow.worst, lang)} | {number_text(irow.best, lang)} |"
+        )
+    return [*lines, ""]
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
