@@ -1,18 +1,43 @@
 """(targets, submissions) -> results: the evaluation, the report and its summaries."""
 
+from .assess import assess
 from .evaluate import Evaluation, evaluate
 from .model import MissingUnit, Report, Result
+from .progress import (
+    WEAKEST_FIRST,
+    Inputs,
+    Point,
+    Progress,
+    ProgressStatus,
+    Projection,
+    default_method,
+)
+from .series import Archive, build_archive
 from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
+from .tracker import ProgressReport, plan_targets, track_progress
 
 __all__ = [
+    "WEAKEST_FIRST",
+    "Archive",
     "Evaluation",
     "IndicatorRow",
+    "Inputs",
     "MissingUnit",
+    "Point",
+    "Progress",
+    "ProgressReport",
+    "ProgressStatus",
+    "Projection",
     "Report",
     "Result",
     "UnitRow",
+    "assess",
+    "build_archive",
+    "default_method",
     "evaluate",
     "indicator_rows",
+    "plan_targets",
     "summary",
+    "track_progress",
     "unit_rows",
 ]

@@ -22,7 +22,8 @@ from pydantic_core import ErrorDetails
 
 from ..errors import Issue, Location, Severity
 from . import rules
-from .model import Group, Indicator, ReportingUnit, TargetsFile
+from .model import Group, Indicator, Plan, ProgressSettings, ReportingUnit, TargetsFile
+from .progress_rules import check_progress
 from .safeyaml import Path_, RawScalar, YamlDoc, parse, read_yaml_source
 
 DEFAULT_TARGETS = Path("data/targets.yaml")
@@ -95,9 +96,27 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
         complete=len(indicators) == len(doc.data.get("indicators") or []),
         line_of=lambda path: doc.position(path)[0],
     )
-    for code, message, path in rules.check(parts):
+    found = [*rules.check(parts), *_progress_checks(doc, indicators)]
+    for code, message, path in found:
         issues.append(Issue(code, message, Location(display, *doc.position(path))))
     return whole
+
+
+def _progress_checks(doc: YamlDoc, indicators: list[tuple[Path_, Indicator]]) -> list[rules.Found]:
+    """The checks of the term, thresholds and baselines (on the parts that are valid)."""
+    plan = _valid_one(doc, "plan", Plan)
+    settings = _valid_one(doc, "progress", ProgressSettings)
+    return list(check_progress(plan.term if plan else None, settings, indicators))
+
+
+def _valid_one(doc: YamlDoc, key: str, model: type[M]) -> M | None:
+    item = doc.data.get(key)
+    if item is None or any(path[:1] == (key,) for path in doc.reported):
+        return None
+    try:
+        return model.model_validate(item)
+    except ValidationError:
+        return None
 
 
 def _valid_items(doc: YamlDoc, key: str, model: type[M]) -> list[tuple[Path_, M]]:

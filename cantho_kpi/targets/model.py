@@ -43,6 +43,8 @@ Number = Annotated[
 Text = Annotated[str, Field(min_length=1, strict=True)]
 Code = Annotated[str, Field(pattern=INDICATOR_CODE_PATTERN, strict=True)]
 PeriodText = Annotated[str, Field(pattern=PERIOD_PATTERN, strict=True)]
+YearText = Annotated[str, Field(pattern=r"^[0-9]{4}$", strict=True)]
+Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 
 
 class Strict(BaseModel):
@@ -57,6 +59,30 @@ class Plausible(Strict):
 
     min: Number
     max: Number
+
+
+class ProgressMethod(StrEnum):
+    """How progress toward the end of the term is measured; see ``docs/progress.md``."""
+
+    CAGR = "cagr"
+    LINEAR = "linear"
+    AVERAGE = "average"
+    CUMULATIVE = "cumulative"
+
+
+class Baseline(Strict):
+    """A published figure from before the term, the start of the progress measure."""
+
+    period: YearText = Field(description="The year of the figure: 2020")
+    value: Number
+    source: Text = Field(description="Where the figure is published")
+
+
+class Break(Strict):
+    """A break in the series: figures from ``period`` on are not comparable with earlier ones."""
+
+    period: PeriodText = Field(description="The first period after the break: 2021, 2025-H2")
+    reason: Text
 
 
 class Indicator(Strict):
@@ -77,6 +103,11 @@ class Indicator(Strict):
     )
     part_of: Code | None = Field(default=None, description="'trong đó': code of the whole")
     note: Text | None = None
+    progress: ProgressMethod | None = Field(
+        default=None, description="cagr, linear, average or cumulative; default by kind and unit"
+    )
+    baseline: Baseline | None = None
+    breaks: list[Break] = Field(default_factory=list)
 
     @property
     def letter(self) -> str:
@@ -125,11 +156,42 @@ class ReportingUnit(Strict):
         return last is None or period.first_month <= last.last_month
 
 
+class Term(Strict):
+    """The plan's term: progress is measured toward the targets of its last year."""
+
+    from_: Year = Field(alias="from", description="First year of the term")
+    to: Year = Field(description="Last year of the term, the year of the targets")
+
+    @property
+    def years(self) -> int:
+        return self.to - self.from_ + 1
+
+
 class Plan(Strict):
     id: Text
     title: Text
     issued: Text
     source: Text
+    term: Term | None = None
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text)
+
+
+class Thresholds(Strict):
+    """The bounds of the ratio CR between progress statuses (UNSD's by default)."""
+
+    on_track: Number = Field(default_factory=lambda: _decimal("0.95"))
+    fair: Number = Field(default_factory=lambda: _decimal("0.5"))
+    limited: Number = Field(default_factory=lambda: _decimal("-0.1"))
+
+
+class ProgressSettings(Strict):
+    """Settings of ``kpi progress``: the thresholds, and breaks that concern every indicator."""
+
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    breaks: list[Break] = Field(default_factory=list)
 
 
 class TargetsFile(Strict):
@@ -147,6 +209,7 @@ class TargetsFile(Strict):
     reporting_units: list[ReportingUnit] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
     indicators: list[Indicator] = Field(min_length=1)
+    progress: ProgressSettings = Field(default_factory=ProgressSettings)
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)

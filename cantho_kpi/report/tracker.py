@@ -1,0 +1,116 @@
+"""(targets, submissions of many rounds) -> the progress report of ``kpi progress``. Pure.
+
+One verdict per (unit, indicator) from the yearly series (:mod:`.series`) by the indicator's
+method (:mod:`.assess`), and a headline over the plan's numbered targets, each counted by its
+weakest figure.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..errors import Issue
+from ..submissions import Submission
+from ..targets import Indicator, ReportingUnit, TargetsFile, Term
+from .assess import assess
+from .progress import WEAKEST_FIRST, Inputs, Progress, ProgressStatus
+from .series import Archive, build_archive
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    """Everything ``kpi progress`` found: a verdict per (unit, indicator), and the headline."""
+
+    targets_file: str
+    as_of: int | None
+    term: Term
+    results: list[Progress]
+    rounds: list[str]
+    issues: list[Issue]
+    headline_unit: str | None
+    plan_targets: dict[ProgressStatus, int]
+
+    @property
+    def statuses(self) -> dict[ProgressStatus, int]:
+        counts = Counter(r.status for r in self.results)
+        return {status: counts[status] for status in ProgressStatus}
+
+
+def track_progress(
+    targets: TargetsFile,
+    term: Term,
+    submissions: Iterable[Submission],
+    *,
+    targets_file: str,
+    as_of: int | None = None,
+    unit: str | None = None,
+) -> ProgressReport:
+    """The progress of every unit's figures toward the end of ``term``."""
+    subs = list(submissions)
+    archive = build_archive(subs, as_of=as_of)
+    units = [u for u in _ordered_units(targets, archive) if unit is None or u == unit]
+    results = [r for code in units for r in _unit_results(targets, term, archive, code)]
+    headline = unit or _headline_unit(targets, units)
+    issues = [i for s in subs for i in s.issues] + archive.issues
+    return ProgressReport(
+        targets_file=targets_file,
+        as_of=as_of,
+        term=term,
+        results=results,
+        rounds=archive.rounds,
+        issues=issues,
+        headline_unit=headline,
+        plan_targets=plan_targets(targets, [r for r in results if r.unit_code == headline]),
+    )
+
+
+def _ordered_units(targets: TargetsFile, archive: Archive) -> list[str]:
+    order = {u.code: i for i, u in enumerate(targets.reporting_units)}
+    return sorted(archive.units, key=lambda code: (order.get(code, len(order)), code))
+
+
+def _baseline_units(targets: TargetsFile) -> set[str]:
+    """Whose figures the indicators' baselines are: the only unit of a unit's own targets file,
+    else the city."""
+    units = targets.reporting_units
+    if len(units) == 1:
+        return {units[0].code}
+    return {u.code for u in units if u.level == "city"}
+
+
+def _unit_results(targets: TargetsFile, term: Term, archive: Archive, code: str) -> list[Progress]:
+    unit: ReportingUnit | None = targets.unit(code)
+    with_baseline = code in _baseline_units(targets)
+    results = []
+    for indicator in targets.indicators_for(unit):
+        inputs = Inputs(
+            indicator=indicator,
+            term=term,
+            thresholds=targets.progress.thresholds,
+            baseline=indicator.baseline if with_baseline else None,
+            breaks=(*indicator.breaks, *targets.progress.breaks),
+            unit_code=code,
+        )
+        results.append(assess(inputs, archive.series.get((code, indicator.code), [])))
+    return results
+
+
+def _headline_unit(targets: TargetsFile, units: list[str]) -> str | None:
+    cities = {r.code for r in targets.reporting_units if r.level == "city"}
+    chosen = [u for u in units if u in cities] or units
+    return chosen[0] if chosen else None
+
+
+def plan_targets(targets: TargetsFile, results: list[Progress]) -> dict[ProgressStatus, int]:
+    """How many numbered targets stand at each status, each by its weakest figure."""
+    number: dict[str, Indicator] = {i.code: i for i in targets.indicators}
+    weakest: dict[int, ProgressStatus] = {}
+    for result in results:
+        target = number[result.code].number
+        held = weakest.get(target)
+        if held is None or WEAKEST_FIRST.index(result.status) < WEAKEST_FIRST.index(held):
+            weakest[target] = result.status
+    counts = Counter(weakest.values())
+    return {status: counts[status] for status in ProgressStatus}
