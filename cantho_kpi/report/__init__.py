@@ -4,6 +4,8 @@ from .assess import assess
 from .evaluate import Evaluation, evaluate
 from .model import MissingUnit, Report, Result
 from .progress import (
+    PROGRESS_LABEL,
+    PROGRESS_SYMBOL,
     WEAKEST_FIRST,
     Inputs,
     Point,
@@ -17,6 +19,8 @@ from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
 from .tracker import ProgressReport, plan_targets, track_progress
 
 __all__ = [
+    "PROGRESS_LABEL",
+    "PROGRESS_SYMBOL",
     "WEAKEST_FIRST",
     "Archive",
     "Evaluation",
