@@ -53,7 +53,8 @@ def track_progress(
     units = [u for u in _ordered_units(targets, archive) if unit is None or u == unit]
     results = [r for code in units for r in _unit_results(targets, term, archive, code)]
     headline = unit or _headline_unit(targets, units)
-    issues = [i for s in subs for i in s.issues] + archive.issues
+    shown = [s for s in subs if unit is None or s.unit_code in (unit, None)]
+    issues = [i for s in shown for i in s.issues] + archive.issues
     return ProgressReport(
         targets_file=targets_file,
         as_of=as_of,
