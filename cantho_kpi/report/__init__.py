@@ -16,7 +16,7 @@ from .progress import (
 )
 from .series import Archive, build_archive
 from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
-from .tracker import ProgressReport, plan_targets, track_progress
+from .tracker import ProgressReport, plan_targets, progress_of_report, track_progress
 
 __all__ = [
     "PROGRESS_LABEL",
@@ -41,6 +41,7 @@ __all__ = [
     "evaluate",
     "indicator_rows",
     "plan_targets",
+    "progress_of_report",
     "summary",
     "track_progress",
     "unit_rows",

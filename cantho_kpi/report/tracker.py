@@ -11,10 +11,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..domain import ORDER, parse_period
 from ..errors import Issue
-from ..submissions import Submission
+from ..submissions import Submission, SubmittedValue, ValueState
 from ..targets import Indicator, ReportingUnit, TargetsFile, Term
 from .assess import assess
+from .model import Report
 from .progress import WEAKEST_FIRST, Inputs, Progress, ProgressStatus
 from .series import Archive, build_archive
 
@@ -115,3 +117,28 @@ def plan_targets(targets: TargetsFile, results: list[Progress]) -> dict[Progress
             weakest[target] = result.status
     counts = Counter(weakest.values())
     return {status: counts[status] for status in ProgressStatus}
+
+
+def progress_of_report(targets: TargetsFile, report: Report) -> ProgressReport | None:
+    """The progress of a ``kpi check`` report's figures, when it spans two years or more (and
+    the targets file gives the term); else ``None``. Used by the export's progress sheet."""
+    term = targets.plan.term
+    years = {p.year for p in (parse_period(t) for t in report.periods) if p is not None}
+    if term is None or len(years) < 2:
+        return None
+    by_file: dict[str, list[SubmittedValue]] = {}
+    for result in report.results:
+        if result.value is not None and result.status in ORDER:
+            value = SubmittedValue(
+                code=result.code,
+                state=ValueState.VALUE,
+                value=result.value,
+                location=result.location,
+            )
+            by_file.setdefault(result.file or "", []).append(value)
+    subs = [
+        Submission(file=s.file, unit_code=s.unit_code, period=s.period, values=by_file[s.file])
+        for s in report.submissions
+        if s.file in by_file
+    ]
+    return track_progress(targets, term, subs, targets_file=report.targets_file)
