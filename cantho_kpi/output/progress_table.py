@@ -77,7 +77,7 @@ def draw_progress(
     report: ProgressReport, targets: TargetsFile, console: Console, lang: Lang = "vi"
 ) -> None:
     """Draw the headline, one table per unit, the notes and the problems met while reading."""
-    console.print(Text(headline(report, targets, lang), style="bold"))
+    console.print(Text(headline(report, targets, lang), style="bold"), soft_wrap=True)
     units: list[str] = []
     for result in report.results:
         if result.unit_code not in units:
