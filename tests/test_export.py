@@ -361,3 +361,23 @@ def test_progress_line_charts_reference_the_right_cells(archive_export: Path) ->
     assert f"'Tiến độ'!$G${rows['CT08']}:$J${rows['CT08']}" in refs
     assert f"'Tiến độ'!$G${line_rows['CT08']}:$J${line_rows['CT08']}" in refs
     assert "'Tiến độ'!$G$4:$J$4" in refs
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_keeps_the_progress_sheet_and_its_line_charts(
+    archive_export: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "out"),
+         str(archive_export)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    saved = tmp_path / "out" / archive_export.name
+    sheet = load_workbook(saved)["Tiến độ"]
+    ct08 = next(r for r in sheet.iter_rows(min_row=5, values_only=True) if r[0] == "CT08")
+    assert list(ct08[6:10]) == [72, 73, 74, 76]
+    with zipfile.ZipFile(saved) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    assert sum("lineChart" in xml for xml in charts) == 6

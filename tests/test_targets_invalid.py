@@ -25,6 +25,7 @@ MAIN_CODE = {
     "bad-code-format": "wrong-type",
     "baseline-outside-plausible": "baseline-outside-plausible",
     "bound-outside-plausible": "bound-outside-plausible",
+    "cagr-undefined": "cagr-undefined",
     "code-suffix": "code-suffix",
     "date-for-text": "wrong-type",
     "deep-nesting": "too-deep",

@@ -122,6 +122,16 @@ def sparkline(points: tuple[Point, ...]) -> str:
     return "".join(_SPARKS[int((v - low) / (high - low) * top + Decimal("0.5"))] for v in values)
 
 
+def trend_text(result: Progress) -> str:
+    """The sparkline, with ``¦`` where a declared break cuts the series (or its baseline)."""
+    bars = sparkline(result.series)
+    cut = parse_period(result.cut.period) if result.cut else None
+    if cut is None:
+        return bars
+    after = next((i for i, p in enumerate(result.series) if p.year >= cut.year), len(bars))
+    return bars[:after] + "¦" + bars[after:]
+
+
 def series_text(result: Progress, lang: Lang) -> str:
     """``86 · 90 · 94,12 · 142,5``; ``*`` after a provisional figure, ``¦`` at a break."""
     cut = parse_period(result.cut.period) if result.cut else None

@@ -21,8 +21,8 @@ from .progress import (
     method_text,
     projection_text,
     series_text,
-    sparkline,
     status_text_of,
+    trend_text,
 )
 
 _STYLE = {
@@ -116,7 +116,7 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Tex
         target_text(indicator, lang) if indicator else "",
         method_text(result),
         baseline_text(result, lang),
-        sparkline(result.series),
+        trend_text(result),
         series_text(result, lang),
         f"{format_number(latest.value, lang)} ({latest.year})" if latest else "",
         cr_text(result, lang),
