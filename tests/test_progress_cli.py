@@ -206,7 +206,20 @@ def test_every_unit_by_default(kpi: Kpi, wide: None) -> None:
                      "STC", "BTCTU"}  # fmt: skip
     table = kpi("progress", ARCHIVE)
     assert table.exit_code == EXIT_OK
-    assert "not-a-number" in table.stdout  # the unreadable TN value is reported
+    assert table.stdout.startswith("CT (Thành phố Cần Thơ), 2024: 21 chỉ tiêu")
+
+
+def test_unreadable_files_are_listed_and_the_rest_is_judged(kpi: Kpi, tmp_path: Path) -> None:
+    for year in ("2022", "2023"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "CT.csv").write_text(
+            f"unit_code,code,value\nCT,CT08,7{year[-1]}\n", encoding="utf-8"
+        )
+    (tmp_path / "2023" / "NK_2023.xlsx").write_bytes(b"not a workbook")
+    result = kpi("progress", str(tmp_path), "--lang", "en")
+    assert result.exit_code == EXIT_OK  # a report was made; kpi check is the one that fails
+    assert "NK_2023.xlsx" in result.stdout
+    assert "CT08" in result.stdout
 
 
 def test_a_narrow_terminal_still_gets_a_table(kpi: Kpi, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -247,3 +260,4 @@ def test_an_archive_of_folders_without_periods(kpi: Kpi, tmp_path: Path) -> None
     assert ct08["status"] == "on_track"  # (74.5/72)^1 - 1 = 3.5 % a year; 76 needs 1.8 %
     table = kpi("progress", str(tmp_path), "--unit", "CT", "--lang", "en")
     assert "period-from-folder" in table.stdout
+    assert "missing-period" not in table.stdout  # the folder gave it: not a problem here

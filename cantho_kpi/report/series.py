@@ -28,6 +28,8 @@ class Archive:
     units: list[str] = field(default_factory=list)
     rounds: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    #: Files whose round was taken from their folder's name.
+    from_folder: set[str] = field(default_factory=set)
 
 
 def build_archive(submissions: Iterable[Submission], *, as_of: int | None = None) -> Archive:
@@ -35,8 +37,10 @@ def build_archive(submissions: Iterable[Submission], *, as_of: int | None = None
     archive = Archive()
     chosen: dict[tuple[str, int], tuple[Period, list[Submission]]] = {}
     for sub in submissions:
-        period = _round_of(sub, archive.issues)
-        if period is None or sub.unit_code is None:
+        if sub.unit_code is None:
+            continue  # unreadable, or no unit: its own issues say so
+        period = _round_of(sub, archive)
+        if period is None:
             continue
         if as_of is not None and period.year > as_of:
             continue
@@ -59,14 +63,16 @@ def build_archive(submissions: Iterable[Submission], *, as_of: int | None = None
     return archive
 
 
-def _round_of(sub: Submission, issues: list[Issue]) -> Period | None:
-    """The file's round: as the file says, else as its folder is named (with a warning)."""
+def _round_of(sub: Submission, archive: Archive) -> Period | None:
+    """The file's round: as the file says, else as its folder is named (with a warning that
+    replaces the reader's ``missing-period``)."""
     if sub.period is not None:
         return parse_period(sub.period)
     folder = PurePath(sub.file).parent.name
     period = parse_period(folder) if folder else None
     if period is not None:
-        issues.append(
+        archive.from_folder.add(sub.file)
+        archive.issues.append(
             Issue(
                 "period-from-folder",
                 f"the file names no period; the folder's name gives {period}",

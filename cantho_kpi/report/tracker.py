@@ -56,7 +56,12 @@ def track_progress(
     results = [r for code in units for r in _unit_results(targets, term, archive, code)]
     headline = unit or _headline_unit(targets, units)
     shown = [s for s in subs if unit is None or s.unit_code in (unit, None)]
-    issues = [i for s in shown for i in s.issues] + archive.issues
+    issues = [
+        i
+        for s in shown
+        for i in s.issues
+        if not (i.code == "missing-period" and s.file in archive.from_folder)
+    ] + archive.issues
     return ProgressReport(
         targets_file=targets_file,
         as_of=as_of,
