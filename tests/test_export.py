@@ -316,3 +316,79 @@ def test_libreoffice_opens_and_prints_it(exported: Path, tmp_path: Path) -> None
     assert pdf.read_bytes().startswith(b"%PDF")
     pages = re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())
     assert len(pages) >= 5  # every sheet printed
+
+
+# --- Tiến độ: the progress sheet when the rounds span several years -------------------------
+
+ARCHIVE_ROUNDS = [ROOT / "data" / "submissions" / r for r in ("2021", "2022", "2023", "2024-Q4")]
+
+
+@pytest.fixture(scope="module")
+def archive_export(targets: TargetsFile, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    subs = [read_submission(p, targets, display=p.name) for p in discover(ARCHIVE_ROUNDS)]
+    report = evaluate(targets, subs, targets_file="data/targets.yaml")
+    out = tmp_path_factory.mktemp("export") / "tong-hop_2021-2024.xlsx"
+    write_export(report, targets, out, inputs=[])
+    return out
+
+
+def test_no_progress_sheet_for_one_year(exported: Path) -> None:
+    assert "Tiến độ" not in load_workbook(exported).sheetnames
+
+
+def test_progress_sheet_rows_are_numbers(archive_export: Path) -> None:
+    book = load_workbook(archive_export)
+    assert book.sheetnames[-1] == "Tiến độ"
+    sheet = book["Tiến độ"]
+    assert [c.value for c in sheet[4]][:10] == [
+        "Mã", "Chỉ tiêu", "Ngưỡng", "Cách tính", "Số gốc", "Năm gốc",
+        "2021", "2022", "2023", "2024",
+    ]  # fmt: skip
+    rows = {r[0].value: [c.value for c in r] for r in sheet.iter_rows(min_row=5, max_row=39)}
+    assert len(rows) == 35  # the city's indicators
+    assert rows["CT01"][2:] == [7.5, "average", None, None, -3.6, 12.64, 5.75, 7.53, 0.3676,
+                                "Chậm", 5.58, "Không đạt"]  # fmt: skip
+    assert rows["CT02"][4:6] == [97.2, 2020]
+    assert rows["CT02"][10:14] == [1.3141, "Đúng tiến độ", 168.62, "Vượt"]
+
+
+def test_progress_line_charts_reference_the_right_cells(archive_export: Path) -> None:
+    sheet = load_workbook(archive_export)["Tiến độ"]
+    rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+    line_title = next(r for r in range(41, sheet.max_row + 1) if sheet.cell(r, 1).value)
+    assert sheet.cell(line_title, 1).value == "Đường chỉ tiêu"
+    line_rows = {sheet.cell(r, 1).value: r for r in range(line_title + 1, line_title + 7)}
+    assert list(line_rows) == ["CT01", "CT02", "CT08", "CT11", "CT13", "CT17b"]
+    assert [sheet.cell(line_rows["CT08"], c).value for c in range(7, 11)] == [76] * 4
+    with zipfile.ZipFile(archive_export) as archive:
+        names = sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart"))
+        assert len(names) == 7  # the bar chart of Biểu đồ and six line charts
+        charts = [archive.read(n).decode() for n in names]
+    lines = [xml for xml in charts if "<lineChart>" in xml]
+    assert len(lines) == 6
+    ct08 = next(xml for xml in lines if "CT08" in xml)
+    refs = re.findall(r"<f>([^<]*)</f>", ct08)
+    # the values by year, the target line, and the years as categories
+    assert f"'Tiến độ'!$G${rows['CT08']}:$J${rows['CT08']}" in refs
+    assert f"'Tiến độ'!$G${line_rows['CT08']}:$J${line_rows['CT08']}" in refs
+    assert "'Tiến độ'!$G$4:$J$4" in refs
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_keeps_the_progress_sheet_and_its_line_charts(
+    archive_export: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "out"),
+         str(archive_export)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    saved = tmp_path / "out" / archive_export.name
+    sheet = load_workbook(saved)["Tiến độ"]
+    ct08 = next(r for r in sheet.iter_rows(min_row=5, values_only=True) if r[0] == "CT08")
+    assert list(ct08[6:10]) == [72, 73, 74, 76]
+    with zipfile.ZipFile(saved) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    assert sum("lineChart" in xml for xml in charts) == 6

@@ -18,10 +18,8 @@ from .factories import read_checked
 SAMPLES = ROOT / "data" / "submissions"
 
 
-def _make_samples_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "make_samples", ROOT / "scripts" / "make_samples.py"
-    )
+def _make_samples_module(name: str = "make_samples"):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -30,9 +28,27 @@ def _make_samples_module():  # type: ignore[no-untyped-def]
 
 
 def test_committed_samples_are_what_the_script_makes(tmp_path: Path) -> None:
-    written = _make_samples_module().make_all(tmp_path)
-    committed = sorted(p.relative_to(SAMPLES) for p in SAMPLES.rglob("*.xlsx"))
+    module = _make_samples_module()
+    written = module.make_all(tmp_path)
+    committed = sorted(
+        p.relative_to(SAMPLES) for p in SAMPLES.rglob("*.xlsx") if p.parent.name in module.PERIODS
+    )
     assert sorted(p.relative_to(tmp_path) for p in written) == committed
+    for name in committed:
+        assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), name
+
+
+def test_committed_archive_is_what_its_script_makes(tmp_path: Path) -> None:
+    """The city's annual rounds 2021-2023 (scripts/make_archive.py, sources in SOURCES.md)."""
+    module = _make_samples_module("make_archive")
+    written = module.make_all(tmp_path)
+    committed = sorted(
+        p.relative_to(SAMPLES)
+        for p in SAMPLES.rglob("*.xlsx")
+        if p.parent.name in {str(y) for y in module.YEARS}
+    )
+    assert sorted(p.relative_to(tmp_path) for p in written) == committed
+    assert len(committed) == 3
     for name in committed:
         assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), name
 

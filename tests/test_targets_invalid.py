@@ -21,8 +21,11 @@ INVALID = sorted((DATA / "targets" / "invalid").glob("*.yaml"))
 #: The stable code each fixture is about (the file name says the defect).
 MAIN_CODE = {
     "alias-bomb": "too-many-nodes",
+    "bad-baseline": "missing-key",
     "bad-code-format": "wrong-type",
+    "baseline-outside-plausible": "baseline-outside-plausible",
     "bound-outside-plausible": "bound-outside-plausible",
+    "cagr-undefined": "cagr-undefined",
     "code-suffix": "code-suffix",
     "date-for-text": "wrong-type",
     "deep-nesting": "too-deep",
@@ -30,6 +33,7 @@ MAIN_CODE = {
     "duplicate-key": "duplicate-key",
     "empty": "empty-file",
     "infinity": "bad-number",
+    "method-kind-mismatch": "method-kind-mismatch",
     "min-above-max": "min-above-max",
     "missing-bound": "missing-bound",
     "missing-key": "missing-key",
@@ -46,6 +50,8 @@ MAIN_CODE = {
     "sexagesimal-number": "bad-number",
     "shares-cannot-total": "shares-cannot-total",
     "syntax-error": "yaml-syntax",
+    "term-order": "period-order",
+    "threshold-order": "threshold-order",
     "top-level-list": "wrong-type",
     "unexpected-bound": "unexpected-bound",
     "sum-of-rates": "sum-of-rates",

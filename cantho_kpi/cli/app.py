@@ -18,6 +18,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from .options import EXIT_OK, EXIT_USAGE
+from .progress import progress_command
 from .reports import check_command, export_command, template_command
 from .targets import schema_command, targets_command, validate_targets_command
 
@@ -34,6 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command("check")(check_command)
+app.command("progress")(progress_command)
 app.command("export")(export_command)
 app.command("template")(template_command)
 app.command("targets")(targets_command)

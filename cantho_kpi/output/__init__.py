@@ -22,6 +22,14 @@ if TYPE_CHECKING:
         targets_json,
     )
     from .markdown import check_markdown
+    from .progress import (
+        PROGRESS_SCHEMA,
+        progress_csv,
+        progress_dict,
+        progress_json,
+        progress_markdown,
+    )
+    from .progress_table import draw_progress
 
 _WHERE = {
     "issue_dict": "annotations",
@@ -38,18 +46,30 @@ _WHERE = {
     "number_text": "data",
     "short_file": "data",
     "targets_json": "data",
+    "PROGRESS_SCHEMA": "progress",
+    "progress_csv": "progress",
+    "progress_dict": "progress",
+    "progress_json": "progress",
+    "progress_markdown": "progress",
+    "draw_progress": "progress_table",
 }
 __all__ = [
     "CHECK_SCHEMA",
+    "PROGRESS_SCHEMA",
     "check_csv",
     "check_json_chunks",
     "check_markdown",
     "draw_check",
+    "draw_progress",
     "issue_dict",
     "issues_github",
     "issues_json",
     "issues_text",
     "number_text",
+    "progress_csv",
+    "progress_dict",
+    "progress_json",
+    "progress_markdown",
     "short_file",
     "status_text",
     "targets_json",

@@ -7,9 +7,10 @@ The rules are those of ``docs/domain.md`` ("Whose target" and "Rounds"):
    are the city's), and for any unit where the indicator's scope is ``every_unit``;
 3. else none: the figure is shown (status ``reported``) but never judged.
 
-A flow (a figure that builds up to the year's or the term's) is complete only at the end of its
-year or term; before that it is ``pending``, or judged against the pro-rata part of its target
-when the indicator says ``before_end: pro_rata``. Pure.
+A flow (a figure that builds up to the year's figure) is complete only at the year round; before
+that it is ``pending``, or judged against the pro-rata part of its target when the indicator says
+``before_end: pro_rata``. A flow over the term is a year's figure whose target is for the sum
+over the term: never complete in one round (``kpi progress`` judges the sum). Pure.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def applicable_target(
     round_: Round | None,
 ) -> AppliedTarget | None:
     """The target ``unit_code``'s figure for ``indicator`` is judged against in ``round_``."""
-    base = _base_target(targets, unit_code, indicator)
+    base = base_target(targets, unit_code, indicator)
     if base is None or indicator.measure is not Measure.FLOW:
         return base
     share = _elapsed_share(targets, indicator, round_)
@@ -70,9 +71,11 @@ def applicable_target(
     return _scaled(base, share)
 
 
-def _base_target(
+def base_target(
     targets: TargetsFile, unit_code: str | None, indicator: Indicator
 ) -> AppliedTarget | None:
+    """The target that applies to the unit's figure, before any flow rule: its own, else the
+    plan's where that applies to the unit, else None."""
     own = targets.own_targets(unit_code)
     mine = own.target(indicator.code) if own is not None else None
     if mine is not None:
@@ -93,19 +96,21 @@ def _plan_applies(unit: ReportingUnit | None, indicator: Indicator) -> bool:
 def _elapsed_share(
     targets: TargetsFile, indicator: Indicator, round_: Round | None
 ) -> Decimal | None:
-    """The part of a flow's year (or term) a round covers; None once the flow is complete."""
+    """The part of a flow's target a round's figure stands for; None once it is complete.
+
+    A flow over the year is complete at the year round. A flow over the term is reported year
+    by year (the members admitted in the year so far) while its target is for the sum over the
+    term: one round's figure never completes it (``kpi progress`` judges the sum), and its
+    pro-rata part is the round's months over the term's.
+    """
     if round_ is None:
         return Decimal(0)  # no round: never complete
+    months = Decimal(round_.first_month + round_.months)
     if indicator.accrues_over is AccruesOver.YEAR:
-        return None if round_.year_end else Decimal(round_.first_month + round_.months) / 12
+        return None if round_.year_end else months / 12
     term = targets.plan.term
-    if term is None:
-        return Decimal(0)
-    if round_.year_end and round_.year >= term.to:
-        return None
-    years = term.to - term.from_ + 1
-    elapsed = (round_.year - term.from_) * 12 + round_.first_month + round_.months
-    return max(Decimal(0), Decimal(elapsed) / (years * 12))
+    years = term.to - term.from_ + 1 if term is not None else 1
+    return months / (12 * years)
 
 
 def _scaled(base: AppliedTarget, share: Decimal) -> AppliedTarget:

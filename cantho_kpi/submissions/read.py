@@ -181,15 +181,17 @@ def _interpret(
 SCANNED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".ods")
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """The submission files named by ``paths``: files as given, folders scanned (not recursed),
-    Excel and LibreOffice lock files and hidden files skipped. Sorted, without duplicates."""
+def discover(paths: list[Path], *, recursive: bool = False) -> list[Path]:
+    """The submission files named by ``paths``: files as given, folders scanned (with
+    ``recursive``, their subfolders too, hidden ones skipped), Excel and LibreOffice lock files
+    and hidden files skipped. Sorted, without duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            children = _walk(path) if recursive else sorted(path.iterdir())
             found.extend(
                 child
-                for child in sorted(path.iterdir())
+                for child in children
                 if child.is_file()
                 and child.suffix.lower() in SCANNED_SUFFIXES
                 and not is_lock_file(child)
@@ -201,3 +203,12 @@ def discover(paths: list[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path, None)
     return list(unique)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted by path; hidden folders are not entered."""
+    return sorted(
+        child
+        for child in folder.rglob("*")
+        if not any(part.startswith(".") for part in child.relative_to(folder).parts[:-1])
+    )

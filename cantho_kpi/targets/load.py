@@ -22,7 +22,9 @@ from pydantic_core import ErrorDetails
 
 from ..errors import Issue, Location, Severity
 from . import rules
-from .model import Group, Indicator, ReportingUnit, TargetsFile
+from .bounds import Found
+from .model import Group, Indicator, Plan, ProgressSettings, ReportingUnit, TargetsFile
+from .progress_rules import check_progress
 from .safeyaml import Path_, RawScalar, YamlDoc, parse, read_yaml_source
 from .unit_files import UNIT_TARGETS_DIR, load_unit_target_files
 from .unit_targets import UnitTargets
@@ -102,7 +104,8 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
         unit_targets=_valid_items(doc, "unit_targets", UnitTargets),
         has_term=isinstance(doc.data.get("plan"), dict) and "term" in doc.data["plan"],
     )
-    for code, message, path in rules.check(parts):
+    found = [*rules.check(parts), *_progress_checks(doc, indicators)]
+    for code, message, path in found:
         issues.append(Issue(code, message, Location(display, *doc.position(path))))
     return whole
 
@@ -117,6 +120,23 @@ def validate_model(doc: YamlDoc, display: str, model: type[M], issues: list[Issu
             already = tuple(error["loc"]) in doc.reported
             if error["type"] == "extra_forbidden" or not already:
                 issues.append(translator.issue(error))
+        return None
+
+
+def _progress_checks(doc: YamlDoc, indicators: list[tuple[Path_, Indicator]]) -> list[Found]:
+    """The checks of the term, thresholds and baselines (on the parts that are valid)."""
+    plan = _valid_one(doc, "plan", Plan)
+    settings = _valid_one(doc, "progress", ProgressSettings)
+    return list(check_progress(plan.term if plan else None, settings, indicators))
+
+
+def _valid_one(doc: YamlDoc, key: str, model: type[M]) -> M | None:
+    item = doc.data.get(key)
+    if item is None or any(path[:1] == (key,) for path in doc.reported):
+        return None
+    try:
+        return model.model_validate(item)
+    except ValidationError:
         return None
 
 

@@ -25,6 +25,9 @@ from .fields import (
 )
 from .unit_targets import UnitTargets
 
+YearText = Annotated[str, Field(pattern=r"^[0-9]{4}$", strict=True)]
+Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
+
 
 class Plausible(Strict):
     """The range a reported value can possibly take; a value outside it is invalid."""
@@ -67,6 +70,30 @@ class BeforeEnd(StrEnum):
     PRO_RATA = "pro_rata"  # against the part of the target the months elapsed stand for
 
 
+class ProgressMethod(StrEnum):
+    """How progress toward the end of the term is measured; see ``docs/progress.md``."""
+
+    CAGR = "cagr"
+    LINEAR = "linear"
+    AVERAGE = "average"
+    CUMULATIVE = "cumulative"
+
+
+class Baseline(Strict):
+    """A published figure from before the term, the start of the progress measure."""
+
+    period: YearText = Field(description="The year of the figure: 2020")
+    value: Number
+    source: Text = Field(description="Where the figure is published")
+
+
+class Break(Strict):
+    """A break in the series: figures from ``period`` on are not comparable with earlier ones."""
+
+    period: PeriodText = Field(description="The first period after the break: 2021, 2025-H2")
+    reason: Text
+
+
 class Indicator(Strict):
     """One measurable figure of a numbered target of the plan."""
 
@@ -106,6 +133,11 @@ class Indicator(Strict):
         default=BeforeEnd.PENDING, description="For a flow: pending or pro_rata before it ends"
     )
     note: Text | None = None
+    progress: ProgressMethod | None = Field(
+        default=None, description="cagr, linear, average or cumulative; default by kind and unit"
+    )
+    baseline: Baseline | None = None
+    breaks: list[Break] = Field(default_factory=list)
 
     @property
     def letter(self) -> str:
@@ -155,10 +187,15 @@ class ReportingUnit(Strict):
 
 
 class Term(Strict):
-    """The years of the term the plan's targets are for (the Party Congress term)."""
+    """The years of the term the plan's targets are for (the Party Congress term): progress is
+    measured toward the targets of its last year, and flows over the term end with it."""
 
-    from_: int = Field(alias="from", ge=1900, le=2200, strict=True)
-    to: int = Field(ge=1900, le=2200, strict=True)
+    from_: Year = Field(alias="from", description="First year of the term")
+    to: Year = Field(description="Last year of the term, the year of the targets")
+
+    @property
+    def years(self) -> int:
+        return self.to - self.from_ + 1
 
 
 class Plan(Strict):
@@ -167,6 +204,25 @@ class Plan(Strict):
     issued: Text
     source: Text
     term: Term | None = Field(default=None, description="e.g. {from: 2021, to: 2025}")
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text)
+
+
+class Thresholds(Strict):
+    """The bounds of the ratio CR between progress statuses (UNSD's by default)."""
+
+    on_track: Number = Field(default_factory=lambda: _decimal("0.95"))
+    fair: Number = Field(default_factory=lambda: _decimal("0.5"))
+    limited: Number = Field(default_factory=lambda: _decimal("-0.1"))
+
+
+class ProgressSettings(Strict):
+    """Settings of ``kpi progress``: the thresholds, and breaks that concern every indicator."""
+
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    breaks: list[Break] = Field(default_factory=list)
 
 
 class TargetsFile(Strict):
@@ -193,6 +249,7 @@ class TargetsFile(Strict):
         default_factory=list,
         description="Units' own targets, from the launch documents they send (plan IV.2a)",
     )
+    progress: ProgressSettings = Field(default_factory=ProgressSettings)
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)

@@ -3,8 +3,8 @@ nothing.
 
 Sheets: Tổng hợp (units x indicators, filled by status, with totals and a legend), Chi tiết (one
 row per unit and indicator), Vấn đề (every problem of every file), Chỉ tiêu (the targets, so the
-workbook stands on its own) and Biểu đồ (a native chart of statuses per unit). The same report
-gives the same bytes.
+workbook stands on its own), Biểu đồ (a native chart of statuses per unit) and, when the rounds
+span several years, Tiến độ (:mod:`.progress_sheet`). The same report gives the same bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..errors import KpiError
 from ..report import Report, Result, headline_text, indicator_rows
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
+from .progress_sheet import add_progress_sheet
 from .safecells import put_number, put_text
 from .sheets import details_sheet, header_cell, problems_sheet, targets_sheet
 from .style import FILLS, LABELS, SHEETS, Words, bold, border, center, status_label, wrap
@@ -86,6 +87,7 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
     targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
     _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
+    add_progress_sheet(book, report, targets, lang)  # when the rounds span several years
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
     props.title = _title(report, words)

@@ -1,0 +1,182 @@
+"""Progress toward the end of the term: the four methods and the statuses. Pure.
+
+The rules are those of ``docs/progress.md`` (the UNSD SDG progress-chart ratio CR of the
+observed to the required rate, with Open SDG's direction factor for the edge cases). Every
+figure is a :class:`~decimal.Decimal`; the inputs of each verdict travel with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from ..domain import Status, TargetKind, parse_period, status_of
+from ..targets import Baseline, Break, Indicator, ProgressMethod, Term, Thresholds
+
+
+class ProgressStatus(StrEnum):
+    """Where a figure stands toward the term's target; see ``docs/progress.md``."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    FAIR = "fair"
+    LIMITED = "limited"
+    DETERIORATION = "deterioration"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NOT_ACHIEVED = "not_achieved"
+
+
+#: Weakest first: a numbered target with several figures counts by the weakest of them.
+WEAKEST_FIRST = (
+    ProgressStatus.INSUFFICIENT_DATA,
+    ProgressStatus.NOT_ACHIEVED,
+    ProgressStatus.DETERIORATION,
+    ProgressStatus.LIMITED,
+    ProgressStatus.FAIR,
+    ProgressStatus.ON_TRACK,
+    ProgressStatus.ACHIEVED,
+)
+_GOOD = (Status.MET, Status.EXCEEDED)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One year's figure of a series: from the annual round, or the year's last (provisional)."""
+
+    year: int
+    value: Decimal
+    period: str = ""
+    provisional: bool = False
+    file: str = ""
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """The figure expected in the target year at the observed pace, and its ``kpi check`` status."""
+
+    year: int
+    value: Decimal
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """The verdict on one (unit, indicator) series, with everything that produced it."""
+
+    unit_code: str
+    code: str
+    method: ProgressMethod
+    baseline: Baseline | None
+    series: tuple[Point, ...]
+    status: ProgressStatus
+    cr: Decimal | None = None
+    required: Decimal | None = None
+    actual: Decimal | None = None
+    start: Point | None = None
+    projection: Projection | None = None
+    cut: Break | None = None  # the declared break the start was moved past
+    fallback: bool = False  # cagr was asked, but a value <= 0 made it linear
+
+    @property
+    def latest(self) -> Point | None:
+        return self.series[-1] if self.series else None
+
+
+def default_method(indicator: Indicator) -> ProgressMethod:
+    """The method when the targets file names none: linear for counts, else cagr."""
+    if indicator.progress is not None:
+        return indicator.progress
+    return (
+        ProgressMethod.LINEAR
+        if indicator.unit in ("communes", "party members")
+        else (ProgressMethod.CAGR)
+    )
+
+
+def ratio_status(cr: Decimal, limits: Thresholds) -> ProgressStatus:
+    if cr >= limits.on_track:
+        return ProgressStatus.ON_TRACK
+    if cr >= limits.fair:
+        return ProgressStatus.FAIR
+    if cr >= limits.limited:
+        return ProgressStatus.LIMITED
+    return ProgressStatus.DETERIORATION
+
+
+def meets(indicator: Indicator, value: Decimal) -> bool:
+    return status_of(indicator, value)[0] in _GOOD
+
+
+def final_status(indicator: Indicator, value: Decimal) -> ProgressStatus:
+    return ProgressStatus.ACHIEVED if meets(indicator, value) else ProgressStatus.NOT_ACHIEVED
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a verdict is computed from, besides the series."""
+
+    indicator: Indicator
+    term: Term
+    thresholds: Thresholds
+    baseline: Baseline | None = None
+    breaks: tuple[Break, ...] = ()
+    unit_code: str = ""
+
+
+def break_year(cut: Break) -> int:
+    """The first year whose figure lies after the break (a break within a year: that year)."""
+    period = parse_period(cut.period)
+    return period.year if period is not None else int(cut.period[:4])
+
+
+def target_bound(indicator: Indicator, latest: Decimal, start: Decimal) -> tuple[Decimal, int]:
+    """The bound that meets the target nearest the figure, and the better direction (+1, -1).
+
+    A band is approached from the side the latest figure misses on (or, when it is inside,
+    from the side of the start)."""
+    low, high = indicator.min, indicator.max
+    kind = indicator.kind
+    if kind is TargetKind.BAND:
+        assert low is not None
+        assert high is not None
+        below = latest < low if not low <= latest <= high else start < low
+        return (low, 1) if below else (high, -1)
+    if kind in (TargetKind.AT_MOST, TargetKind.BELOW):
+        assert high is not None
+        return high, -1
+    assert low is not None
+    return low, 1
+
+
+#: Words and symbols of the progress statuses (the table, the workbook).
+PROGRESS_SYMBOL = {
+    ProgressStatus.ACHIEVED: "✓",
+    ProgressStatus.ON_TRACK: "↑",
+    ProgressStatus.FAIR: "↗",
+    ProgressStatus.LIMITED: "→",
+    ProgressStatus.DETERIORATION: "↓",
+    ProgressStatus.INSUFFICIENT_DATA: "?",
+    ProgressStatus.NOT_ACHIEVED: "✗",
+}
+PROGRESS_LABEL = {
+    "vi": {
+        ProgressStatus.ACHIEVED: "Đã đạt",
+        ProgressStatus.ON_TRACK: "Đúng tiến độ",
+        ProgressStatus.FAIR: "Cần tăng tốc",
+        ProgressStatus.LIMITED: "Chậm",
+        ProgressStatus.DETERIORATION: "Đi xuống",
+        ProgressStatus.INSUFFICIENT_DATA: "Chưa đủ số liệu",
+        ProgressStatus.NOT_ACHIEVED: "Không đạt",
+    },
+    "en": {
+        ProgressStatus.ACHIEVED: "achieved",
+        ProgressStatus.ON_TRACK: "on track",
+        ProgressStatus.FAIR: "fair",
+        ProgressStatus.LIMITED: "limited",
+        ProgressStatus.DETERIORATION: "deterioration",
+        ProgressStatus.INSUFFICIENT_DATA: "insufficient data",
+        ProgressStatus.NOT_ACHIEVED: "not achieved",
+    },
+}

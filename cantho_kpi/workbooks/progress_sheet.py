@@ -1,0 +1,152 @@
+"""The export's "Tiến độ" (Progress) sheet: when the rounds span several years, one row per
+indicator of the headline unit (the city) with its yearly values, baseline, target, CR, status
+and projection, and a native line chart (value by year against the target line) for each
+headline indicator. Numbers are numbers; the method is docs/progress.md.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..domain import Lang
+from ..report import PROGRESS_LABEL, Progress, ProgressReport, Report, progress_of_report
+from ..targets import Indicator, TargetsFile, target_text
+from .safecells import put_number, put_text
+from .sheets import header_cell
+from .style import bold, border, status_label
+
+if TYPE_CHECKING:
+    from openpyxl.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SHEET_NAME = {"vi": "Tiến độ", "en": "Progress"}
+#: The indicators that get a chart: the plan's headline figures of growth, income, urbanisation,
+#: poverty, health and the party.
+HEADLINE = ("CT01", "CT02", "CT08", "CT11", "CT13", "CT17b")
+HEADER_ROW = 4
+FIRST_YEAR_COL = 7  # A code, B target, C bound, D method, E baseline, F its year
+_HEADERS = {
+    "vi": ("Mã", "Chỉ tiêu", "Ngưỡng", "Cách tính", "Số gốc", "Năm gốc"),
+    "en": ("Code", "Target", "Bound", "Method", "Baseline", "Baseline year"),
+}
+_TAIL = {
+    "vi": ("CR", "Đánh giá", "Dự báo {to}", "Dự báo so với chỉ tiêu"),
+    "en": ("CR", "Status", "Projection {to}", "Projection's status"),
+}
+_TITLE = {"vi": "Tiến độ đến năm {to} – {unit}", "en": "Progress toward {to} – {unit}"}
+_LINE = {"vi": "Đường chỉ tiêu", "en": "Target line"}
+
+
+def add_progress_sheet(book: Workbook, report: Report, targets: TargetsFile, lang: Lang) -> None:
+    """Add the sheet when the report spans several years; otherwise leave the book as it is."""
+    progress = progress_of_report(targets, report)
+    if progress is None or progress.headline_unit is None:
+        return
+    rows = [r for r in progress.results if r.unit_code == progress.headline_unit]
+    years = sorted({p.year for r in rows for p in r.series})
+    if not rows or not years:
+        return
+    sheet = book.create_sheet(SHEET_NAME[lang])
+    unit = targets.unit(progress.headline_unit)
+    title = _TITLE[lang].format(
+        to=progress.term.to, unit=unit.name if unit else progress.headline_unit
+    )
+    put_text(sheet.cell(1, 1), title).font = bold()
+    _header(sheet, years, progress, lang)
+    placed: dict[str, int] = {}
+    for offset, result in enumerate(rows):
+        indicator = targets.indicator(result.code)
+        assert indicator is not None
+        row = HEADER_ROW + 1 + offset
+        _row(sheet, row, result, indicator, years, lang)
+        placed[result.code] = row
+    _charts(sheet, placed, years, targets, HEADER_ROW + len(rows) + 3, lang)
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 3)
+
+
+def _header(sheet: Worksheet, years: list[int], progress: ProgressReport, lang: Lang) -> None:
+    from openpyxl.utils import get_column_letter
+
+    heads = [*_HEADERS[lang], *map(str, years), *_TAIL[lang]]
+    for col, text in enumerate(heads, 1):
+        header_cell(sheet, HEADER_ROW, col, text.format(to=progress.term.to))
+    widths = [8, 16, 10, 11, 10, 9] + [10] * len(years) + [8, 18, 12, 16]
+    for col, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
+
+
+def bound_of(indicator: Indicator) -> Decimal | None:
+    """The figure the target line is drawn at: the lower bound, else the upper."""
+    return indicator.min if indicator.min is not None else indicator.max
+
+
+def _row(
+    sheet: Worksheet,
+    row: int,
+    result: Progress,
+    indicator: Indicator,
+    years: list[int],
+    lang: Lang,
+) -> None:
+    put_text(sheet.cell(row, 1), result.code)
+    put_text(sheet.cell(row, 2), target_text(indicator, lang))
+    put_number(sheet.cell(row, 3), bound_of(indicator))
+    put_text(sheet.cell(row, 4), result.method.value)
+    if result.baseline is not None:
+        put_number(sheet.cell(row, 5), result.baseline.value)
+        sheet.cell(row, 6).value = int(result.baseline.period)
+    values = {p.year: p for p in result.series}
+    for index, year in enumerate(years):
+        point = values.get(year)
+        cell = sheet.cell(row, FIRST_YEAR_COL + index)
+        if point is not None:
+            put_number(cell, point.value)
+            if point.provisional:
+                cell.number_format += '"*"'
+    col = FIRST_YEAR_COL + len(years)
+    cr = result.cr.quantize(Decimal("0.0001")) if result.cr is not None else None
+    put_number(sheet.cell(row, col), cr)
+    put_text(sheet.cell(row, col + 1), PROGRESS_LABEL[lang][result.status])
+    if result.projection is not None:
+        put_number(sheet.cell(row, col + 2), result.projection.value)
+        put_text(sheet.cell(row, col + 3), status_label(result.projection.status, lang))
+    for c in range(1, col + 4):
+        sheet.cell(row, c).border = border()
+
+
+def _charts(
+    sheet: Worksheet,
+    placed: dict[str, int],
+    years: list[int],
+    targets: TargetsFile,
+    first_row: int,
+    lang: Lang,
+) -> None:
+    """A line chart per headline indicator; the target lines sit in a block below the table."""
+    from openpyxl.chart import LineChart, Reference, Series
+    from openpyxl.utils import get_column_letter
+
+    put_text(sheet.cell(first_row, 1), _LINE[lang]).font = bold()
+    last_col = FIRST_YEAR_COL + len(years) - 1
+    categories = Reference(
+        sheet, min_col=FIRST_YEAR_COL, max_col=last_col, min_row=HEADER_ROW, max_row=HEADER_ROW
+    )
+    charts = [code for code in HEADLINE if code in placed]
+    for index, code in enumerate(charts):
+        indicator = targets.indicator(code)
+        assert indicator is not None
+        line_row = first_row + 1 + index
+        put_text(sheet.cell(line_row, 1), code)
+        for col in range(FIRST_YEAR_COL, last_col + 1):
+            put_number(sheet.cell(line_row, col), bound_of(indicator))
+        chart = LineChart()
+        chart.title = f"{code}: {indicator.name_vi if lang == 'vi' else indicator.name_en}"
+        for row, title in ((placed[code], code), (line_row, _LINE[lang])):
+            values = Reference(sheet, min_col=FIRST_YEAR_COL, max_col=last_col, min_row=row)
+            chart.series.append(Series(values, title=title))
+        chart.set_categories(categories)
+        chart.height, chart.width = 7, 12
+        anchor_row = first_row + len(charts) + 2 + 15 * (index // 2)
+        anchor_col = 1 + 8 * (index % 2)
+        sheet.add_chart(chart, f"{get_column_letter(anchor_col)}{anchor_row}")
