@@ -365,3 +365,11 @@ def test_unit_target_files_are_validated_with_their_positions(
         "lies outside the plausible range 0 to 200: no value could reach it",
     ]
     assert kpi("check", f"{SAMPLES}/2024-Q2", "-t", str(tmp_path / "targets.yaml")).exit_code == 2
+
+
+def test_check_reads_a_folder_of_rounds(kpi: Callable[..., CliResult]) -> None:
+    doc = json.loads(kpi("check", SAMPLES, "-f", "json").stdout)
+    assert doc["rounds"] == ["2021", "2022", "2023", "2024-H1", "2024"]
+    assert [r["round"] for r in doc["summary"]["rounds"]] == doc["rounds"]
+    years = {s["file"].split("/")[-2] for s in doc["submissions"]}
+    assert years == {"2021", "2022", "2023", "2024-Q2", "2024-Q4"}

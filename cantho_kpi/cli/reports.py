@@ -143,7 +143,7 @@ def _submission_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder")
-    files = discover(paths)
+    files = discover(paths, recursive=True)  # a folder of rounds: a section per round
     if not files:
         fail(f"no submission files (.xlsx, .csv) in {', '.join(map(str, paths))}")
     return files
