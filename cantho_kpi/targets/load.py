@@ -127,9 +127,10 @@ def _raw_codes(doc: YamlDoc) -> set[str]:
 class _Translator:
     """Turns pydantic's error details into one plain-worded issue each."""
 
-    def __init__(self, doc: YamlDoc, display: str) -> None:
+    def __init__(self, doc: YamlDoc, display: str, root: type[BaseModel] = TargetsFile) -> None:
         self.doc = doc
         self.display = display
+        self.root = root
 
     def issue(self, error: ErrorDetails) -> Issue:
         path: Path_ = tuple(error["loc"])
@@ -150,7 +151,7 @@ class _Translator:
 
     def _unknown_key(self, path: Path_) -> str:
         key = str(path[-1])
-        allowed = _allowed_keys(path[:-1])
+        allowed = _allowed_keys(path[:-1], self.root)
         message = f"{_describe_path(path[:-1])}: unknown key {key!r}"
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
@@ -184,6 +185,8 @@ def _explain(error: ErrorDetails) -> str:
     }.get(kind)
     if expected is not None:
         return f"expected {expected}, got {_describe_value(value)}"
+    if kind.startswith("drive_"):  # the drive file's own checks say it all
+        return error["msg"]
     if kind == "string_pattern_mismatch":
         return f"{_describe_value(value)} is not in the expected form ({_pattern_hint(error)})"
     if kind == "enum":
@@ -231,9 +234,9 @@ def _looks_numeric(text: str) -> bool:
     return text.strip().replace(".", "", 1).replace(",", "", 1).lstrip("+-").isdigit()
 
 
-def _allowed_keys(path: Path_) -> list[str]:
+def _allowed_keys(path: Path_, root: type[BaseModel] = TargetsFile) -> list[str]:
     """The keys the model accepts at ``path`` (a mapping), for 'did you mean' hints."""
-    annotation: Any = TargetsFile
+    annotation: Any = root
     for part in path:
         annotation = _unwrap(annotation)
         if isinstance(part, int):
