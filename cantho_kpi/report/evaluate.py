@@ -15,6 +15,7 @@ from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState, file_name_parts
 from ..targets import TargetsFile
 from .model import MissingUnit, Report, Result
+from .resubmit import is_superseded, order_resubmissions, superseded_issue
 
 
 def evaluate(
@@ -70,7 +71,7 @@ class Evaluation:
                 i.code == "duplicate-submission" for i in sub.issues
             ):
                 self.results[sub.file] = [_void(r) for r in self.results[sub.file]]
-        evaluated = [s for s in subs if _evaluated(s, self.period)]
+        evaluated = [s for s in subs if _evaluated(s, self.period) and not is_superseded(s)]
         asked = {str(self.period)} if self.period else set()
         periods = sorted({s.period for s in evaluated if s.period} | asked, key=_period_key)
         return Report.model_construct(  # built from checked parts: no validation needed
@@ -105,28 +106,38 @@ def _check_period(sub: Submission, period: Period) -> Submission:
 
 
 def _flag_duplicates(subs: list[Submission]) -> list[Submission]:
-    """Two files for the same unit and period: both are flagged, neither is picked."""
-    claims: dict[tuple[str, str], list[str]] = {}
+    """Two files for the same unit and period: the later one (see :mod:`.resubmit`) is used and
+    the others are flagged as superseded; when they cannot be ordered, all are flagged and
+    neither is picked."""
+    claims: dict[tuple[str, str], list[Submission]] = {}
     for sub in subs:
         if sub.unit_code and sub.period:
-            claims.setdefault((sub.unit_code, sub.period), []).append(sub.file)
+            claims.setdefault((sub.unit_code, sub.period), []).append(sub)
     flagged = []
     for sub in subs:
-        files = claims.get((sub.unit_code or "", sub.period or ""), [])
-        if len(files) > 1:
-            rest = [f for f in files if f != sub.file]
-            others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
-            issue = Issue(
-                "duplicate-submission",
-                f"unit {sub.unit_code} sent more than one file for {sub.period} (also {others}); "
-                "none of them is used until one is removed",
-                Location(sub.file),
-                message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho kỳ {sub.period} "
-                f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
-            )
-            sub = sub.model_copy(update={"issues": [*sub.issues, issue]})
+        group = claims.get((sub.unit_code or "", sub.period or ""), [])
+        if len(group) > 1:
+            issue = _claim_issue(sub, group)
+            if issue is not None:
+                sub = sub.model_copy(update={"issues": [*sub.issues, issue]})
         flagged.append(sub)
     return flagged
+
+
+def _claim_issue(sub: Submission, group: list[Submission]) -> Issue | None:
+    ordering = order_resubmissions(group)
+    if ordering.used is not None:
+        return None if ordering.used.file == sub.file else superseded_issue(sub, ordering.used)
+    rest = [s.file for s in group if s.file != sub.file]
+    others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
+    return Issue(
+        "duplicate-submission",
+        f"unit {sub.unit_code} sent more than one file for {sub.period} (also {others}); "
+        "none of them is used until one is removed",
+        Location(sub.file),
+        message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho kỳ {sub.period} "
+        f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
+    )
 
 
 def _void(result: Result) -> Result:

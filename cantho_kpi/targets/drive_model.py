@@ -8,7 +8,7 @@ time zone) or as the same text in quotes; months as ``2024-06``.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -25,6 +25,8 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def _date(value: Any) -> Any:
     """A day written as ``2024-03-31`` (a YAML date or the same text in quotes)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # built in Python, not read from YAML
     text = value.text if isinstance(value, RawScalar) else value
     if isinstance(text, str) and _DATE.fullmatch(text.strip()):
         try:
@@ -42,6 +44,8 @@ def _date(value: Any) -> Any:
 
 def _flag(value: Any) -> Any:
     """``true`` or ``false`` (YAML 1.1's ``yes``, ``no``, ``on`` and ``off`` are refused)."""
+    if isinstance(value, bool):
+        return value  # built in Python, not read from YAML
     if isinstance(value, RawScalar) and value.kind == "bool" and value.text in {"true", "false"}:
         return value.value
     shown = value.text if isinstance(value, RawScalar) else repr(value)
