@@ -33,9 +33,11 @@ from .options import (
 
 if TYPE_CHECKING:
     from ..domain import Lang, Period
-    from ..report import Report
+    from ..report import LaunchStatus, Report, RoundStatus
     from ..submissions import Submission
     from ..targets import ReportingUnit, TargetsFile
+
+    Calendar = tuple[list[RoundStatus], list[LaunchStatus]]
 
 
 class CheckFormat(StrEnum):
@@ -72,8 +74,21 @@ def check_command(
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
     report, loaded, _ = _checked(paths, period, jobs, targets)
-    _print_report(report, loaded, output_format, lang, unit, detail)
+    calendar = _calendar(report, loaded, targets)
+    _print_report(report, loaded, output_format, lang, unit, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _calendar(report: Report, loaded: TargetsFile, targets: Path | None) -> Calendar | None:
+    """The drive's timeliness per unit and round and its launch documents, when there is a
+    drive file beside the targets file."""
+    from ..report import launch_statuses, round_statuses
+    from .drive import optional_drive
+
+    drive = optional_drive(targets)
+    if drive is None:
+        return None
+    return round_statuses(loaded, drive, report), launch_statuses(loaded, drive)
 
 
 def export_command(
@@ -171,11 +186,13 @@ def _print_report(
     lang: Lang,
     unit: str | None,
     detail: bool,
+    calendar: Calendar | None = None,
 ) -> None:
-    from ..output import check_csv, check_json_chunks, check_markdown, draw_check
+    from ..output import calendar_dict, check_csv, check_json_chunks, check_markdown, draw_check
 
     if output_format is CheckFormat.json:
-        sys.stdout.writelines(check_json_chunks(report))
+        extra = calendar_dict(*calendar) if calendar is not None else None
+        sys.stdout.writelines(check_json_chunks(report, extra))
     elif output_format is CheckFormat.csv:
         sys.stdout.write(check_csv(report))
     elif output_format is CheckFormat.markdown:
@@ -185,6 +202,10 @@ def _print_report(
         if wanted and not any(s.unit_code == wanted for s in report.submissions):
             fail(f"no submission from unit {unit!r} among these files")
         draw_check(report, targets, stdout_console(), lang, unit=wanted, detail=detail)
+        if calendar is not None and wanted is None and len(report.submissions) > 1:
+            from ..output import draw_calendar
+
+            draw_calendar(*calendar, stdout_console(), lang)
 
 
 def _exit_code(report: Report, fail_on: list[FailOn]) -> int:

@@ -9,6 +9,7 @@ from .calendar import (
     round_statuses,
     rounds_of,
 )
+from .chase import ChaseItem, chase_list
 from .evaluate import Evaluation, evaluate
 from .model import MissingUnit, Report, Result
 from .ranking import ClusterRanking, Ranking, Standing, rank
@@ -16,6 +17,7 @@ from .resubmit import Ordering, order_resubmissions, version_mark
 from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
 
 __all__ = [
+    "ChaseItem",
     "ClusterRanking",
     "Evaluation",
     "IndicatorRow",
@@ -29,6 +31,7 @@ __all__ = [
     "Standing",
     "Timeliness",
     "UnitRow",
+    "chase_list",
     "evaluate",
     "indicator_rows",
     "judge",
