@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..report import LaunchStatus, Report, RoundStatus
     from ..submissions import Submission
     from ..targets import ReportingUnit, TargetsFile
+    from ..workbooks import DriveParts
 
     Calendar = tuple[list[RoundStatus], list[LaunchStatus]]
 
@@ -113,8 +114,10 @@ def export_command(
     """Write a summary workbook ready for an official report.
 
     Sheets: Tổng hợp (units by indicators, coloured by status), Chi tiết, Vấn đề, Chỉ tiêu and
-    Biểu đồ. The workbook is written even when some submissions are invalid (their problems are
-    in Vấn đề); the exit code follows --fail-on as for kpi check.
+    Biểu đồ; with a drive file beside the targets file, also Xếp hạng thi đua (the ranking of
+    the latest round) and Thời hạn nộp (on time, late or missing per unit). The workbook is
+    written even when some submissions are invalid (their problems are in Vấn đề); the exit
+    code follows --fail-on as for kpi check.
 
     Example: kpi export data/submissions/2024-Q2 -o tong-hop_2024-Q2.xlsx
     """
@@ -124,14 +127,32 @@ def export_command(
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
     report, loaded, files = _checked(paths, period, jobs, targets)
+    drive = _drive_parts(report, loaded, targets)
     try:
-        write_export(report, loaded, output, inputs=files, lang=lang, force=force)
+        write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
     except KpiError as exc:
         fail(exc.message)
     invalid = report.invalid_files
     extra = f"; {invalid} file(s) with errors, see the problems sheet" if invalid else ""
     typer.echo(f"wrote {output}{extra}", err=True)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _drive_parts(report: Report, loaded: TargetsFile, targets: Path | None) -> DriveParts | None:
+    """The ranking (latest round) and the calendar for the export, when there is a drive file."""
+    from ..report import launch_statuses, rank, round_statuses, rounds_of
+    from ..workbooks import DriveParts
+    from .drive import optional_drive
+
+    drive = optional_drive(targets)
+    rounds = rounds_of(report)
+    if drive is None or not rounds:
+        return None
+    return DriveParts(
+        rank(loaded, drive, report, rounds[-1]),
+        round_statuses(loaded, drive, report),
+        launch_statuses(loaded, drive),
+    )
 
 
 def _checked(

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..domain import Lang, json_number
+from ..domain import TIMELINESS_LABEL, Lang, json_number
 from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus, Standing, Timeliness
 from ..targets import SCORED, DriveFile
 
@@ -21,11 +21,6 @@ CHASE_SCHEMA = "cantho-kpi/chase/v1"
 
 DRIVE_WORDS: dict[str, dict[str, str]] = {
     "vi": {
-        "on_time": "Đúng hạn",
-        "late": "Trễ {days} ngày",
-        "not_received": "Chưa nhận",
-        "not_due": "Chưa đến hạn",
-        "unknown": "Không rõ ngày",
         "unreliable": " (theo ngày sửa tệp, không chắc chắn)",
         "rank": "Hạng",
         "score": "Điểm",
@@ -46,11 +41,6 @@ DRIVE_WORDS: dict[str, dict[str, str]] = {
         "superseded": "thay {file}",
     },
     "en": {
-        "on_time": "on time",
-        "late": "late by {days} days",
-        "not_received": "not received",
-        "not_due": "not due yet",
-        "unknown": "date unknown",
         "unreliable": " (file time: unreliable)",
         "rank": "Rank",
         "score": "Score",
@@ -79,7 +69,7 @@ def day_text(day: date | None) -> str:
 
 def timeliness_text(status: Timeliness, days: int, lang: Lang, unreliable: bool = False) -> str:
     words = DRIVE_WORDS[lang]
-    text = words[status.value].format(days=days)
+    text = TIMELINESS_LABEL[lang][status.value].format(days=days)
     return text + (
         words["unreliable"] if unreliable and status is not Timeliness.NOT_RECEIVED else ""
     )
