@@ -29,8 +29,11 @@ from .reports import _checked
 
 if TYPE_CHECKING:
     from ..domain import Period
-    from ..report import Report
-    from ..targets import DriveFile
+    from ..report import LaunchStatus, Report, RoundStatus
+    from ..targets import DriveFile, TargetsFile
+    from ..workbooks import DriveParts
+
+    Calendar = tuple[list[RoundStatus], list[LaunchStatus]]
 
 RoundOption = Annotated[
     str | None,
@@ -97,6 +100,35 @@ def optional_drive(targets: Path | None) -> DriveFile | None:
         )
         return None
     return result.drive
+
+
+def check_calendar(report: Report, loaded: TargetsFile, targets: Path | None) -> Calendar | None:
+    """The drive's timeliness per unit and round and its launch documents, when there is a
+    drive file beside the targets file."""
+    from ..report import launch_statuses, round_statuses
+
+    drive = optional_drive(targets)
+    if drive is None:
+        return None
+    return round_statuses(loaded, drive, report), launch_statuses(loaded, drive)
+
+
+def export_drive_parts(
+    report: Report, loaded: TargetsFile, targets: Path | None
+) -> DriveParts | None:
+    """The ranking (latest round) and the calendar for the export, when there is a drive file."""
+    from ..report import launch_statuses, rank, round_statuses, rounds_of
+    from ..workbooks import DriveParts
+
+    drive = optional_drive(targets)
+    rounds = rounds_of(report)
+    if drive is None or not rounds:
+        return None
+    return DriveParts(
+        rank(loaded, drive, report, rounds[-1]),
+        round_statuses(loaded, drive, report),
+        launch_statuses(loaded, drive),
+    )
 
 
 def _as_of(text: str | None) -> date:

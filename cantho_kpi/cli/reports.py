@@ -33,12 +33,10 @@ from .options import (
 
 if TYPE_CHECKING:
     from ..domain import Lang, Period
-    from ..report import LaunchStatus, Report, RoundStatus
+    from ..report import Report
     from ..submissions import Submission
     from ..targets import ReportingUnit, TargetsFile
-    from ..workbooks import DriveParts
-
-    Calendar = tuple[list[RoundStatus], list[LaunchStatus]]
+    from .drive import Calendar
 
 
 class CheckFormat(StrEnum):
@@ -75,21 +73,11 @@ def check_command(
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
     report, loaded, _ = _checked(paths, period, jobs, targets)
-    calendar = _calendar(report, loaded, targets)
+    from .drive import check_calendar
+
+    calendar = check_calendar(report, loaded, targets)
     _print_report(report, loaded, output_format, lang, unit, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
-
-
-def _calendar(report: Report, loaded: TargetsFile, targets: Path | None) -> Calendar | None:
-    """The drive's timeliness per unit and round and its launch documents, when there is a
-    drive file beside the targets file."""
-    from ..report import launch_statuses, round_statuses
-    from .drive import optional_drive
-
-    drive = optional_drive(targets)
-    if drive is None:
-        return None
-    return round_statuses(loaded, drive, report), launch_statuses(loaded, drive)
 
 
 def export_command(
@@ -127,7 +115,9 @@ def export_command(
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
     report, loaded, files = _checked(paths, period, jobs, targets)
-    drive = _drive_parts(report, loaded, targets)
+    from .drive import export_drive_parts
+
+    drive = export_drive_parts(report, loaded, targets)
     try:
         write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
     except KpiError as exc:
@@ -136,23 +126,6 @@ def export_command(
     extra = f"; {invalid} file(s) with errors, see the problems sheet" if invalid else ""
     typer.echo(f"wrote {output}{extra}", err=True)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
-
-
-def _drive_parts(report: Report, loaded: TargetsFile, targets: Path | None) -> DriveParts | None:
-    """The ranking (latest round) and the calendar for the export, when there is a drive file."""
-    from ..report import launch_statuses, rank, round_statuses, rounds_of
-    from ..workbooks import DriveParts
-    from .drive import optional_drive
-
-    drive = optional_drive(targets)
-    rounds = rounds_of(report)
-    if drive is None or not rounds:
-        return None
-    return DriveParts(
-        rank(loaded, drive, report, rounds[-1]),
-        round_statuses(loaded, drive, report),
-        launch_statuses(loaded, drive),
-    )
 
 
 def _checked(

@@ -102,6 +102,7 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
     from ..targets import DRIVE_FILE_NAME, drive_path, load_drive
 
     results: list[TargetsResult | DriveResult] = []
+    seen: set[Path] = set()
     for path in paths:
         if path.name == DRIVE_FILE_NAME:
             beside, sibling = path, path.parent / "targets.yaml"
@@ -109,8 +110,9 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
         else:
             beside, main = drive_path(path), load(path)
             results.append(main)
-        if not beside.is_file():
+        if not beside.is_file() or beside.resolve() in seen:
             continue
+        seen.add(beside.resolve())
         known = main.targets if main is not None else None
         units = {u.code for u in known.reporting_units} if known else None
         codes = {i.code for i in known.indicators} if known else None
