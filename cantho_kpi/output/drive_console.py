@@ -49,9 +49,9 @@ def draw_rank(ranking: Ranking, console: Console, lang: Lang = "vi") -> None:
             table.add_row(
                 str(s.rank),
                 f"{s.unit_code} {s.unit}",
-                score_text(s.score),
+                score_text(s.score, lang),
                 *(str(s.counts[k.value]) for k in SCORED),
-                f"-{score_text(minus)}" if minus else "",
+                f"-{score_text(minus, lang)}" if minus else "",
                 Text(f"★ {words['yes']}", style="bold green") if s.proposed else "",
             )
         console.print(table)

@@ -75,8 +75,10 @@ def timeliness_text(status: Timeliness, days: int, lang: Lang, unreliable: bool 
     )
 
 
-def score_text(value: Decimal) -> str:
-    return format(value, "f")
+def score_text(value: Decimal, lang: Lang = "en") -> str:
+    """A score with its 4 decimals, with a decimal comma in Vietnamese: ``0,8429``."""
+    text = format(value, "f")
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def owed_text(item: ChaseItem, lang: Lang) -> str:
@@ -166,9 +168,11 @@ def rank_markdown(ranking: Ranking, lang: Lang = "vi") -> str:
         for s in c.ranking:
             counts = " | ".join(str(s.counts[k.value]) for k in SCORED)
             minus = sum(s.deductions.values(), Decimal(0))
+            less = score_text(minus, lang) if minus else ""
+            mark = words["yes"] if s.proposed else ""
+            score = score_text(s.score, lang)
             lines.append(
-                f"| {s.rank} | {s.unit_code} {_md(s.unit)} | {score_text(s.score)} | {counts} | "
-                f"{score_text(minus) if minus else ''} | {words['yes'] if s.proposed else ''} |"
+                f"| {s.rank} | {s.unit_code} {_md(s.unit)} | {score} | {counts} | {less} | {mark} |"
             )
         lines.append("")
     return "\n".join(lines)

@@ -231,6 +231,13 @@ def _check_units(
                 f"drive was launched ({cal.launch:%d/%m/%Y})",
                 (*path, "received"),
             )
+    yield from _check_references(drive, units, codes)
+
+
+def _check_references(
+    drive: DriveFile, units: set[str] | None, codes: set[str] | None
+) -> Iterator[Found]:
+    """Contacts name known units; weights known indicators and are positive; deductions >= 0."""
     for code in drive.contacts:
         if units is not None and code not in units:
             yield ("unknown-unit", f"contacts: {code} is not a reporting unit", ("contacts", code))
