@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cantho_kpi.domain import Period, Status
 from cantho_kpi.errors import Issue, Location
@@ -249,3 +251,27 @@ def test_award_rule_on_time_and_min_score(targets: TargetsFile) -> None:
     assert not _standings(targets, report, _drive(awards={"on_time": True}))["SYT"].proposed
     strict = _drive(awards={"min_score": Decimal("0.95")})
     assert not _standings(targets, report, strict)["SYT"].proposed  # 0.9 after the deduction
+
+
+@given(
+    deadline=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    offset=st.integers(-400, 400),
+)
+def test_late_exactly_when_after_the_deadline(deadline: date, offset: int) -> None:
+    sent = date.fromordinal(deadline.toordinal() + offset)
+    status, days = judge(deadline, sent)
+    assert (status is Timeliness.LATE) == (offset > 0)
+    assert days == max(offset, 0)
+
+
+def test_only_the_six_statuses_score(targets: TargetsFile, monkeypatch: pytest.MonkeyPatch) -> None:
+    # statuses outside the scored set (issue 12's `reported`, `pending`) are left out of the
+    # points and of the denominator: shown here by leaving `invalid` out of the set
+    report = _report({"SGDDT": [M, M, M, Status.INVALID]})
+    assert _standings(targets, report)["SGDDT"].points == Decimal("0.7500")
+    from cantho_kpi.report import ranking
+
+    monkeypatch.setattr(ranking, "SCORED", tuple(s for s in ranking.SCORED if s != "invalid"))
+    got = _standings(targets, report)["SGDDT"]
+    assert got.points == Decimal("1.0000")
+    assert "invalid" not in got.counts

@@ -4,6 +4,7 @@ shipped file, and its place in ``kpi validate-targets``."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -75,3 +76,27 @@ def test_validate_targets_checks_the_drive_file_beside(
     result = kpi("validate-targets", str(tmp_path / "targets.yaml"))
     assert result.exit_code == 1
     assert "drive.yaml:15:52: unknown-unit: cluster districts: XX" in result.output
+
+
+def test_validate_targets_json_lists_the_drive_file(kpi: Callable[..., Result]) -> None:
+    result = kpi("validate-targets", "--format", "json")
+    assert result.exit_code == 0
+    files = [f["file"] for f in json.loads(result.stdout)["files"]]
+    assert files == ["data/targets.yaml", "data/drive.yaml"]
+    # given both, as pre-commit does, the drive file is checked once
+    both = kpi("validate-targets", "data/targets.yaml", "data/drive.yaml", "--format", "json")
+    assert len(json.loads(both.stdout)["files"]) == 2
+
+
+def test_check_goes_on_without_an_invalid_drive_file(
+    kpi: Callable[..., Result], tmp_path: Path
+) -> None:
+    (tmp_path / "targets.yaml").write_bytes((ROOT / "data" / "targets.yaml").read_bytes())
+    bad = DATA / "drive" / "invalid" / "bad-date.yaml"
+    (tmp_path / "drive.yaml").write_bytes(bad.read_bytes())
+    targets = str(tmp_path / "targets.yaml")
+    result = kpi("check", "data/submissions/2024-Q4", "--targets", targets, "-f", "json")
+    assert result.exit_code == 1  # TN's invalid file, as without a drive file
+    assert "drive.yaml is not valid, the calendar is left out" in result.stderr
+    assert "timeliness" not in json.loads(result.stdout)
+    assert kpi("rank", "data/submissions/2024-Q4", "--targets", targets).exit_code == 2

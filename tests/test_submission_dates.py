@@ -100,3 +100,23 @@ def test_sample_files_give_their_ngay_lap(targets: TargetsFile) -> None:
     root = Path(__file__).resolve().parent.parent / "data" / "submissions"
     sub = read_submission(root / "2024-Q2" / "NK_2024-Q2.xlsx", targets)
     assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 5), "sheet")
+
+
+def test_a_log_that_is_not_utf8_is_said(tmp_path: Path, targets: TargetsFile) -> None:
+    path = _file(tmp_path)
+    (tmp_path / "received.csv").write_bytes(
+        "file,date\nNK_2024-Q2.xlsx,05/07/2024 ngày\xe0\n".encode("latin-1")
+    )
+    sub = read_submission(path, targets)
+    assert "bad-received-log" in {i.code for i in sub.issues}
+    assert sub.date_source == "file-time"
+    assert sub.valid
+
+
+def test_a_broken_file_still_has_its_date(tmp_path: Path, targets: TargetsFile) -> None:
+    path = tmp_path / "NK_2024-Q2.xlsx"
+    path.write_bytes(b"not a workbook")
+    (tmp_path / "received.csv").write_text("file,date\nNK_2024-Q2.xlsx,21/07/2024\n")
+    sub = read_submission(path, targets)
+    assert not sub.valid
+    assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 21), "received-log")

@@ -55,6 +55,8 @@ class ReceivedLog:
     """The office's log: file name -> the day it came, or the problem with its line."""
 
     days: dict[str, date | Issue]
+    #: Why the whole log could not be read (too large, not UTF-8), said to each file it concerns.
+    problem: Issue | None = None
 
 
 def received_log(folder: Path) -> ReceivedLog | None:
@@ -71,11 +73,15 @@ def received_log(folder: Path) -> ReceivedLog | None:
 def _read_log(path: str, _mtime: int, size: int) -> ReceivedLog | None:
     """Read once per process and version of the file (the key holds its time and size)."""
     if size > MAX_LOG_BYTES:
-        return None
+        return _unreadable(path, f"it is larger than {MAX_LOG_BYTES:,} bytes", "tệp quá lớn")
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
+    except OSError as exc:
+        return _unreadable(path, f"it cannot be read ({exc.strerror})", "không đọc được tệp")
+    except UnicodeDecodeError:
+        return _unreadable(
+            path, "it is not UTF-8; save it as 'CSV UTF-8'", "tệp không phải mã UTF-8"
+        )
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=";" if ";" in first else ",")
     days: dict[str, date | Issue] = {}
@@ -86,6 +92,17 @@ def _read_log(path: str, _mtime: int, size: int) -> ReceivedLog | None:
         day = parse_day(row[1]) if len(row) > 1 else None
         days[name] = day if day is not None else _bad_line(path, line, row)
     return ReceivedLog(days)
+
+
+def _unreadable(path: str, why: str, why_vi: str) -> ReceivedLog:
+    issue = Issue(
+        "bad-received-log",
+        f"{RECEIVED_LOG} was not used: {why}",
+        Location(path),
+        Severity.WARNING,
+        f"{RECEIVED_LOG} không được dùng: {why_vi}",
+    )
+    return ReceivedLog({}, issue)
 
 
 def _bad_line(path: str, line: int, row: list[str]) -> Issue:
@@ -115,6 +132,8 @@ def submission_date(
             vi=f"'Ngày lập' {sheet_text!r} không phải là ngày; hãy ghi dạng 05/07/2024",
         )
     log = received_log(path.parent)
+    if log is not None and log.problem is not None:
+        collector.issues.append(log.problem)
     entry = log.days.get(unicodedata.normalize("NFC", path.name)) if log else None
     if isinstance(entry, date):
         return entry, DateSource.RECEIVED_LOG

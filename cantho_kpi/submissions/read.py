@@ -53,8 +53,9 @@ def read_submission(
         # the location names the file: the message need not say it again
         message = exc.message.removeprefix(f"{shown}: ")
         vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
-        issue = Issue(exc.code, message, Location(shown), message_vi=vi)
-        return Submission(file=shown, issues=[issue])
+        collector = Collector(shown, [Issue(exc.code, message, Location(shown), message_vi=vi)])
+        day, source = submission_date(path, None, None, collector)  # a broken file came too
+        return Submission(file=shown, issues=collector.issues, submitted_on=day, date_source=source)
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
