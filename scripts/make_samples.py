@@ -21,6 +21,8 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from cantho_kpi.domain import Period, TargetKind, parse_period
 from cantho_kpi.targets import Indicator, ReportingUnit, TargetsFile, load_targets
 from cantho_kpi.workbooks import HEADER_ROW, build_template, save_atomically
@@ -118,9 +120,26 @@ def make_one(
     named: Period,
     city: dict[str, object],
 ) -> Path:
-    """One unit's workbook for ``period``, its period written as ``named`` says. A department
-    reports the city's own figures for its field (``city``), unless ``COUNTS`` says otherwise;
-    the city's figures are recorded in ``city`` when ``unit`` is the city."""
+    """One unit's workbook for ``period``, written to ``out``."""
+    workbook = build_one(targets, unit, period, named, city)
+    sheet = workbook[workbook.sheetnames[0]]
+    sheet.cell(8, 2, "05/07/2024" if period.first_month % 12 < 6 else "06/01/2025")
+    path = out / f"{unit.code}_{period}.xlsx"
+    save_atomically(workbook, path, force=True)
+    return path
+
+
+def build_one(
+    targets: TargetsFile,
+    unit: ReportingUnit,
+    period: Period,
+    named: Period,
+    city: dict[str, object],
+) -> Workbook:
+    """One unit's workbook for ``period``, its period written as ``named`` says, 'Ngày lập' left
+    blank. A department reports the city's own figures for its field (``city``), unless
+    ``COUNTS`` says otherwise; the city's figures are recorded in ``city`` when ``unit`` is the
+    city."""
     workbook = build_template(targets, unit, named)
     sheet = workbook[workbook.sheetnames[0]]
     rng = random.Random(f"{unit.code}/{period}")
@@ -151,10 +170,7 @@ def make_one(
         if unit.level.value == "city":
             city[indicator.code] = value
     sheet.cell(7, 2, "Nguyễn Văn A")
-    sheet.cell(8, 2, "05/07/2024" if period.first_month % 12 < 6 else "06/01/2025")
-    path = out / f"{unit.code}_{period}.xlsx"
-    save_atomically(workbook, path, force=True)
-    return path
+    return workbook
 
 
 def make_all(out_root: Path) -> list[Path]:

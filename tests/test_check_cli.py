@@ -13,10 +13,10 @@ import pytest
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from cantho_kpi.output import check_json_chunks
-from cantho_kpi.report import evaluate
+from cantho_kpi.output import calendar_dict, check_json_chunks
+from cantho_kpi.report import evaluate, launch_statuses, round_statuses
 from cantho_kpi.submissions import discover, read_submission
-from cantho_kpi.targets import TargetsFile
+from cantho_kpi.targets import TargetsFile, load_drive
 
 from .conftest import ROOT
 
@@ -67,7 +67,11 @@ def test_json_golden_and_equal_to_the_library_report(
     assert result.exit_code == EXIT_FINDINGS
     subs = [read_submission(p, targets) for p in discover([Path(Q2)])]
     report = evaluate(targets, subs, targets_file="data/targets.yaml")
-    assert result.stdout == "".join(check_json_chunks(report))
+    drive = load_drive(ROOT / "data" / "drive.yaml").drive
+    assert drive is not None
+    rounds, launch = round_statuses(targets, drive, report), launch_statuses(targets, drive)
+    extra = calendar_dict(rounds, launch)
+    assert result.stdout == "".join(check_json_chunks(report, extra))
     golden(GOLDEN / "check-2024-Q2.json", result.stdout)
     doc = json.loads(result.stdout)
     assert doc["schema"] == "cantho-kpi/check/v2"
@@ -77,6 +81,15 @@ def test_json_golden_and_equal_to_the_library_report(
     tn = next(s for s in doc["submissions"] if s["unit_code"] == "TN")
     assert tn["valid"] is False
     assert tn["issues"][0]["location"].endswith("TN_2024-Q2.xlsx!BaoCao!E24")
+    assert (tn["submitted_on"], tn["date_source"]) == ("2024-07-05", "sheet")
+    btctu = next(t for t in doc["timeliness"] if t["unit_code"] == "BTCTU")
+    assert (btctu["round"], btctu["status"], btctu["deadline"]) == (
+        "2024-Q2",
+        "not_received",
+        "2024-07-20",
+    )
+    vt = next(d for d in doc["launch_documents"] if d["unit_code"] == "VT")
+    assert (vt["status"], vt["received"]) == ("not_received", None)
 
 
 def test_json_is_one_document_even_with_broken_files(kpi: Kpi, clean: Path) -> None:

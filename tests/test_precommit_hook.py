@@ -36,6 +36,7 @@ def _selects(hook: dict[str, object], path: str) -> bool:
 def test_hook_selects_targets_files_only(hook: dict[str, object]) -> None:
     assert _selects(hook, "data/targets.yaml")
     assert _selects(hook, "targets.yml")
+    assert _selects(hook, "data/drive.yaml")  # checked with the targets file beside it
     assert not _selects(hook, "data/submissions/2024-Q2/NK_2024-Q2.xlsx")
     assert not _selects(hook, "schema/targets.schema.json")
     assert not _selects(hook, "data/my-targets.yaml.bak")

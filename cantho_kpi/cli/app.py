@@ -17,6 +17,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
 
+from .drive import chase_command, rank_command, review_command
 from .options import EXIT_OK, EXIT_USAGE
 from .progress import progress_command
 from .reports import check_command, export_command, template_command
@@ -38,6 +39,9 @@ app.command("check")(check_command)
 app.command("progress")(progress_command)
 app.command("export")(export_command)
 app.command("template")(template_command)
+app.command("chase")(chase_command)
+app.command("rank")(rank_command)
+app.command("review")(review_command)
 app.command("targets")(targets_command)
 app.command("validate-targets")(validate_targets_command)
 app.command("schema")(schema_command)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..report import Report
     from ..submissions import Submission
     from ..targets import ReportingUnit, TargetsFile
+    from .drive import Calendar
 
 
 class CheckFormat(StrEnum):
@@ -72,7 +73,10 @@ def check_command(
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
     report, loaded, _ = _checked(paths, period, jobs, targets)
-    _print_report(report, loaded, output_format, lang, unit, detail)
+    from .drive import check_calendar
+
+    calendar = check_calendar(report, loaded, targets)
+    _print_report(report, loaded, output_format, lang, unit, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 
 
@@ -98,8 +102,10 @@ def export_command(
     """Write a summary workbook ready for an official report.
 
     Sheets: Tổng hợp (units by indicators, coloured by status), Chi tiết, Vấn đề, Chỉ tiêu and
-    Biểu đồ. The workbook is written even when some submissions are invalid (their problems are
-    in Vấn đề); the exit code follows --fail-on as for kpi check.
+    Biểu đồ; with a drive file beside the targets file, also Xếp hạng thi đua (the ranking of
+    the latest round) and Thời hạn nộp (on time, late or missing per unit). The workbook is
+    written even when some submissions are invalid (their problems are in Vấn đề); the exit
+    code follows --fail-on as for kpi check.
 
     Example: kpi export data/submissions/2024-Q2 -o tong-hop_2024-Q2.xlsx
     """
@@ -109,8 +115,11 @@ def export_command(
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
     report, loaded, files = _checked(paths, period, jobs, targets)
+    from .drive import export_drive_parts
+
+    drive = export_drive_parts(report, loaded, targets)
     try:
-        write_export(report, loaded, output, inputs=files, lang=lang, force=force)
+        write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
     except KpiError as exc:
         fail(exc.message)
     invalid = report.invalid_files
@@ -171,11 +180,13 @@ def _print_report(
     lang: Lang,
     unit: str | None,
     detail: bool,
+    calendar: Calendar | None = None,
 ) -> None:
-    from ..output import check_csv, check_json_chunks, check_markdown, draw_check
+    from ..output import calendar_dict, check_csv, check_json_chunks, check_markdown, draw_check
 
     if output_format is CheckFormat.json:
-        sys.stdout.writelines(check_json_chunks(report))
+        extra = calendar_dict(*calendar) if calendar is not None else None
+        sys.stdout.writelines(check_json_chunks(report, extra))
     elif output_format is CheckFormat.csv:
         sys.stdout.write(check_csv(report))
     elif output_format is CheckFormat.markdown:
@@ -185,6 +196,10 @@ def _print_report(
         if wanted and not any(s.unit_code == wanted for s in report.submissions):
             fail(f"no submission from unit {unit!r} among these files")
         draw_check(report, targets, stdout_console(), lang, unit=wanted, detail=detail)
+        if calendar is not None and wanted is None and len(report.submissions) > 1:
+            from ..output import draw_calendar
+
+            draw_calendar(*calendar, stdout_console(), lang)
 
 
 def _exit_code(report: Report, fail_on: list[FailOn]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,11 +13,15 @@ from .options import (
     EXIT_FINDINGS,
     LangOption,
     TargetsOption,
+    fail,
     load,
     require_targets,
     stdout_console,
     targets_path,
 )
+
+if TYPE_CHECKING:
+    from ..targets import DriveResult, TargetsResult
 
 
 class TargetsFormat(StrEnum):
@@ -77,7 +81,7 @@ def validate_targets_command(
     """
     from ..output import issues_github, issues_json, issues_text
 
-    results = [load(path) for path in paths or [targets_path(targets)]]
+    results = _validated(paths or [targets_path(targets)])
     if output_format is IssuesFormat.json:
         sys.stdout.write(issues_json(results))
     for result in results:
@@ -85,13 +89,51 @@ def validate_targets_command(
             sys.stdout.write(issues_github(result.issues))
         elif output_format is IssuesFormat.text:
             sys.stdout.write(issues_text(result.issues))
-            if result.valid and result.targets is not None:
-                count = len(result.targets.indicators)
-                own = len(result.targets.unit_targets)
-                units = f"; own targets of {own} unit{'s' if own != 1 else ''}" if own else ""
-                typer.echo(f"{result.path}: valid ({count} indicators{units})", err=True)
+            if result.valid:
+                typer.echo(f"{result.path}: valid ({_what(result)})", err=True)
     if not all(result.valid for result in results):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
+    """Each targets file, then the drive file beside it when there is one (checked against the
+    targets file's units and indicators); a file named drive.yaml is read as a drive file."""
+    from ..errors import KpiError
+    from ..targets import DRIVE_FILE_NAME, drive_path, load_drive
+
+    results: list[TargetsResult | DriveResult] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.name == DRIVE_FILE_NAME:
+            beside, sibling = path, path.parent / "targets.yaml"
+            main = load(sibling) if sibling.is_file() else None
+        else:
+            beside, main = drive_path(path), load(path)
+            results.append(main)
+        if not beside.is_file() or beside.resolve() in seen:
+            continue
+        seen.add(beside.resolve())
+        known = main.targets if main is not None else None
+        units = {u.code for u in known.reporting_units} if known else None
+        codes = {i.code for i in known.indicators} if known else None
+        try:
+            results.append(load_drive(beside, str(beside), units, codes))
+        except KpiError as exc:
+            fail(exc.message)
+    return results
+
+
+def _what(result: TargetsResult | DriveResult) -> str:
+    from ..targets import DriveResult
+
+    if isinstance(result, DriveResult):
+        assert result.drive is not None
+        drive = result.drive
+        return f"{len(drive.calendar.rounds)} rounds, {len(drive.clusters)} clusters"
+    assert result.targets is not None
+    own = len(result.targets.unit_targets)
+    units = f"; own targets of {own} unit{'s' if own != 1 else ''}" if own else ""
+    return f"{len(result.targets.indicators)} indicators{units}"
 
 
 def schema_command() -> None:

@@ -1,7 +1,7 @@
 """Pure values and rules, no I/O: periods and rounds, numbers (text <-> Decimal), statuses and
 their labels. Everything else builds on these; they import nothing of ours but ``errors``."""
 
-from .labels import LABEL, STYLE, SYMBOL, WORDS
+from .labels import LABEL, STYLE, SYMBOL, TIMELINESS_LABEL, WORDS
 from .numbers import (
     NO_VALUE_TEXTS,
     Lang,
@@ -24,6 +24,7 @@ __all__ = [
     "PERIOD_PATTERN",
     "STYLE",
     "SYMBOL",
+    "TIMELINESS_LABEL",
     "WORDS",
     "Lang",
     "Period",

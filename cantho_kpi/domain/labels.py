@@ -127,3 +127,22 @@ WORDS = {
         "applies)  · missing  ! invalid",
     },
 }
+
+#: How a report or launch document stands against its deadline (see ``report.Timeliness``);
+#: ``{days}`` is the number of days late.
+TIMELINESS_LABEL = {
+    "vi": {
+        "on_time": "Đúng hạn",
+        "late": "Trễ {days} ngày",
+        "not_received": "Chưa nhận",
+        "not_due": "Chưa đến hạn",
+        "unknown": "Không rõ ngày",
+    },
+    "en": {
+        "on_time": "on time",
+        "late": "late by {days} days",
+        "not_received": "not received",
+        "not_due": "not due yet",
+        "unknown": "date unknown",
+    },
+}

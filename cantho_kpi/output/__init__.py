@@ -21,6 +21,19 @@ if TYPE_CHECKING:
         short_file,
         targets_json,
     )
+    from .drive_console import draw_calendar, draw_chase, draw_rank
+    from .drive_data import (
+        CHASE_SCHEMA,
+        RANK_SCHEMA,
+        calendar_dict,
+        chase_csv,
+        chase_json,
+        chase_markdown,
+        rank_csv,
+        rank_dict,
+        rank_json,
+        rank_markdown,
+    )
     from .markdown import check_markdown
     from .progress import (
         PROGRESS_SCHEMA,
@@ -30,6 +43,7 @@ if TYPE_CHECKING:
         progress_markdown,
     )
     from .progress_table import draw_progress
+    from .review import PROGRESS_MARK, ReviewData, review_markdown
 
 _WHERE = {
     "issue_dict": "annotations",
@@ -52,15 +66,42 @@ _WHERE = {
     "progress_json": "progress",
     "progress_markdown": "progress",
     "draw_progress": "progress_table",
+    "PROGRESS_MARK": "review",
+    "ReviewData": "review",
+    "review_markdown": "review",
+    "draw_calendar": "drive_console",
+    "draw_chase": "drive_console",
+    "draw_rank": "drive_console",
+    "CHASE_SCHEMA": "drive_data",
+    "RANK_SCHEMA": "drive_data",
+    "calendar_dict": "drive_data",
+    "chase_csv": "drive_data",
+    "chase_json": "drive_data",
+    "chase_markdown": "drive_data",
+    "rank_csv": "drive_data",
+    "rank_dict": "drive_data",
+    "rank_json": "drive_data",
+    "rank_markdown": "drive_data",
 }
 __all__ = [
+    "CHASE_SCHEMA",
     "CHECK_SCHEMA",
+    "PROGRESS_MARK",
     "PROGRESS_SCHEMA",
+    "RANK_SCHEMA",
+    "ReviewData",
+    "calendar_dict",
+    "chase_csv",
+    "chase_json",
+    "chase_markdown",
     "check_csv",
     "check_json_chunks",
     "check_markdown",
+    "draw_calendar",
+    "draw_chase",
     "draw_check",
     "draw_progress",
+    "draw_rank",
     "issue_dict",
     "issues_github",
     "issues_json",
@@ -70,6 +111,11 @@ __all__ = [
     "progress_dict",
     "progress_json",
     "progress_markdown",
+    "rank_csv",
+    "rank_dict",
+    "rank_json",
+    "rank_markdown",
+    "review_markdown",
     "short_file",
     "status_text",
     "targets_json",

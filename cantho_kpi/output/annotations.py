@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from ..errors import Issue
-from ..targets import TargetsResult
+from ..targets import DriveResult, TargetsResult
 
 
 def issues_text(issues: list[Issue]) -> str:
@@ -34,8 +34,8 @@ def issue_dict(issue: Issue, *, position: bool = True, vi: bool = False) -> dict
     return found
 
 
-def issues_json(results: list[TargetsResult]) -> str:
-    """One JSON document for the validation of one or more targets files."""
+def issues_json(results: list[TargetsResult | DriveResult]) -> str:
+    """One JSON document for the validation of one or more targets files (and drive files)."""
     files = [
         {"file": r.path, "valid": r.valid, "issues": [issue_dict(i) for i in r.issues]}
         for r in results

@@ -44,6 +44,8 @@ def _submission_dict(sub: Submission) -> dict[str, Any]:
         "sheet": sub.sheet,
         "valid": sub.valid,
         "issues": [issue_dict(i, position=False, vi=True) for i in sub.issues],
+        "submitted_on": sub.submitted_on.isoformat() if sub.submitted_on else None,
+        "date_source": sub.date_source,
     }
 
 
@@ -94,10 +96,10 @@ def _headline_dict(headline: Headline) -> dict[str, Any]:
     return {"round": headline.round, "unit_code": headline.unit_code, **headline.counts()}
 
 
-def check_json_chunks(report: Report) -> Iterator[str]:
+def check_json_chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]:
     """The public JSON contract ``cantho-kpi/check/v1`` (documented in the README), in pieces:
     one submission or result per line, encoded as it is written (with the C encoder: no
-    indentation inside the objects)."""
+    indentation inside the objects). ``extra`` fields (the drive's calendar) come last."""
     parts: list[tuple[str, Any]] = [
         ("schema", CHECK_SCHEMA),
         ("targets_file", report.targets_file),
@@ -109,6 +111,7 @@ def check_json_chunks(report: Report) -> Iterator[str]:
         ("rollups", [_rollup_dict(r) for r in report.rollups]),
         ("headlines", [_headline_dict(h) for h in report.headlines]),
         ("summary", summary(report)),
+        *(extra or {}).items(),
     ]
     yield "{\n"
     for index, (key, value) in enumerate(parts):

@@ -20,6 +20,7 @@ from .applicable import AppliedTarget, applicable_target, judge
 from .city import city_figures
 from .headline import headlines
 from .model import MissingUnit, Report, Result
+from .resubmit import is_superseded, order_resubmissions, superseded_issue
 
 
 def evaluate(
@@ -90,11 +91,17 @@ class Evaluation:
                 self.results[sub.file] = [_void(r) for r in self.results[sub.file]]
         rounds = sorted(set(self.rounds.values()) | ({self.asked} if self.asked else set()))
         names = {sub_file: str(r) for sub_file, r in self.rounds.items()}
-        city = city_figures(self.targets, subs, self.results, self.rounds, rounds)
+        used = [s for s in subs if not is_superseded(s)]  # a later file replaces these
+        city = city_figures(self.targets, used, self.results, self.rounds, rounds)
         subs = [city.with_issues(s) for s in subs]
-        results = [r for s in subs for r in city.results.get(s.file, self.results.get(s.file, []))]
+        results = [
+            r
+            for s in subs
+            if not is_superseded(s)
+            for r in city.results.get(s.file, self.results.get(s.file, []))
+        ]
         results += city.detached
-        evaluated = [s for s in subs if s.file in self.rounds]
+        evaluated = [s for s in subs if s.file in self.rounds and not is_superseded(s)]
         here = [s for s in subs if s.file not in self.elsewhere]
         return Report.model_construct(  # built from checked parts: no validation needed
             targets_file=self.targets_file,
@@ -132,24 +139,31 @@ def _is_duplicate(sub: Submission) -> bool:
 
 
 def _flag_duplicates(subs: list[Submission], rounds: dict[str, Round]) -> list[Submission]:
-    """Two files for the same unit and round: both are flagged, neither is picked."""
-    claims: dict[tuple[str, Round], list[str]] = {}
+    """Two files for the same unit and round: the later one (see :mod:`.resubmit`) is used and
+    the others are flagged as superseded; when they cannot be ordered, all are flagged and
+    neither is picked."""
+    claims: dict[tuple[str, Round], list[Submission]] = {}
     for sub in subs:
         found = rounds.get(sub.file)
         if sub.unit_code and found is not None:
-            claims.setdefault((sub.unit_code, found), []).append(sub.file)
+            claims.setdefault((sub.unit_code, found), []).append(sub)
     flagged = []
     for sub in subs:
         found = rounds.get(sub.file)
-        files = claims.get((sub.unit_code or "", found), []) if found is not None else []
-        if len(files) > 1:
-            sub = sub.model_copy(update={"issues": [*sub.issues, _duplicate(sub, files, found)]})
+        group = claims.get((sub.unit_code or "", found), []) if found is not None else []
+        if len(group) > 1:
+            issue = _claim_issue(sub, group, found)
+            if issue is not None:
+                sub = sub.model_copy(update={"issues": [*sub.issues, issue]})
         flagged.append(sub)
     return flagged
 
 
-def _duplicate(sub: Submission, files: list[str], found: Round | None) -> Issue:
-    rest = [f for f in files if f != sub.file]
+def _claim_issue(sub: Submission, group: list[Submission], found: Round | None) -> Issue | None:
+    ordering = order_resubmissions(group)
+    if ordering.used is not None:
+        return None if ordering.used.file == sub.file else superseded_issue(sub, ordering.used)
+    rest = [s.file for s in group if s.file != sub.file]
     others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
     return Issue(
         "duplicate-submission",

@@ -16,6 +16,7 @@ from ..domain import Period, parse_period
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState
 from .progress import Point
+from .resubmit import order_resubmissions, superseded_issue
 
 SeriesKey = tuple[str, str]  # (unit code, indicator code)
 
@@ -55,10 +56,12 @@ def build_archive(submissions: Iterable[Submission], *, as_of: int | None = None
             archive.units.append(unit)
         if str(period) not in archive.rounds:
             archive.rounds.append(str(period))
-        if len(subs) > 1:
+        used = order_resubmissions(subs).used  # a corrected file replaces the earlier one
+        if used is None:
             archive.issues.extend(_duplicate(s, subs, period) for s in subs)
             continue
-        _add_points(archive, subs[0], unit, period)
+        archive.issues.extend(superseded_issue(s, used) for s in subs if s is not used)
+        _add_points(archive, used, unit, period)
     archive.rounds.sort(key=lambda r: (len(r), r))
     return archive
 

@@ -2,12 +2,15 @@
 problem collected; finding the files of a folder; reading many in worker processes."""
 
 from .batch import default_jobs, read_all
+from .dates import RECEIVED_LOG, DateSource, parse_day
 from .identity import file_name_parts
 from .model import Submission, SubmittedValue, ValueState
 from .read import SCANNED_SUFFIXES, Engine, discover, read_submission
 
 __all__ = [
+    "RECEIVED_LOG",
     "SCANNED_SUFFIXES",
+    "DateSource",
     "Engine",
     "Submission",
     "SubmittedValue",
@@ -15,6 +18,7 @@ __all__ = [
     "default_jobs",
     "discover",
     "file_name_parts",
+    "parse_day",
     "read_all",
     "read_submission",
 ]

@@ -48,6 +48,7 @@ META_LABELS: dict[str, frozenset[str]] = {
     "unit_name": _labels("Đơn vị", "Đơn vị báo cáo", "Tên đơn vị", "Unit", "Reporting unit"),
     "unit_code": _labels("Mã đơn vị", "Unit code"),
     "period": _labels("Kỳ báo cáo", "Kỳ", "Period", "Reporting period"),
+    "date": _labels("Ngày lập", "Ngày báo cáo", "Date"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -46,6 +47,10 @@ class Submission(BaseModel):
     sheet: str | None = None
     values: list[SubmittedValue] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
+    #: The day it was sent, and where that came from: "sheet" (Ngày lập), "received-log"
+    #: (received.csv) or "file-time" (the file's modification time, unreliable).
+    submitted_on: date | None = None
+    date_source: str | None = None
 
     @property
     def valid(self) -> bool:

@@ -13,6 +13,7 @@ from typing import Literal
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
 from .csvfile import read_csv_cells
+from .dates import RECEIVED_LOG, submission_date
 from .identity import Identity
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
 from .model import Submission
@@ -52,8 +53,9 @@ def read_submission(
         # the location names the file: the message need not say it again
         message = exc.message.removeprefix(f"{shown}: ")
         vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
-        issue = Issue(exc.code, message, Location(shown), message_vi=vi)
-        return Submission(file=shown, issues=[issue])
+        collector = Collector(shown, [Issue(exc.code, message, Location(shown), message_vi=vi)])
+        day, source = submission_date(path, None, None, collector)  # a broken file came too
+        return Submission(file=shown, issues=collector.issues, submitted_on=day, date_source=source)
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
@@ -165,6 +167,10 @@ def _interpret(
     who = Identity(path, layout, cells, locate, targets, collector).resolve()
     unit = targets.unit(who.unit_code)
     values = ValueReader(targets, locate, collector.add).read(cells, header)
+    given = layout.meta.get("date")
+    day, source = submission_date(
+        path, given[0] if given else None, locate(given[1]) if given else None, collector
+    )
     return Submission(
         file=shown,
         unit_code=who.unit_code,
@@ -173,6 +179,8 @@ def _interpret(
         sheet=sheet,
         values=values,
         issues=collector.issues,
+        submitted_on=day,
+        date_source=source,
     )
 
 
@@ -183,8 +191,8 @@ SCANNED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".ods")
 
 def discover(paths: list[Path], *, recursive: bool = False) -> list[Path]:
     """The submission files named by ``paths``: files as given, folders scanned (with
-    ``recursive``, their subfolders too, hidden ones skipped), Excel and LibreOffice lock files
-    and hidden files skipped. Sorted, without duplicates."""
+    ``recursive``, their subfolders too, hidden ones skipped), Excel and LibreOffice lock files,
+    hidden files and the received log (received.csv) skipped. Sorted, without duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -196,6 +204,7 @@ def discover(paths: list[Path], *, recursive: bool = False) -> list[Path]:
                 and child.suffix.lower() in SCANNED_SUFFIXES
                 and not is_lock_file(child)
                 and not child.name.startswith(".")
+                and child.name.lower() != RECEIVED_LOG
             )
         else:
             found.append(path)

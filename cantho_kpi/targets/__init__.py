@@ -1,6 +1,19 @@
 """The targets file: its models, safe YAML with positions, the cross-checks, the JSON Schema,
 and how a target reads to a person. ``load_targets`` is the way in."""
 
+from .drive import DRIVE_FILE_NAME, DriveResult, drive_path, load_drive
+from .drive_model import (
+    SCORED,
+    Awards,
+    Cluster,
+    ClusterKind,
+    Contact,
+    DriveFile,
+    LaunchReceipt,
+    RoundDeadline,
+    Scoring,
+    drive_round_of,
+)
 from .fields import KNOWN_UNITS
 from .load import DEFAULT_TARGETS, TargetsResult, load_targets, validate_text
 from .model import (
@@ -28,22 +41,33 @@ from .unit_targets import LaunchDocument, UnitTarget, UnitTargets
 
 __all__ = [
     "DEFAULT_TARGETS",
+    "DRIVE_FILE_NAME",
     "KNOWN_UNITS",
     "SCHEMA_PATH",
+    "SCORED",
     "AccruesOver",
     "Aggregate",
+    "Awards",
     "Baseline",
     "BeforeEnd",
     "Break",
+    "Cluster",
+    "ClusterKind",
+    "Contact",
+    "DriveFile",
+    "DriveResult",
     "Group",
     "Indicator",
     "LaunchDocument",
+    "LaunchReceipt",
     "Measure",
     "Plausible",
     "ProgressMethod",
     "ProgressSettings",
     "ReportingUnit",
+    "RoundDeadline",
     "Scope",
+    "Scoring",
     "TargetsFile",
     "TargetsResult",
     "Term",
@@ -52,7 +76,10 @@ __all__ = [
     "UnitTarget",
     "UnitTargets",
     "bounds_text",
+    "drive_path",
+    "drive_round_of",
     "indicator_label",
+    "load_drive",
     "load_targets",
     "target_text",
     "targets_schema",

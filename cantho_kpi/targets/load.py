@@ -229,6 +229,8 @@ def _explain(error: ErrorDetails) -> str:
             return f"{reason}; got {value.text if isinstance(value, RawScalar) else value!r}"
     if expected is not None:
         return f"expected {expected}, got {_describe_value(value)}"
+    if kind.startswith("drive_"):  # the drive file's own checks say it all
+        return error["msg"]
     if kind == "string_pattern_mismatch":
         return f"{_describe_value(value)} is not in the expected form ({_pattern_hint(error)})"
     if kind == "enum":

@@ -74,6 +74,10 @@ class YamlDoc:
             probe = probe[:-1]
         return self.positions.get((), (1, 1))
 
+    def line_of(self, path: Path_) -> int:
+        """The line on which ``path`` starts (for messages pointing at a second place)."""
+        return self.position(path)[0]
+
 
 class _Stop(Exception):
     """Raised inside conversion when the document is too hostile to go on."""

@@ -19,6 +19,7 @@ from ..errors import KpiError
 from ..report import Report, Result, headline_text, indicator_rows
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
+from .drive_sheets import DriveParts, add_drive_sheets
 from .progress_sheet import add_progress_sheet
 from .safecells import put_number, put_text
 from .sheets import details_sheet, header_cell, problems_sheet, targets_sheet
@@ -50,10 +51,11 @@ def write_export(
     inputs: list[Path],
     lang: Lang = "vi",
     force: bool = False,
+    drive: DriveParts | None = None,
 ) -> None:
     """Build the workbook and write it to ``output`` (never one of the ``inputs``)."""
     _check_not_an_input(output, inputs)
-    save_atomically(build_export(report, targets, lang), output, force=force)
+    save_atomically(build_export(report, targets, lang, drive), output, force=force)
 
 
 def _check_not_an_input(output: Path, inputs: list[Path]) -> None:
@@ -66,7 +68,9 @@ def _check_not_an_input(output: Path, inputs: list[Path]) -> None:
             )
 
 
-def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Workbook:
+def build_export(
+    report: Report, targets: TargetsFile, lang: Lang = "vi", drive: DriveParts | None = None
+) -> Workbook:
     from openpyxl import Workbook
 
     words = LABELS[lang]
@@ -88,6 +92,8 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
     _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
     add_progress_sheet(book, report, targets, lang)  # when the rounds span several years
+    if drive is not None:
+        add_drive_sheets(book, drive, lang)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
     props.title = _title(report, words)

@@ -1,0 +1,78 @@
+"""Who to chase: the units whose report for a round is missing, late or incomplete, with what is
+missing and whom to call. Pure: ``as_of`` is the day the list is made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain import Period, Status
+from ..targets import DriveFile, TargetsFile
+from .calendar import RoundStatus, Timeliness, round_statuses
+from .model import Report
+
+#: The statuses that mean "this figure still has to come".
+OWED = (Status.MISSING, Status.INVALID)
+
+
+@dataclass(frozen=True, slots=True)
+class ChaseItem:
+    """One unit to chase for one round: why, and what it still owes."""
+
+    unit_code: str
+    unit: str
+    round: str
+    deadline: date
+    status: Timeliness
+    days_late: int
+    file: str | None
+    submitted_on: date | None
+    date_source: str | None
+    whole_file: bool  # nothing came: the whole report is owed
+    indicators: list[str]  # figures owed: missing or unreadable in the file used
+    contact: str | None
+
+
+def chase_list(
+    targets: TargetsFile,
+    drive: DriveFile,
+    report: Report,
+    period: Period | None = None,
+    as_of: date | None = None,
+) -> list[ChaseItem]:
+    """Units not received (once the deadline has passed), late, or with figures owed."""
+    items = []
+    for row in round_statuses(targets, drive, report, as_of):
+        if period is not None and row.round != str(period):
+            continue
+        owed = _owed(report, row)
+        if row.status in (Timeliness.LATE, Timeliness.NOT_RECEIVED) or owed:
+            items.append(_item(drive, row, owed))
+    return items
+
+
+def _owed(report: Report, row: RoundStatus) -> list[str]:
+    if row.file is None:
+        return []
+    return [r.code for r in report.results if r.file == row.file and r.status in OWED]
+
+
+def _item(drive: DriveFile, row: RoundStatus, owed: list[str]) -> ChaseItem:
+    contact = drive.contacts.get(row.unit_code)
+    text = None
+    if contact is not None:
+        text = ", ".join(p for p in (contact.name, contact.phone, contact.email) if p) or None
+    return ChaseItem(
+        row.unit_code,
+        row.unit,
+        row.round,
+        row.deadline,
+        row.status,
+        row.days_late,
+        row.file,
+        row.submitted_on,
+        row.date_source,
+        row.file is None,
+        owed,
+        text,
+    )

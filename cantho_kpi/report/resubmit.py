@@ -1,0 +1,88 @@
+"""Resubmissions: which of several files from one unit for one period is used. Pure.
+
+A unit that sends a corrected file replaces its earlier one. Of two or more files, the one sent
+last is used, by the day it was sent (``Ngày lập`` or the received log; a file's modification
+time is too unreliable to order files by), then by a version mark at the end of its name:
+``NK_2024-Q4_v2.xlsx`` (2), ``NK_2024-Q4 (1).xlsx`` (1), no mark (0). The others are
+superseded. Only when the latest cannot be told apart (same day and same mark, or no days and
+the same mark) is it the ``duplicate-submission`` error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from ..errors import Issue, Location, Severity
+from ..submissions import DateSource, Submission
+
+SUPERSEDED = "superseded-submission"
+
+_MARK = re.compile(r"(?:[ _-]+v(?P<v>[0-9]{1,3})|\s*\((?P<n>[0-9]{1,3})\))$", re.IGNORECASE)
+
+
+def version_mark(file: str) -> int:
+    """The version a file name ends with: ``_v2``, ``-V3``, `` v2``, `` (1)``; 0 when none."""
+    match = _MARK.search(PurePath(file.replace("\\", "/")).stem)
+    if match is None:
+        return 0
+    return int(match["v"] or match["n"])
+
+
+@dataclass(frozen=True, slots=True)
+class Ordering:
+    """The file used (``None`` when the files cannot be ordered) and the ones it replaces."""
+
+    used: Submission | None
+    superseded: list[Submission] = field(default_factory=list)
+
+    @property
+    def orderable(self) -> bool:
+        return self.used is not None
+
+
+def _reliable_day(sub: Submission) -> date | None:
+    if sub.date_source == DateSource.FILE_TIME:
+        return None
+    return sub.submitted_on
+
+
+def order_resubmissions(subs: list[Submission]) -> Ordering:
+    """Order files of one unit and period: the latest is used, the others are superseded."""
+    if len(subs) < 2:
+        return Ordering(subs[0] if subs else None)
+    days = [_reliable_day(s) for s in subs]
+    by_day = all(day is not None for day in days)
+
+    def key(index: int) -> tuple[date, int] | tuple[int]:
+        mark = version_mark(subs[index].file)
+        day = days[index]
+        return (day, mark) if by_day and day is not None else (mark,)
+
+    keys = [key(i) for i in range(len(subs))]
+    best = max(keys)
+    if keys.count(best) > 1:
+        return Ordering(None)
+    winner = keys.index(best)
+    return Ordering(subs[winner], [s for i, s in enumerate(subs) if i != winner])
+
+
+def superseded_issue(old: Submission, used: Submission) -> Issue:
+    """The warning on a file that a later one replaces."""
+    when = f" (sent {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
+    when_vi = f" (gửi ngày {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
+    return Issue(
+        SUPERSEDED,
+        f"replaced by {used.file}{when}, a later file from unit {old.unit_code} for "
+        f"{old.period}; this file is not used",
+        Location(old.file),
+        Severity.WARNING,
+        f"đã được thay bằng {used.file}{when_vi}, tệp gửi sau của đơn vị {old.unit_code} cho "
+        f"kỳ {old.period}; tệp này không được dùng",
+    )
+
+
+def is_superseded(sub: Submission) -> bool:
+    return any(issue.code == SUPERSEDED for issue in sub.issues)

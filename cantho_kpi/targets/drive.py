@@ -1,0 +1,264 @@
+"""The drive file beside the targets file: YAML text -> :class:`DriveFile` + issues with
+``line:col`` positions, read like the targets file (safe YAML, pydantic's wording translated,
+then the checks a schema cannot make: dates in order, a deadline for every round of the drive,
+clusters of known units)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..domain import Period, parse_period
+from ..errors import Issue, Location, Severity
+from .drive_model import DriveFile, drive_round_of
+from .load import _Translator
+from .safeyaml import Path_, parse, read_yaml_source
+
+DRIVE_FILE_NAME = "drive.yaml"
+Found = tuple[str, str, Path_]
+
+
+def drive_path(targets_path: Path) -> Path:
+    """Where the drive file of a targets file lives: beside it, named drive.yaml."""
+    return targets_path.parent / DRIVE_FILE_NAME
+
+
+@dataclass(slots=True)
+class DriveResult:
+    path: str
+    drive: DriveFile | None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.drive is not None and not any(i.severity is Severity.ERROR for i in self.issues)
+
+
+def load_drive(
+    path: Path,
+    display: str | None = None,
+    units: set[str] | None = None,
+    codes: set[str] | None = None,
+) -> DriveResult:
+    """Load and check a drive file; ``units`` and ``codes`` (from the targets file) are the unit
+    and indicator codes it may name. Raises :class:`KpiError` only if it cannot be read."""
+    shown = display if display is not None else str(path)
+    issues: list[Issue] = []
+    text = read_yaml_source(path, shown, issues)
+    if text is None:
+        return DriveResult(shown, None, issues)
+    doc = parse(text, shown, issues)
+    if doc is None:
+        return DriveResult(shown, None, issues)
+    if not isinstance(doc.data, dict):
+        where = Location(shown, *doc.position(()))
+        message = "the drive file must be a mapping with keys schema_version, name and calendar"
+        return DriveResult(shown, None, [*issues, Issue("wrong-type", message, where)])
+    drive = None
+    try:
+        drive = DriveFile.model_validate(doc.data)
+    except ValidationError as exc:
+        translator = _Translator(doc, shown, DriveFile)
+        for error in exc.errors():
+            if error["type"] == "extra_forbidden" or tuple(error["loc"]) not in doc.reported:
+                issues.append(translator.issue(error))
+    if drive is not None:
+        for code, message, path_ in check_drive(drive, units, codes, doc.line_of):
+            issues.append(Issue(code, message, Location(shown, *doc.position(path_))))
+    issues.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
+    return DriveResult(shown, drive if not issues else None, issues)
+
+
+def check_drive(
+    drive: DriveFile,
+    units: set[str] | None,
+    codes: set[str] | None,
+    line_of: Callable[[Path_], int] = lambda _: 0,
+) -> Iterator[Found]:
+    """What a schema cannot say about a drive file. Pure."""
+    yield from _check_dates(drive)
+    yield from _check_rounds(drive, line_of)
+    yield from _check_clusters(drive, units, line_of)
+    yield from _check_units(drive, units, codes, line_of)
+
+
+def _month_start(text: str) -> date:
+    return date(int(text[:4]), int(text[5:7]), 1)
+
+
+def _check_dates(drive: DriveFile) -> Iterator[Found]:
+    cal = drive.calendar
+    steps = [
+        ("launch", cal.launch, "end", cal.end),
+        ("launch", cal.launch, "launch_document_due", cal.launch_document_due),
+        ("launch_document_due", cal.launch_document_due, "end", cal.end),
+        ("launch", cal.launch, "interim_review", _month_start(cal.interim_review)),
+        (
+            "interim_review",
+            _month_start(cal.interim_review),
+            "final_review",
+            _month_start(cal.final_review),
+        ),
+    ]
+    for first, early, second, late in steps:
+        if late < early:
+            yield (
+                "date-order",
+                f"calendar.{second} ({late:%d/%m/%Y}) comes before calendar.{first} "
+                f"({early:%d/%m/%Y}); put the dates in order",
+                ("calendar", second),
+            )
+
+
+def _quarters(first: date, last: date) -> list[Period]:
+    start = first.year * 12 + (first.month - 1) // 3 * 3
+    end = last.year * 12 + (last.month - 1) // 3 * 3
+    return [Period(month, 3) for month in range(start, end + 1, 3)]
+
+
+def _round_end(period: Period) -> date:
+    year, month = divmod(period.last_month, 12)
+    following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator[Found]:
+    seen: dict[Period, int] = {}
+    previous: date | None = None
+    for index, item in enumerate(drive.calendar.rounds):
+        path: Path_ = ("calendar", "rounds", index)
+        period = item.period
+        if period in seen:
+            first = line_of(("calendar", "rounds", seen[period]))
+            yield (
+                "duplicate-round",
+                f"round {period} is given twice (first on line {first}); keep one deadline",
+                (*path, "round"),
+            )
+            continue
+        seen[period] = index
+        if item.deadline <= _round_end(period):
+            yield (
+                "deadline-before-round-end",
+                f"round {period}: the deadline {item.deadline:%d/%m/%Y} is not after the round "
+                f"ends ({_round_end(period):%d/%m/%Y}); a round is reported once it is over",
+                (*path, "deadline"),
+            )
+        if previous is not None and item.deadline < previous:
+            yield (
+                "date-order",
+                f"round {period}: the deadline {item.deadline:%d/%m/%Y} comes before the "
+                "previous round's; list the rounds in order",
+                (*path, "deadline"),
+            )
+        previous = item.deadline
+    for quarter in _quarters(drive.calendar.launch, drive.calendar.end):
+        if drive_round_of(quarter) not in seen:
+            yield (
+                "round-without-deadline",
+                f"round {quarter} of the drive has no deadline; add "
+                f"'- {{round: {quarter}, deadline: ...}}' to calendar.rounds",
+                ("calendar", "rounds"),
+            )
+
+
+def _check_clusters(
+    drive: DriveFile, units: set[str] | None, line_of: Callable[[Path_], int]
+) -> Iterator[Found]:
+    ids: dict[str, int] = {}
+    for index, cluster in enumerate(drive.clusters):
+        path: Path_ = ("clusters", index)
+        if cluster.id in ids:
+            first = line_of(("clusters", ids[cluster.id]))
+            yield (
+                "duplicate-code",
+                f"cluster id {cluster.id!r} is given twice (first on line {first})",
+                (*path, "id"),
+            )
+        ids.setdefault(cluster.id, index)
+        first_p = parse_period(cluster.from_) if cluster.from_ else None
+        last_p = parse_period(cluster.until) if cluster.until else None
+        if first_p is not None and last_p is not None and last_p.last_month < first_p.first_month:
+            yield (
+                "period-order",
+                f"cluster {cluster.id}: 'until' ({cluster.until}) is before 'from' "
+                f"({cluster.from_})",
+                (*path, "until"),
+            )
+        seen: set[str] = set()
+        for position, member in enumerate(cluster.members):
+            where: Path_ = (*path, "members", position)
+            if member in seen:
+                yield ("duplicate-code", f"cluster {cluster.id}: {member} is listed twice", where)
+            seen.add(member)
+            if units is not None and member not in units:
+                yield (
+                    "unknown-unit",
+                    f"cluster {cluster.id}: {member} is not a reporting unit of the targets "
+                    "file; add it to reporting_units there or fix the code",
+                    where,
+                )
+
+
+def _check_units(
+    drive: DriveFile,
+    units: set[str] | None,
+    codes: set[str] | None,
+    line_of: Callable[[Path_], int],
+) -> Iterator[Found]:
+    cal = drive.calendar
+    seen: dict[str, int] = {}
+    for index, doc in enumerate(drive.launch_documents):
+        path: Path_ = ("launch_documents", index)
+        if doc.unit in seen:
+            first = line_of(("launch_documents", seen[doc.unit]))
+            yield (
+                "duplicate-code",
+                f"launch document of {doc.unit} is given twice (first on line {first})",
+                (*path, "unit"),
+            )
+        seen.setdefault(doc.unit, index)
+        if units is not None and doc.unit not in units:
+            yield ("unknown-unit", f"{doc.unit} is not a reporting unit", (*path, "unit"))
+        if doc.received < cal.launch:
+            yield (
+                "date-order",
+                f"launch document of {doc.unit}: received {doc.received:%d/%m/%Y}, before the "
+                f"drive was launched ({cal.launch:%d/%m/%Y})",
+                (*path, "received"),
+            )
+    yield from _check_references(drive, units, codes)
+
+
+def _check_references(
+    drive: DriveFile, units: set[str] | None, codes: set[str] | None
+) -> Iterator[Found]:
+    """Contacts name known units; weights known indicators and are positive; deductions >= 0."""
+    for code in drive.contacts:
+        if units is not None and code not in units:
+            yield ("unknown-unit", f"contacts: {code} is not a reporting unit", ("contacts", code))
+    for code in drive.scoring.weights:
+        if codes is not None and code not in codes:
+            yield (
+                "unknown-reference",
+                f"scoring.weights: {code} is not an indicator of the targets file",
+                ("scoring", "weights", code),
+            )
+    scoring = drive.scoring
+    for key, value in (
+        ("late_report", scoring.late_report),
+        ("invalid_file", scoring.invalid_file),
+    ):
+        if value < 0:
+            yield ("negative-deduction", f"scoring.{key} must be 0 or more", ("scoring", key))
+    for code, weight in scoring.weights.items():
+        if weight <= 0:
+            yield (
+                "bad-weight",
+                f"scoring.weights.{code} must be above 0",
+                ("scoring", "weights", code),
+            )
