@@ -17,7 +17,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..domain import Period, Status, parse_period
-from .fields import UNIT_CODE_PATTERN, Code, Number, PeriodText, Strict, Text
+from .fields import UNIT_CODE_PATTERN, Code, Number, PeriodText, Strict, Text, active_between
 from .safeyaml import RawScalar
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -108,11 +108,7 @@ class Cluster(Strict):
     until: PeriodText | None = Field(default=None, description="Last period")
 
     def active_in(self, period: Period) -> bool:
-        first = parse_period(self.from_) if self.from_ else None
-        last = parse_period(self.until) if self.until else None
-        if first is not None and period.last_month < first.first_month:
-            return False
-        return last is None or period.first_month <= last.last_month
+        return active_between(self.from_, self.until, period)
 
 
 #: The statuses that score; ``reported`` and ``pending`` (kept outside pass/fail) never do.

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from ..domain import PERIOD_PATTERN
+from ..domain import PERIOD_PATTERN, Period, parse_period
 from .safeyaml import RawScalar
 
 INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
@@ -60,3 +60,13 @@ class Strict(BaseModel):
     matched by their value, since YAML gives them as text)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def active_between(first_text: str | None, last_text: str | None, period: Period) -> bool:
+    """Whether something that exists from ``first_text`` to ``last_text`` (periods; open when
+    absent) exists during (part of) ``period``: a reporting unit, a cluster."""
+    first = parse_period(first_text) if first_text else None
+    last = parse_period(last_text) if last_text else None
+    if first is not None and period.last_month < first.first_month:
+        return False
+    return last is None or period.first_month <= last.last_month

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from ..domain import Period, RoundsMode, TargetKind, parse_period
+from ..domain import Period, RoundsMode, TargetKind
 from .fields import (
     KNOWN_UNITS,
     UNIT_CODE_PATTERN,
@@ -22,6 +22,7 @@ from .fields import (
     PeriodText,
     Strict,
     Text,
+    active_between,
 )
 from .unit_targets import UnitTargets
 
@@ -179,11 +180,7 @@ class ReportingUnit(Strict):
 
     def active_in(self, period: Period) -> bool:
         """Whether the unit exists during (part of) ``period``."""
-        first = parse_period(self.from_) if self.from_ else None
-        last = parse_period(self.until) if self.until else None
-        if first is not None and period.last_month < first.first_month:
-            return False
-        return last is None or period.first_month <= last.last_month
+        return active_between(self.from_, self.until, period)
 
 
 class Term(Strict):
