@@ -14,14 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import ORDER, Lang, Status, parse_period
+from ..domain import ORDER, SYMBOL, Lang, Status, parse_period
 from ..errors import KpiError
 from ..report import Report, Result, indicator_rows
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
 from .safecells import put_number, put_text
-from .sheets import details_sheet, header_cell, problems_sheet, targets_sheet
-from .style import FILLS, LABELS, SHEETS, Words, bold, border, center, status_label, wrap
+from .sheets import details_sheet, fit_to_page, header_cell, problems_sheet, targets_sheet
+from .style import (
+    FILLS,
+    LABELS,
+    SHEETS,
+    Words,
+    bold,
+    border,
+    center,
+    status_label,
+    status_mark,
+    wrap,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -155,7 +166,7 @@ def _summary_sheet(
         )
     totals_col = FIRST_INDICATOR_COL + len(codes)
     for offset, status in enumerate(Status):
-        cell = header_cell(sheet, 4, totals_col + offset, status_label(status, lang))
+        cell = header_cell(sheet, 4, totals_col + offset, status_mark(status, lang))
         cell.fill = FILLS[status]
         sheet.merge_cells(
             start_row=4, start_column=totals_col + offset, end_row=5, end_column=totals_col + offset
@@ -205,8 +216,11 @@ def _summary_line(
         counts[status] += 1
         cell.fill = FILLS[status]
         result = line.results.get(ind.code)
-        if result is not None and status in ORDER:
+        if result is not None and status in ORDER and result.value is not None:
             put_number(cell, result.value)
+            cell.number_format = f'"{SYMBOL[status]} "{cell.number_format}'  # without colour
+        else:
+            put_text(cell, SYMBOL[status]).alignment = center()
     for offset, status in enumerate(Status):
         cell = sheet.cell(row, totals_col + offset, counts[status])
         cell.border = border()
@@ -232,7 +246,7 @@ def _indicator_totals(
 def _legend(sheet: Worksheet, row: int, words: Words, lang: Lang) -> None:
     put_text(sheet.cell(row, 2), words.legend).font = bold()
     for offset, status in enumerate(Status):
-        cell = put_text(sheet.cell(row + 1 + offset, 2), status_label(status, lang))
+        cell = put_text(sheet.cell(row + 1 + offset, 2), status_mark(status, lang))
         cell.fill = FILLS[status]
         cell.border = border()
     put_text(sheet.cell(row + 1 + len(Status), 2), words.legend_note).alignment = wrap()
@@ -268,7 +282,7 @@ def _layout_summary(sheet: Worksheet, last_col: int, words: Words) -> None:
 def _chart_sheet(
     sheet: Worksheet, summary: Worksheet, count: int, words: Words, targets: TargetsFile
 ) -> None:
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import BarChart, Reference, Series
 
     put_text(sheet.cell(1, 1), words.chart_title).font = bold()
     if count == 0:
@@ -280,15 +294,16 @@ def _chart_sheet(
     chart.title = words.chart_title
     chart.y_axis.title = words.chart_axis
     totals_col = FIRST_INDICATOR_COL + len(targets.indicators)
-    last = 5 + count
-    for offset, status in enumerate(ORDER):
+    first, last = 6, 5 + count  # the units' rows: categories and values cover the same ones
+    for status in ORDER:
         col = totals_col + list(Status).index(status)
-        data = Reference(summary, min_col=col, min_row=4, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        series = chart.series[offset]
+        values = Reference(summary, min_col=col, min_row=first, max_row=last)
+        series = Series(values, title=status_label(status, words.lang))
         series.graphicalProperties.solidFill = FILLS[status].fgColor.rgb[-6:]
         series.graphicalProperties.line.solidFill = "808080"
-    chart.set_categories(Reference(summary, min_col=1, min_row=6, max_row=last))
+        chart.series.append(series)
+    chart.set_categories(Reference(summary, min_col=1, min_row=first, max_row=last))
     chart.height = max(8, round(0.6 * count) + 3)
     chart.width = 24
     sheet.add_chart(chart, "A3")
+    fit_to_page(sheet, tall=False)
