@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
 from .csvfile import read_csv_cells
-from .identity import Identity
+from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
 from .model import Submission
 from .values import ValueReader
@@ -53,7 +54,23 @@ def read_submission(
         message = exc.message.removeprefix(f"{shown}: ")
         vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
         issue = Issue(exc.code, message, Location(shown), message_vi=vi)
-        return Submission(file=shown, issues=[issue])
+        return _unidentified(shown, targets, [issue])
+
+
+def _unidentified(shown: str, targets: TargetsFile, issues: list[Issue]) -> Submission:
+    """A file whose sheet could not be read: its unit and period as its name says, so that an
+    unreadable ``CR_2024-Q2.xls`` is shown as CR's broken file (the completeness check counts
+    it as CR's too), not as unit "?"."""
+    code, period_text = file_name_parts(shown, targets.reporting_units)
+    unit = targets.unit(code) if code else None
+    period = parse_period(period_text) if period_text else None
+    return Submission(
+        file=shown,
+        unit_code=unit.code if unit else None,
+        unit_name=unit.name if unit else None,
+        period=str(period) if period else None,
+        issues=issues,
+    )
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
@@ -80,7 +97,7 @@ def _read_book(book: Book, path: Path, shown: str, targets: TargetsFile) -> Subm
     collector = Collector(shown)
     sheet, cells = _choose_sheet(book, collector)
     if sheet is None:
-        return Submission(file=shown, issues=collector.issues)
+        return _unidentified(shown, targets, collector.issues)
     return _interpret(
         shown, path, sheet.name, cells, _sheet_locator(shown, sheet.name), targets, collector.issues
     )
@@ -160,7 +177,7 @@ def _interpret(
             vi="không tìm thấy dòng tiêu đề có cột mã ('Mã chỉ tiêu' hoặc 'code') và cột giá "
             "trị ('Giá trị thực hiện' hoặc 'value') trong 30 dòng đầu",
         )
-        return Submission(file=shown, sheet=sheet, issues=collector.issues)
+        return _unidentified(shown, targets, collector.issues).model_copy(update={"sheet": sheet})
     layout = Layout(header, find_meta(cells, header.row))
     who = Identity(path, layout, cells, locate, targets, collector).resolve()
     unit = targets.unit(who.unit_code)
