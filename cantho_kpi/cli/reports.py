@@ -50,10 +50,22 @@ def check_command(
     period: PeriodOption = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", "-u", help="Show this unit's indicators.", metavar="CODE"),
+        typer.Option(
+            "--unit",
+            "-u",
+            help="Only this unit: its indicators, in every format; the exit code follows its "
+            "files alone.",
+            metavar="CODE",
+        ),
     ] = None,
     detail: Annotated[
-        bool, typer.Option("--detail", "-d", help="Show every unit's indicators.")
+        bool,
+        typer.Option(
+            "--detail",
+            "-d",
+            help="Show every unit's indicators (table only; json, csv and "
+            "markdown always carry them).",
+        ),
     ] = False,
     output_format: Annotated[
         CheckFormat,
@@ -71,9 +83,32 @@ def check_command(
 
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
+    wanted = _check_options(unit, detail, output_format, fail_on)
     report, loaded, _ = _checked(paths, period, jobs, targets)
-    _print_report(report, loaded, output_format, lang, unit, detail)
+    if wanted is not None:
+        report = report.for_unit(wanted)
+        if not report.submissions:
+            fail(f"no submission from unit {unit!r} among these files")
+    _print_report(report, loaded, output_format, lang, wanted, detail)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _check_options(
+    unit: str | None, detail: bool, output_format: CheckFormat, fail_on: list[FailOn] | None
+) -> str | None:
+    """Refuse combinations that would mean nothing; the unit asked for, normalised."""
+    if detail and output_format is not CheckFormat.table:
+        fail(
+            f"--detail applies to the table only, not to --format {output_format.value}; "
+            "json and csv always carry every unit's results, --unit CODE keeps one unit"
+        )
+    _check_fail_on(fail_on)
+    return unit.strip().upper() if unit else None
+
+
+def _check_fail_on(fail_on: list[FailOn] | None) -> None:
+    if fail_on and FailOn.never in fail_on and len(set(fail_on)) > 1:
+        fail("--fail-on never cannot be combined with another --fail-on value")
 
 
 def export_command(
@@ -106,6 +141,7 @@ def export_command(
     from ..errors import KpiError
     from ..workbooks import write_export
 
+    _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
     report, loaded, files = _checked(paths, period, jobs, targets)
@@ -181,10 +217,7 @@ def _print_report(
     elif output_format is CheckFormat.markdown:
         sys.stdout.write(check_markdown(report, targets, lang))
     else:
-        wanted = unit.strip().upper() if unit else None
-        if wanted and not any(s.unit_code == wanted for s in report.submissions):
-            fail(f"no submission from unit {unit!r} among these files")
-        draw_check(report, targets, stdout_console(), lang, unit=wanted, detail=detail)
+        draw_check(report, targets, stdout_console(), lang, unit=unit, detail=detail)
 
 
 def _exit_code(report: Report, fail_on: list[FailOn]) -> int:
@@ -192,7 +225,7 @@ def _exit_code(report: Report, fail_on: list[FailOn]) -> int:
 
     if FailOn.never in fail_on:
         return EXIT_OK
-    failed = report.invalid_files > 0
+    failed = report.failing_files > 0
     if FailOn.not_met in fail_on:
         failed = failed or report.count(Status.NOT_MET) > 0
     if FailOn.missing in fail_on:
