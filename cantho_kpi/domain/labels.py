@@ -65,6 +65,7 @@ WORDS = {
         "warning": "cảnh báo",
         "none": "không có",
         "unreadable": "không đọc được",
+        "targets_file": "Tệp chỉ tiêu",
         "legend": "▲ vượt  ✓ đạt  ≈ gần đạt  ✗ không đạt  · chưa báo cáo  ! không hợp lệ",
     },
     "en": {
@@ -88,6 +89,7 @@ WORDS = {
         "warning": "warning",
         "none": "none",
         "unreadable": "unreadable",
+        "targets_file": "Targets file",
         "legend": "▲ exceeded  ✓ met  ≈ near  ✗ not met  · missing  ! invalid",
     },
 }

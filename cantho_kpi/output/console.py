@@ -52,6 +52,7 @@ def draw_check(
             console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
         console.print(_indicators_table(indicator_rows(targets, report), lang))
     console.print(Text(words["legend"], style="dim"))
+    console.print(Text(f"{words['targets_file']}: {report.targets_file}", style="dim"))
     _problems(chosen if unit is not None else report.submissions, console, lang)
 
 

@@ -140,6 +140,7 @@ def check_markdown(report: Report, targets: TargetsFile, lang: Lang = "vi") -> s
             f"| {irow.indicator.code} | {_md(target_text(irow.indicator, lang))} | {counts} | "
             f"{number_text(irow.worst, lang)} | {number_text(irow.best, lang)} |"
         )
+    lines += ["", f"*{words['targets_file']}: `{_md(report.targets_file)}`*"]
     issues = [i for s in report.submissions for i in s.issues]
     if issues:
         lines += ["", f"## {words['issues']}", ""]

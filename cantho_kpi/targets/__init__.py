@@ -1,7 +1,9 @@
 """The targets file: its models, safe YAML with positions, the cross-checks, the JSON Schema,
-and how a target reads to a person. ``load_targets`` is the way in."""
+how a target reads to a person, and which file to use (``find_targets``). ``load_targets``
+is the way in."""
 
-from .load import DEFAULT_TARGETS, TargetsResult, load_targets, validate_text
+from .load import TargetsResult, load_targets, validate_text
+from .locate import DEFAULT_TARGETS, PACKAGED_TARGETS, find_targets
 from .model import (
     KNOWN_UNITS,
     Group,
@@ -17,6 +19,7 @@ from .text import indicator_label, target_text, unit_label
 __all__ = [
     "DEFAULT_TARGETS",
     "KNOWN_UNITS",
+    "PACKAGED_TARGETS",
     "SCHEMA_PATH",
     "Group",
     "Indicator",
@@ -25,6 +28,7 @@ __all__ = [
     "TargetsFile",
     "TargetsResult",
     "UnitLevel",
+    "find_targets",
     "indicator_label",
     "load_targets",
     "target_text",

@@ -25,7 +25,6 @@ from . import rules
 from .model import Group, Indicator, ReportingUnit, TargetsFile
 from .safeyaml import Path_, RawScalar, YamlDoc, parse, read_yaml_source
 
-DEFAULT_TARGETS = Path("data/targets.yaml")
 M = TypeVar("M", bound=BaseModel)
 
 
