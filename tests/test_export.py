@@ -273,7 +273,9 @@ def test_cli_export(kpi: Kpi, tmp_path: Path) -> None:
     result = kpi("export", str(Q2), "-o", str(out))
     assert result.exit_code == EXIT_FINDINGS  # written, but TN's file has an error
     assert out.exists()
-    assert "1 file(s) with errors" in result.stderr
+    assert "1 tệp có lỗi, xem trang Vấn đề" in result.stderr
+    english = kpi("export", str(Q2), "-o", str(tmp_path / "en.xlsx"), "--lang", "en")
+    assert "; 1 file with errors, see the Problems sheet" in english.stderr
     again = kpi("export", str(Q2), "-o", str(out))
     assert again.exit_code == EXIT_USAGE
     assert "already exists; add --force" in again.stderr

@@ -30,6 +30,7 @@ from .options import (
     stdout_console,
     targets_path,
 )
+from .words import no_files_line, skipped_lines, wrote_line
 
 if TYPE_CHECKING:
     from ..domain import Lang, Period
@@ -84,7 +85,7 @@ def check_command(
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
     wanted = _check_options(unit, detail, output_format, fail_on)
-    report, loaded, _ = _checked(paths, period, jobs, targets)
+    report, loaded, _ = _checked(paths, period, jobs, targets, lang)
     if wanted is not None:
         report = report.for_unit(wanted)
         if not report.submissions:
@@ -144,19 +145,17 @@ def export_command(
     _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
-    report, loaded, files = _checked(paths, period, jobs, targets)
+    report, loaded, files = _checked(paths, period, jobs, targets, lang)
     try:
         write_export(report, loaded, output, inputs=files, lang=lang, force=force)
     except KpiError as exc:
         fail(exc.message)
-    invalid = report.invalid_files
-    extra = f"; {invalid} file(s) with errors, see the problems sheet" if invalid else ""
-    typer.echo(f"wrote {output}{extra}", err=True)
+    typer.echo(wrote_line(output, report.invalid_files, lang), err=True)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 
 
 def _checked(
-    paths: list[Path], period: str | None, jobs: int | None, targets: Path | None
+    paths: list[Path], period: str | None, jobs: int | None, targets: Path | None, lang: Lang
 ) -> tuple[Report, TargetsFile, list[Path]]:
     """Read and evaluate the submissions under ``paths`` (shared by check and export)."""
     from ..report import Evaluation
@@ -164,7 +163,7 @@ def _checked(
 
     loaded = require_targets(targets)
     when = parse_period_option(period) if period else None
-    files = _submission_files(paths)
+    files = _submission_files(paths, lang)
     evaluation = Evaluation(
         loaded, targets_file=str(targets_path(targets)), period=when, keep_values=False
     )
@@ -173,16 +172,19 @@ def _checked(
     return evaluation.report(), loaded, files
 
 
-def _submission_files(paths: list[Path]) -> list[Path]:
-    from ..submissions import discover
+def _submission_files(paths: list[Path], lang: Lang) -> list[Path]:
+    """The submissions under ``paths``; what a folder holds besides is said once, on stderr."""
+    from ..submissions import scan
 
     for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder")
-    files = discover(paths)
-    if not files:
-        fail(f"no submission files (.xlsx, .csv) in {', '.join(map(str, paths))}")
-    return files
+    found = scan(paths)
+    for line in skipped_lines(found.skipped, lang):
+        typer.echo(line, err=True)
+    if not found.files:
+        fail(no_files_line(paths, len(found.skipped), lang))
+    return found.files
 
 
 def _with_progress(items: Iterator[Submission], total: int) -> Iterator[Submission]:
@@ -300,4 +302,11 @@ def _template_units(
     if found is None:
         known = ", ".join(u.code for u in targets.reporting_units)
         fail(f"unknown unit {code!r}; the units are: {known}")
+    if not found.active_in(when):
+        bounds = (("from", found.from_), ("until", found.until))
+        span = " ".join(f"{word} {value}" for word, value in bounds if value)
+        fail(
+            f"unit {found.code} does not report in {when} (it reports {span}); see its "
+            "from/until in the targets file"
+        )
     return [found]

@@ -171,12 +171,19 @@ def _missing_units(targets: TargetsFile, subs: list[Submission], period: str) ->
     when = parse_period(period)
     if when is None:
         return []
-    present = {_claimed_unit(s, targets) for s in subs if s.period in (period, None)}
+    present = {
+        _claimed_unit(s, targets) for s in subs if s.period in (period, None) and not _unfilled(s)
+    }
     return [
         MissingUnit(unit_code=u.code, unit=u.name, period=period)
         for u in targets.reporting_units
         if u.active_in(when) and u.code not in present
     ]
+
+
+def _unfilled(sub: Submission) -> bool:
+    """A file without a single figure (``no-values``): its unit has not reported."""
+    return any(issue.code == "no-values" for issue in sub.issues)
 
 
 def _claimed_unit(sub: Submission, targets: TargetsFile) -> str | None:

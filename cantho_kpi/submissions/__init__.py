@@ -4,17 +4,23 @@ problem collected; finding the files of a folder; reading many in worker process
 from .batch import default_jobs, read_all
 from .identity import file_name_parts
 from .model import Submission, SubmittedValue, ValueState
-from .read import SCANNED_SUFFIXES, Engine, discover, read_submission
+from .read import Engine, discover, read_submission
+from .scan import EXPORT_MARK, SCANNED_SUFFIXES, Scan, Skipped, is_export, scan
 
 __all__ = [
+    "EXPORT_MARK",
     "SCANNED_SUFFIXES",
     "Engine",
+    "Scan",
+    "Skipped",
     "Submission",
     "SubmittedValue",
     "ValueState",
     "default_jobs",
     "discover",
     "file_name_parts",
+    "is_export",
     "read_all",
     "read_submission",
+    "scan",
 ]

@@ -16,7 +16,8 @@ from ..targets import TargetsFile
 from .csvfile import read_csv_cells
 from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
-from .model import Submission
+from .model import Submission, SubmittedValue, ValueState
+from .scan import scan
 from .values import ValueReader
 from .xlsx import (
     Book,
@@ -26,7 +27,6 @@ from .xlsx import (
     RawCell,
     SheetInfo,
     Unusual,
-    is_lock_file,
     malformed_error,
     vet_xlsx,
 )
@@ -182,6 +182,7 @@ def _interpret(
     who = Identity(path, layout, cells, locate, targets, collector).resolve()
     unit = targets.unit(who.unit_code)
     values = ValueReader(targets, locate, collector.add).read(cells, header)
+    _note_unfilled(values, collector)
     return Submission(
         file=shown,
         unit_code=who.unit_code,
@@ -193,28 +194,22 @@ def _interpret(
     )
 
 
-#: Suffixes a folder scan picks up. Old and foreign formats are picked up too, so that an .xls
-#: sent by mistake is reported ("save it as .xlsx") rather than silently skipped.
-SCANNED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".ods")
+def _note_unfilled(values: list[SubmittedValue], collector: Collector) -> None:
+    """A file without a single figure (an unfilled template) is a warning; its unit counts as
+    not reported (``report`` reads the code ``no-values``)."""
+    if any(v.state is not ValueState.EMPTY for v in values):
+        return
+    collector.add(
+        "no-values",
+        "the file has no figure at all (an unfilled template?); the unit counts as not "
+        "reported until a filled-in file is sent",
+        warning=True,
+        vi="tệp không có số liệu nào (biểu mẫu chưa điền?); đơn vị được tính là chưa báo cáo "
+        "cho đến khi gửi tệp đã điền số liệu",
+    )
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """The submission files named by ``paths``: files as given, folders scanned (not recursed),
-    Excel and LibreOffice lock files and hidden files skipped. Sorted, without duplicates."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                child
-                for child in sorted(path.iterdir())
-                if child.is_file()
-                and child.suffix.lower() in SCANNED_SUFFIXES
-                and not is_lock_file(child)
-                and not child.name.startswith(".")
-            )
-        else:
-            found.append(path)
-    unique: dict[Path, None] = {}
-    for path in found:
-        unique.setdefault(path, None)
-    return list(unique)
+    """The submission files named by ``paths`` (see :func:`.scan.scan`, which also says what
+    it skipped and why)."""
+    return scan(paths).files

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..domain import ORDER, SYMBOL, Lang, Status, parse_period
 from ..errors import KpiError
 from ..report import Report, Result, indicator_rows
+from ..submissions import EXPORT_MARK
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
 from .safecells import put_number, put_text
@@ -92,6 +93,7 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, len(lines), words, targets)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
+    props.identifier = EXPORT_MARK  # so that a folder scan skips it (kpi check, kpi export)
     props.title = _title(report, words)
     return book
 
@@ -118,7 +120,12 @@ def _lines(report: Report, targets: TargetsFile) -> list[_Line]:
         name = sub.unit_name or (unit.name if unit else "")
         note = "" if results else Path(sub.file).name
         lines.append(_Line(sub.unit_code or "?", name, sub.period or "?", results or {}, note))
-    lines += [_Line(m.unit_code, m.unit, m.period, {}, "") for m in report.missing_units]
+    shown = {(line.unit_code, line.period) for line in lines}  # an unfilled file's unit
+    lines += [
+        _Line(m.unit_code, m.unit, m.period, {}, "")
+        for m in report.missing_units
+        if (m.unit_code, m.period) not in shown
+    ]
     order = {u.code: i for i, u in enumerate(targets.reporting_units)}
     return sorted(
         lines, key=lambda ln: (ln.period, order.get(ln.unit_code, len(order)), ln.unit_code)
