@@ -13,7 +13,7 @@ from typing import Literal
 from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
-from .csvfile import read_csv_cells
+from .csvfile import encoding_issue, read_csv_cells
 from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
 from .model import Submission, SubmittedValue, ValueState
@@ -46,8 +46,10 @@ def read_submission(
     shown = display if display is not None else str(path)
     try:
         if path.suffix.lower() == ".csv":
-            cells = read_csv_cells(path, shown)
-            return _interpret(shown, path, None, cells, _csv_locator(shown), targets, [])
+            read = read_csv_cells(path, shown)
+            said = encoding_issue(shown, read.encoding)
+            issues = [said] if said else []
+            return _interpret(shown, path, None, read.cells, _csv_locator(shown), targets, issues)
         return _read_workbook(path, shown, targets, engine)
     except KpiError as exc:
         # the location names the file: the message need not say it again
