@@ -130,6 +130,13 @@ class Plan(Strict):
     title: Text
     issued: Text
     source: Text
+    targets: int | None = Field(
+        default=None,
+        ge=1,
+        le=99,
+        strict=True,
+        description="How many numbered targets the plan has; each number 1..N needs an indicator",
+    )
 
 
 class TargetsFile(Strict):
