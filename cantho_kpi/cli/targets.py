@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..domain import plural
 from .options import (
     EXIT_FINDINGS,
     LangOption,
@@ -86,8 +87,8 @@ def validate_targets_command(
         elif output_format is IssuesFormat.text:
             sys.stdout.write(issues_text(result.issues))
             if result.valid and result.targets is not None:
-                count = len(result.targets.indicators)
-                typer.echo(f"{result.path}: valid ({count} indicators)", err=True)
+                count = plural(len(result.targets.indicators), "indicator", "indicators")
+                typer.echo(f"{result.path}: valid ({count})", err=True)
     if not all(result.valid for result in results):
         raise typer.Exit(EXIT_FINDINGS)
 

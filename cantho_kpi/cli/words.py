@@ -5,14 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain import plural
+
 if TYPE_CHECKING:
     from ..domain import Lang
     from ..submissions import Skipped
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """``1 file``, ``2 files``."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def skipped_lines(skipped: list[Skipped], lang: Lang) -> list[str]:

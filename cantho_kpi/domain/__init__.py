@@ -1,7 +1,7 @@
 """Pure values and rules, no I/O: periods and rounds, numbers (text <-> Decimal), statuses and
 their labels. Everything else builds on these; they import nothing of ours but ``errors``."""
 
-from .labels import LABEL, STYLE, SYMBOL, WORDS
+from .labels import KIND_LABEL, LABEL, STYLE, SYMBOL, WORDS, plural
 from .numbers import (
     NO_VALUE_TEXTS,
     Lang,
@@ -17,6 +17,7 @@ from .periods import PERIOD_PATTERN, Period, parse_period
 from .status import ORDER, Side, Status, Target, TargetKind, badness, status_of
 
 __all__ = [
+    "KIND_LABEL",
     "LABEL",
     "NO_VALUE_TEXTS",
     "ORDER",
@@ -38,6 +39,7 @@ __all__ = [
     "json_number",
     "parse_period",
     "plain",
+    "plural",
     "read_number",
     "status_of",
 ]

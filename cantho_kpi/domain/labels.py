@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .status import Side, Status
+from .status import Side, Status, TargetKind
 
 SYMBOL = {
     Status.EXCEEDED: "▲",
@@ -43,6 +43,32 @@ LABEL = {
         Side.ABOVE: "above",
     },
 }
+#: How each kind of target reads, for people (the JSON keeps the kind's name).
+KIND_LABEL = {
+    "vi": {
+        TargetKind.RANGE: "trong khoảng",
+        TargetKind.BAND: "trong dải",
+        TargetKind.AT_LEAST: "≥",
+        TargetKind.AT_MOST: "≤",
+        TargetKind.ABOVE: ">",
+        TargetKind.BELOW: "<",
+    },
+    "en": {
+        TargetKind.RANGE: "range",
+        TargetKind.BAND: "band",
+        TargetKind.AT_LEAST: "≥",
+        TargetKind.AT_MOST: "≤",
+        TargetKind.ABOVE: ">",
+        TargetKind.BELOW: "<",
+    },
+}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``1 unit``, ``2 units`` (English; Vietnamese nouns do not change)."""
+    return f"{count} {one if count == 1 else many}"
+
+
 WORDS = {
     "vi": {
         "units": "Đơn vị báo cáo",
@@ -67,6 +93,7 @@ WORDS = {
         "unreadable": "không đọc được",
         "targets_file": "Tệp chỉ tiêu",
         "legend": "▲ vượt  ✓ đạt  ≈ gần đạt  ✗ không đạt  · chưa báo cáo  ! không hợp lệ",
+        "problems_legend": "Lỗi: số lỗi, +số cảnh báo (1+2: 1 lỗi và 2 cảnh báo; - là không có)",
     },
     "en": {
         "units": "Reporting units",
@@ -91,5 +118,6 @@ WORDS = {
         "unreadable": "unreadable",
         "targets_file": "Targets file",
         "legend": "▲ exceeded  ✓ met  ≈ near  ✗ not met  · missing  ! invalid",
+        "problems_legend": "Issues: errors, +warnings (1+2: 1 error and 2 warnings; - none)",
     },
 }

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import LABEL, STYLE, SYMBOL, WORDS, Lang, Status
+from ..domain import KIND_LABEL, LABEL, STYLE, SYMBOL, WORDS, Lang, Status
 from ..errors import Issue, Severity
 from ..report import IndicatorRow, Report, Result, UnitRow, indicator_rows, unit_rows
 from ..submissions import Submission
@@ -52,6 +52,8 @@ def draw_check(
             console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
         console.print(_indicators_table(indicator_rows(targets, report), lang))
     console.print(Text(words["legend"], style="dim"))
+    if len(report.submissions) > 1 and unit is None:
+        console.print(Text(words["problems_legend"], style="dim"))
     console.print(Text(f"{words['targets_file']}: {report.targets_file}", style="dim"))
     _problems(chosen if unit is not None else report.submissions, console, lang)
 
@@ -237,6 +239,6 @@ def targets_table(targets: TargetsFile, console: Console, lang: Lang = "vi") -> 
             ind.name_vi if vi else ind.name_en,
             target_text(ind, lang),
             unit_label(ind.unit, lang),
-            ind.kind.value,
+            KIND_LABEL[lang][ind.kind],
         )
     console.print(table)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import ORDER, SYMBOL, Lang, Status, parse_period
+from ..domain import ORDER, SYMBOL, Lang, Status, parse_period, plural
 from ..errors import KpiError
 from ..report import Report, Result, indicator_rows
 from ..submissions import EXPORT_MARK
@@ -189,11 +189,14 @@ def _summary_sheet(
 
 
 def _subtitle(report: Report, words: Words) -> str:
-    return words.subtitle.format(
-        files=len(report.submissions),
-        invalid=report.invalid_files,
-        missing=len(report.missing_units),
-    )
+    files, missing = len(report.submissions), len(report.missing_units)
+    if words.lang == "en":  # Vietnamese nouns do not change with the count
+        return words.subtitle.format(
+            files=plural(files, "file", "files"),
+            invalid=report.invalid_files,
+            missing=plural(missing, "unit", "units"),
+        )
+    return words.subtitle.format(files=files, invalid=report.invalid_files, missing=missing)
 
 
 def _sheet_title(sheet: Worksheet, title: str, subtitle: str, last_col: int) -> None:

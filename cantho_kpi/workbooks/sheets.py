@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain import Lang
+from ..domain import KIND_LABEL, Lang
 from ..report import Report
 from ..targets import TargetsFile, target_text, unit_label
 from .safecells import put_number, put_text
@@ -113,7 +113,7 @@ def targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: La
         for col, text in enumerate(texts, 1):
             put_text(sheet.cell(row, col), text).alignment = wrap()
         put_text(sheet.cell(row, 6), unit_label(ind.unit, lang))
-        put_text(sheet.cell(row, 7), ind.kind.value)
+        put_text(sheet.cell(row, 7), KIND_LABEL[lang][ind.kind])
         put_text(sheet.cell(row, 8), target_text(ind, lang))
         put_number(sheet.cell(row, 9), ind.min)
         put_number(sheet.cell(row, 10), ind.max)

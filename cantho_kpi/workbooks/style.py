@@ -119,7 +119,7 @@ LABELS: dict[str, Words] = {
         title="SUMMARY OF THE EMULATION TARGETS",
         subtitle=(
             "Plan 33/KH-UBND of 21/02/2024, Cần Thơ City People's Committee · "
-            "{files} files, {invalid} with errors, {missing} units not reported"
+            "{files}, {invalid} with errors, {missing} not reported"
         ),
         unit_code="Unit code",
         unit="Unit",
