@@ -15,6 +15,7 @@ from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState, file_name_parts
 from ..targets import TargetsFile
 from .model import MissingUnit, Report, Result
+from .order import in_unit_order
 
 
 def evaluate(
@@ -64,7 +65,7 @@ class Evaluation:
         self.subs.append(sub)
 
     def report(self) -> Report:
-        subs = _flag_duplicates(self.subs)
+        subs = in_unit_order(self.targets, _flag_duplicates(self.subs))
         for sub in subs:
             if sub.file in self.results and any(
                 i.code == "duplicate-submission" for i in sub.issues

@@ -1,0 +1,20 @@
+"""The order units are listed in, everywhere (terminal, JSON, workbook): period, then the order
+of ``reporting_units`` in the targets file; files of unknown units last, by name. Pure."""
+
+from __future__ import annotations
+
+from ..domain import parse_period
+from ..submissions import Submission
+from ..targets import TargetsFile
+
+
+def in_unit_order(targets: TargetsFile, subs: list[Submission]) -> list[Submission]:
+    place = {unit.code: index for index, unit in enumerate(targets.reporting_units)}
+
+    def key(sub: Submission) -> tuple[int, int, int, str, str]:
+        period = parse_period(sub.period) if sub.period else None
+        when = (period.first_month, period.months) if period else (1 << 30, 0)
+        unit = place.get(sub.unit_code or "", len(place))
+        return (*when, unit, sub.unit_code or "", sub.file)
+
+    return sorted(subs, key=key)
