@@ -18,8 +18,9 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from .options import EXIT_OK, EXIT_USAGE
-from .reports import check_command, export_command, template_command
+from .reports import check_command, export_command
 from .targets import schema_command, targets_command, validate_targets_command
+from .template import template_command
 
 app = typer.Typer(
     name="kpi",

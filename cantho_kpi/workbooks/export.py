@@ -20,8 +20,15 @@ from ..report import Report, Result, indicator_rows
 from ..submissions import EXPORT_MARK
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
+from .chart import chart_sheet
 from .safecells import put_number, put_text
-from .sheets import details_sheet, fit_to_page, header_cell, problems_sheet, targets_sheet
+from .sheets import (
+    FIRST_INDICATOR_COL,
+    details_sheet,
+    header_cell,
+    problems_sheet,
+    targets_sheet,
+)
 from .style import (
     FILLS,
     LABELS,
@@ -38,8 +45,6 @@ from .style import (
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
-
-FIRST_INDICATOR_COL = 4  # A unit code, B unit name, C period
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,7 @@ def build_export(report: Report, targets: TargetsFile, lang: Lang = "vi") -> Wor
     details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
     problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
     targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
-    _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, len(lines), words, targets)
+    chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, len(lines), words, targets)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
     props.identifier = EXPORT_MARK  # so that a folder scan skips it (kpi check, kpi export)
@@ -284,36 +289,3 @@ def _layout_summary(sheet: Worksheet, last_col: int, words: Words) -> None:
     if header is not None and footer is not None:
         header.center.text = words.title
         footer.center.text = "&P / &N"
-
-
-# --- Biểu đồ ------------------------------------------------------------------------------
-
-
-def _chart_sheet(
-    sheet: Worksheet, summary: Worksheet, count: int, words: Words, targets: TargetsFile
-) -> None:
-    from openpyxl.chart import BarChart, Reference, Series
-
-    put_text(sheet.cell(1, 1), words.chart_title).font = bold()
-    if count == 0:
-        return
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = words.chart_title
-    chart.y_axis.title = words.chart_axis
-    totals_col = FIRST_INDICATOR_COL + len(targets.indicators)
-    first, last = 6, 5 + count  # the units' rows: categories and values cover the same ones
-    for status in ORDER:
-        col = totals_col + list(Status).index(status)
-        values = Reference(summary, min_col=col, min_row=first, max_row=last)
-        series = Series(values, title=status_label(status, words.lang))
-        series.graphicalProperties.solidFill = FILLS[status].fgColor.rgb[-6:]
-        series.graphicalProperties.line.solidFill = "808080"
-        chart.series.append(series)
-    chart.set_categories(Reference(summary, min_col=1, min_row=first, max_row=last))
-    chart.height = max(8, round(0.6 * count) + 3)
-    chart.width = 24
-    sheet.add_chart(chart, "A3")
-    fit_to_page(sheet, tall=False)

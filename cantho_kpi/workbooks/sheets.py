@@ -16,6 +16,8 @@ from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, stat
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+FIRST_INDICATOR_COL = 4  # Tổng hợp: A unit code, B unit name, C period, then the indicators
+
 
 def header_cell(sheet: Worksheet, row: int, col: int, text: str) -> Any:
     cell = put_text(sheet.cell(row, col), text)
