@@ -117,9 +117,10 @@ def test_nonexistent_and_empty(kpi: Kpi, tmp_path: Path) -> None:
     result = kpi("check", str(tmp_path / "nope"))
     assert result.exit_code == EXIT_USAGE
     assert result.stderr == f"kpi: {tmp_path / 'nope'}: no such file or folder\n"
-    empty = kpi("check", str(tmp_path))
+    empty = kpi("check", str(tmp_path), "--lang", "en")
     assert empty.exit_code == EXIT_USAGE
     assert "no submission files" in empty.stderr
+    assert "không có tệp báo cáo nào" in kpi("check", str(tmp_path)).stderr
 
 
 def test_broken_file_among_good_ones(kpi: Kpi, narrow: None, clean: Path) -> None:

@@ -139,8 +139,11 @@ def test_targets_with_an_invalid_targets_file_exits_2(kpi: Kpi) -> None:
     assert result.stdout == ""
 
 
-def test_targets_file_from_the_environment(kpi: Kpi, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_targets_file_from_the_environment(
+    kpi: Kpi, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("KPI_TARGETS", str(DATA / "targets" / "valid" / "minimal.yaml"))
+    monkeypatch.chdir(tmp_path)  # no data/targets.yaml here or above: the variable is used
     result = kpi("targets", "-f", "json")
     assert result.exit_code == EXIT_OK
     assert len(json.loads(result.stdout)["targets"]) == 6

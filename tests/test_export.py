@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from cantho_kpi.domain import Status
+from cantho_kpi.domain import SYMBOL, Status
 from cantho_kpi.report import Report, evaluate
 from cantho_kpi.submissions import Submission, SubmittedValue, ValueState, discover, read_submission
 from cantho_kpi.targets import TargetsFile
@@ -84,33 +84,33 @@ def test_summary_cells_fills_and_formats(exported: Path, report: Report) -> None
     rows = {sheet.cell(r, 1).value: r for r in range(6, 20)}
     bt = rows["BT"]
     assert sheet.cell(bt, 4).value == 7.8  # a number, not text
-    assert sheet.cell(bt, 4).number_format == "#,##0.0"
     result = next(r for r in report.results if r.unit_code == "BT" and r.code == "CT01")
+    assert sheet.cell(bt, 4).number_format == f'"{SYMBOL[result.status]} "#,##0.0'
     assert _fill(sheet.cell(bt, 4)) == FILLS[result.status].fgColor.rgb
     # the unit that has not reported: a row, grey where it should have reported
     btctu = rows["BTCTU"]
     ct17a = 4 + [c.value for c in sheet[4]][3:].index("CT17a")
-    assert sheet.cell(btctu, ct17a).value is None
+    assert sheet.cell(btctu, ct17a).value == "·"  # readable without colour
     assert _fill(sheet.cell(btctu, ct17a)) == FILLS[Status.MISSING].fgColor.rgb
     # TN's unreadable CT08: coloured invalid, no value
     ct08 = 4 + [c.value for c in sheet[4]][3:].index("CT08")
-    assert sheet.cell(rows["TN"], ct08).value is None
+    assert sheet.cell(rows["TN"], ct08).value == "!"
     assert _fill(sheet.cell(rows["TN"], ct08)) == FILLS[Status.INVALID].fgColor.rgb
 
 
 def test_summary_totals_match_the_report(exported: Path, report: Report) -> None:
     sheet = load_workbook(exported)["Tổng hợp"]
     header = [c.value for c in sheet[4]]
-    totals = header.index("Vượt") + 1
+    totals = header.index("▲ Vượt") + 1
     assert header[totals - 1 : totals + 7] == [
-        "Vượt",
-        "Đạt",
-        "Gần đạt",
-        "Không đạt",
-        "Chưa đến kỳ đánh giá",
-        "Đã báo cáo",
-        "Chưa báo cáo",
-        "Không hợp lệ",
+        "▲ Vượt",
+        "✓ Đạt",
+        "≈ Gần đạt",
+        "✗ Không đạt",
+        "◷ Chưa đến kỳ đánh giá",
+        "○ Đã báo cáo",
+        "· Chưa báo cáo",
+        "! Không hợp lệ",
     ]
     for row in range(6, 6 + 14):
         unit = sheet.cell(row, 1).value
@@ -150,7 +150,7 @@ def test_details_problems_targets(exported: Path, report: Report) -> None:
         if row[1] == "TN" and row[3] == "CT08"
     )
     assert tn[6] is None
-    assert (tn[8], tn[11], tn[12]) == ("Không hợp lệ", "TN_2024-Q2.xlsx", "E24")
+    assert (tn[8], tn[11], tn[12]) == ("! Không hợp lệ", "TN_2024-Q2.xlsx", "E24")
     band = next(row for row in details.iter_rows(min_row=2, values_only=True) if row[9])
     assert band[9] in ("Thấp", "Cao")
     problems = list(book["Vấn đề"].iter_rows(min_row=2, values_only=True))
@@ -284,7 +284,9 @@ def test_cli_export(kpi: Kpi, tmp_path: Path) -> None:
     result = kpi("export", str(Q2), "-o", str(out))
     assert result.exit_code == EXIT_FINDINGS  # written, but TN's file has an error
     assert out.exists()
-    assert "1 file(s) with errors" in result.stderr
+    assert "1 tệp có lỗi, xem trang Vấn đề" in result.stderr
+    english = kpi("export", str(Q2), "-o", str(tmp_path / "en.xlsx"), "--lang", "en")
+    assert "; 1 file with errors, see the Problems sheet" in english.stderr
     again = kpi("export", str(Q2), "-o", str(out))
     assert again.exit_code == EXIT_USAGE
     assert "already exists; add --force" in again.stderr

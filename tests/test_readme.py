@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,15 +51,67 @@ def test_command_reference_lists_every_command() -> None:
     assert sorted(documented) == sorted(group.commands)
 
 
+def _setup_commands() -> list[str]:
+    setup = README.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\$ (.+)$", setup, re.M)
+
+
 def test_two_setup_commands() -> None:
-    setup = README.split("## Set-up", 1)[1].split("##", 1)[0]
-    commands = re.findall(r"^\$ (.+)$", setup, re.M)
+    commands = _setup_commands()
     assert len(commands) == 2
-    assert commands[0].startswith("pip install -e . && kpi ")
-    assert commands[1] == "pip install -e '.[test]' && pytest"
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    assert commands[0] == venv + "pip install -e . && kpi check data/submissions/2024-Q2"
+    assert commands[1] == venv + "pip install -e '.[test]' && pytest"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install --quiet -e '.[test]'" in ci
     assert re.search(r"^pytest$", ci, re.M)
+
+
+@pytest.fixture(scope="module")
+def fresh_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's files (as in the working tree, tracked or new, not ignored) copied to
+    a new folder: what a fresh clone holds, without .venv, caches or build output."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")  # fmt: skip
+    copy = tmp_path_factory.mktemp("fresh") / "cantho_kpi"
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def _run_as_written(command: str, where: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env[INSIDE] = "1"  # the inner pytest must not run this test again
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if not p.startswith(sys.prefix)
+    )
+    return subprocess.run(
+        ["bash", "-c", command], cwd=where, env=env, capture_output=True, text=True,
+        timeout=1200, check=False,
+    )  # fmt: skip
+
+
+INSIDE = "KPI_README_SETUP_RUNNING"
+
+
+@pytest.mark.setup
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to list the repository")
+@pytest.mark.skipif(bool(os.environ.get(INSIDE)), reason="already inside the set-up test")
+def test_setup_commands_work_as_written(fresh_copy: Path) -> None:
+    first, second = _setup_commands()
+    done = _run_as_written(first, fresh_copy)
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]  # TN's finding
+    assert "Vấn đề (1)" in done.stdout
+    assert "TN_2024-Q2.xlsx!BaoCao!E24: not-a-number" in done.stdout
+    assert (fresh_copy / ".venv" / "bin" / "kpi").exists()
+    done = _run_as_written(second, fresh_copy)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert re.search(r"^\d+ passed", done.stdout.splitlines()[-1].strip("= "))
 
 
 EXAMPLES = list(_examples())

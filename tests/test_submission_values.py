@@ -78,7 +78,7 @@ def test_percent_flag(tmp_path: Path, targets: TargetsFile) -> None:
 @pytest.mark.parametrize("value", ["N/A", "n/a", "-", "x", "X", "", "   "])
 def test_no_value_texts(tmp_path: Path, targets: TargetsFile, value: str) -> None:
     sub = _one(tmp_path, targets, "CT01", value)
-    assert sub.issues == []
+    assert [i.code for i in sub.issues] == ["no-values"]  # nothing else in the file
     assert sub.values[0].state is ValueState.EMPTY
 
 
@@ -222,5 +222,6 @@ def test_same_code_twice_with_the_same_value(tmp_path: Path, targets: TargetsFil
 
 def test_value_without_code(tmp_path: Path, targets: TargetsFile) -> None:
     sub = _rows(tmp_path, targets, [(None, "x", 76)])
-    (issue,) = sub.issues
+    issue, unfilled = sub.issues
+    assert unfilled.code == "no-values"  # the only figure has no code
     assert (issue.code, str(issue.location)) == ("value-without-code", "a.xlsx!BaoCao!C6")

@@ -20,8 +20,9 @@ import typer
 from .drive import chase_command, rank_command, review_command
 from .options import EXIT_OK, EXIT_USAGE
 from .progress import progress_command
-from .reports import check_command, export_command, template_command
+from .reports import check_command, export_command
 from .targets import schema_command, targets_command, validate_targets_command
+from .template import template_command
 
 app = typer.Typer(
     name="kpi",

@@ -182,7 +182,7 @@ def chase_command(
 
     drive = require_drive(targets)
     day = _as_of(as_of)
-    report, loaded, _ = _checked(paths, None, jobs, targets)
+    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
     items = chase_list(loaded, drive, report, _round(round_, report), day)
     if output_format is ChaseFormat.json:
         sys.stdout.write(chase_json(items, day))
@@ -224,7 +224,7 @@ def rank_command(
     if cluster is not None and not any(c.id == cluster for c in drive.clusters):
         known = ", ".join(c.id for c in drive.clusters)
         fail(f"unknown cluster {cluster!r}; the clusters are: {known}")
-    report, loaded, _ = _checked(paths, None, jobs, targets)
+    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
     ranking = rank(loaded, drive, report, _round(round_, report), cluster)
     if output_format is RankFormat.json:
         sys.stdout.write(rank_json(ranking, drive))
@@ -265,7 +265,7 @@ def review_command(
     if output.exists() and not force:
         fail(f"{output} exists; give --force to replace it")
     drive = require_drive(targets)
-    report, loaded, _ = _checked(paths, None, jobs, targets)
+    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
     period = _round(round_, report)
     data = ReviewData(
         drive,

@@ -34,9 +34,9 @@ TargetsOption = Annotated[
     typer.Option(
         "--targets",
         "-t",
-        help="The targets file (default: data/targets.yaml).",
+        help="The targets file (default: data/targets.yaml in this folder or above, else "
+        "$KPI_TARGETS, else the copy installed with kpi).",
         show_default=False,
-        envvar="KPI_TARGETS",
         dir_okay=False,
         metavar="FILE",
     ),
@@ -104,10 +104,16 @@ def load(path: Path) -> TargetsResult:
 
 
 def targets_path(option: Path | None) -> Path:
-    """The targets file named by ``--targets`` (or ``$KPI_TARGETS``), else the default."""
-    from ..targets import DEFAULT_TARGETS
+    """The targets file named by ``--targets``, else the one :func:`find_targets` finds."""
+    from ..errors import KpiError
+    from ..targets import find_targets
 
-    return option if option is not None else DEFAULT_TARGETS
+    if option is not None:
+        return option
+    try:
+        return find_targets()
+    except KpiError as exc:
+        fail(exc.message)
 
 
 def require_targets(option: Path | None) -> TargetsFile:

@@ -1,4 +1,4 @@
-"""The commands that read submissions or write workbooks: check, export, template.
+"""The commands that read submissions: check and export.
 
 Registered on the app by :mod:`.app`; they parse their options, call the core, print, exit.
 """
@@ -30,12 +30,13 @@ from .options import (
     stdout_console,
     targets_path,
 )
+from .words import no_files_line, skipped_lines, wrote_line
 
 if TYPE_CHECKING:
-    from ..domain import Lang, Period
+    from ..domain import Lang
     from ..report import Report
     from ..submissions import Submission
-    from ..targets import ReportingUnit, TargetsFile
+    from ..targets import TargetsFile
     from .drive import Calendar
 
 
@@ -51,10 +52,22 @@ def check_command(
     period: PeriodOption = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", "-u", help="Show this unit's indicators.", metavar="CODE"),
+        typer.Option(
+            "--unit",
+            "-u",
+            help="Only this unit: its indicators, in every format; the exit code follows its "
+            "files alone.",
+            metavar="CODE",
+        ),
     ] = None,
     detail: Annotated[
-        bool, typer.Option("--detail", "-d", help="Show every unit's indicators.")
+        bool,
+        typer.Option(
+            "--detail",
+            "-d",
+            help="Show every unit's indicators (table only; json, csv and "
+            "markdown always carry them).",
+        ),
     ] = False,
     output_format: Annotated[
         CheckFormat,
@@ -72,12 +85,35 @@ def check_command(
 
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
-    report, loaded, _ = _checked(paths, period, jobs, targets)
+    wanted = _check_options(unit, detail, output_format, fail_on)
+    report, loaded, _ = _checked(paths, period, jobs, targets, lang)
     from .drive import check_calendar
 
-    calendar = check_calendar(report, loaded, targets)
-    _print_report(report, loaded, output_format, lang, unit, detail, calendar)
+    calendar = check_calendar(report, loaded, targets) if wanted is None else None
+    if wanted is not None:
+        report = report.for_unit(wanted)
+        if not report.submissions:
+            fail(f"no submission from unit {unit!r} among these files")
+    _print_report(report, loaded, output_format, lang, wanted, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _check_options(
+    unit: str | None, detail: bool, output_format: CheckFormat, fail_on: list[FailOn] | None
+) -> str | None:
+    """Refuse combinations that would mean nothing; the unit asked for, normalised."""
+    if detail and output_format is not CheckFormat.table:
+        fail(
+            f"--detail applies to the table only, not to --format {output_format.value}; "
+            "json and csv always carry every unit's results, --unit CODE keeps one unit"
+        )
+    _check_fail_on(fail_on)
+    return unit.strip().upper() if unit else None
+
+
+def _check_fail_on(fail_on: list[FailOn] | None) -> None:
+    if fail_on and FailOn.never in fail_on and len(set(fail_on)) > 1:
+        fail("--fail-on never cannot be combined with another --fail-on value")
 
 
 def export_command(
@@ -112,9 +148,10 @@ def export_command(
     from ..errors import KpiError
     from ..workbooks import write_export
 
+    _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
-    report, loaded, files = _checked(paths, period, jobs, targets)
+    report, loaded, files = _checked(paths, period, jobs, targets, lang)
     from .drive import export_drive_parts
 
     drive = export_drive_parts(report, loaded, targets)
@@ -122,14 +159,12 @@ def export_command(
         write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
     except KpiError as exc:
         fail(exc.message)
-    invalid = report.invalid_files
-    extra = f"; {invalid} file(s) with errors, see the problems sheet" if invalid else ""
-    typer.echo(f"wrote {output}{extra}", err=True)
+    typer.echo(wrote_line(output, report.invalid_files, lang), err=True)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 
 
 def _checked(
-    paths: list[Path], period: str | None, jobs: int | None, targets: Path | None
+    paths: list[Path], period: str | None, jobs: int | None, targets: Path | None, lang: Lang
 ) -> tuple[Report, TargetsFile, list[Path]]:
     """Read and evaluate the submissions under ``paths`` (shared by check and export)."""
     from ..report import Evaluation
@@ -137,7 +172,7 @@ def _checked(
 
     loaded = require_targets(targets)
     when = parse_period_option(period) if period else None
-    files = _submission_files(paths)
+    files = _submission_files(paths, lang)
     evaluation = Evaluation(
         loaded, targets_file=str(targets_path(targets)), period=when, keep_values=False
     )
@@ -146,16 +181,19 @@ def _checked(
     return evaluation.report(), loaded, files
 
 
-def _submission_files(paths: list[Path]) -> list[Path]:
-    from ..submissions import discover
+def _submission_files(paths: list[Path], lang: Lang) -> list[Path]:
+    """The submissions under ``paths``; what a folder holds besides is said once, on stderr."""
+    from ..submissions import scan
 
     for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder")
-    files = discover(paths, recursive=True)  # a folder of rounds: a section per round
-    if not files:
-        fail(f"no submission files (.xlsx, .csv) in {', '.join(map(str, paths))}")
-    return files
+    found = scan(paths, recursive=True)  # a folder of rounds: a section per round
+    for line in skipped_lines(found.skipped, lang):
+        typer.echo(line, err=True)
+    if not found.files:
+        fail(no_files_line(paths, len(found.skipped), lang))
+    return found.files
 
 
 def _with_progress(items: Iterator[Submission], total: int) -> Iterator[Submission]:
@@ -192,11 +230,8 @@ def _print_report(
     elif output_format is CheckFormat.markdown:
         sys.stdout.write(check_markdown(report, targets, lang))
     else:
-        wanted = unit.strip().upper() if unit else None
-        if wanted and not any(s.unit_code == wanted for s in report.submissions):
-            fail(f"no submission from unit {unit!r} among these files")
-        draw_check(report, targets, stdout_console(), lang, unit=wanted, detail=detail)
-        if calendar is not None and wanted is None and len(report.submissions) > 1:
+        draw_check(report, targets, stdout_console(), lang, unit=unit, detail=detail)
+        if calendar is not None and unit is None and len(report.submissions) > 1:
             from ..output import draw_calendar
 
             draw_calendar(*calendar, stdout_console(), lang)
@@ -207,79 +242,9 @@ def _exit_code(report: Report, fail_on: list[FailOn]) -> int:
 
     if FailOn.never in fail_on:
         return EXIT_OK
-    failed = report.invalid_files > 0
+    failed = report.failing_files > 0
     if FailOn.not_met in fail_on:
         failed = failed or report.count(Status.NOT_MET) > 0
     if FailOn.missing in fail_on:
         failed = failed or report.count(Status.MISSING) > 0 or bool(report.missing_units)
     return EXIT_FINDINGS if failed else EXIT_OK
-
-
-def template_command(
-    unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit", "-u", help="Unit code, e.g. NK.", show_default=False, metavar="CODE"
-        ),
-    ] = None,
-    period: Annotated[
-        str,
-        typer.Option(
-            "--period", "-p", help="Reporting period: 2024-Q2, 2024-H1, 2024.", metavar="PERIOD"
-        ),
-    ] = "",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="File to write (default UNIT_PERIOD.xlsx); with --all-units, a folder.",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ] = None,
-    all_units: Annotated[
-        bool, typer.Option("--all-units", help="One workbook per unit active in the period.")
-    ] = False,
-    force: ForceOption = False,
-    targets: TargetsOption = None,
-) -> None:
-    """Write the official submission workbook for a unit and period.
-
-    The workbook has the unit's metadata, one row per indicator with its target, a value
-    column that accepts decimal numbers only, and a "Hướng dẫn" sheet explaining how to fill it.
-
-    Example: kpi template --unit NK --period 2024-Q2 -o NK_2024-Q2.xlsx
-    """
-    from ..errors import KpiError
-    from ..workbooks import write_template
-
-    if not period:
-        fail("--period is required, e.g. --period 2024-Q2")
-    when = parse_period_option(period)
-    loaded = require_targets(targets)
-    units = _template_units(loaded, unit, all_units, when)
-    folder = output if all_units and output is not None else Path(".")
-    if all_units:
-        folder.mkdir(parents=True, exist_ok=True)
-    for one in units:
-        path = folder / f"{one.code}_{when}.xlsx" if all_units or output is None else output
-        try:
-            write_template(loaded, one, when, path, force)
-        except KpiError as exc:
-            fail(exc.message)
-        typer.echo(f"wrote {path}", err=True)
-
-
-def _template_units(
-    targets: TargetsFile, code: str | None, all_units: bool, when: Period
-) -> list[ReportingUnit]:
-    if all_units == (code is not None):
-        fail("give either --unit CODE or --all-units")
-    if all_units:
-        return [u for u in targets.reporting_units if u.active_in(when)]
-    found = targets.unit((code or "").strip().upper())
-    if found is None:
-        known = ", ".join(u.code for u in targets.reporting_units)
-        fail(f"unknown unit {code!r}; the units are: {known}")
-    return [found]

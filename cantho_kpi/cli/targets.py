@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..domain import plural
 from .options import (
     EXIT_FINDINGS,
     LangOption,
@@ -129,11 +130,12 @@ def _what(result: TargetsResult | DriveResult) -> str:
     if isinstance(result, DriveResult):
         assert result.drive is not None
         drive = result.drive
-        return f"{len(drive.calendar.rounds)} rounds, {len(drive.clusters)} clusters"
+        rounds = plural(len(drive.calendar.rounds), "round", "rounds")
+        return f"{rounds}, {plural(len(drive.clusters), 'cluster', 'clusters')}"
     assert result.targets is not None
     own = len(result.targets.unit_targets)
-    units = f"; own targets of {own} unit{'s' if own != 1 else ''}" if own else ""
-    return f"{len(result.targets.indicators)} indicators{units}"
+    units = f"; own targets of {plural(own, 'unit', 'units')}" if own else ""
+    return f"{plural(len(result.targets.indicators), 'indicator', 'indicators')}{units}"
 
 
 def schema_command() -> None:

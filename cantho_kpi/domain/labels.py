@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .status import Side, Status
+from .status import Side, Status, TargetKind
 
 SYMBOL = {
     Status.EXCEEDED: "▲",
@@ -51,6 +51,32 @@ LABEL = {
         Side.ABOVE: "above",
     },
 }
+#: How each kind of target reads, for people (the JSON keeps the kind's name).
+KIND_LABEL = {
+    "vi": {
+        TargetKind.RANGE: "trong khoảng",
+        TargetKind.BAND: "trong dải",
+        TargetKind.AT_LEAST: "≥",
+        TargetKind.AT_MOST: "≤",
+        TargetKind.ABOVE: ">",
+        TargetKind.BELOW: "<",
+    },
+    "en": {
+        TargetKind.RANGE: "range",
+        TargetKind.BAND: "band",
+        TargetKind.AT_LEAST: "≥",
+        TargetKind.AT_MOST: "≤",
+        TargetKind.ABOVE: ">",
+        TargetKind.BELOW: "<",
+    },
+}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``1 unit``, ``2 units`` (English; Vietnamese nouns do not change)."""
+    return f"{count} {one if count == 1 else many}"
+
+
 WORDS = {
     "vi": {
         "units": "Đơn vị báo cáo",
@@ -73,6 +99,8 @@ WORDS = {
         "warning": "cảnh báo",
         "none": "không có",
         "unreadable": "không đọc được",
+        "targets_file": "Tệp chỉ tiêu",
+        "problems_legend": "Lỗi: số lỗi, +số cảnh báo (1+2: 1 lỗi và 2 cảnh báo; - là không có)",
         "round": "Đợt báo cáo",
         "headline": "đạt và vượt {met}/{with_data} chỉ tiêu có số liệu",
         "headline_pending": "{pending} chưa đến kỳ đánh giá",
@@ -110,6 +138,8 @@ WORDS = {
         "warning": "warning",
         "none": "none",
         "unreadable": "unreadable",
+        "targets_file": "Targets file",
+        "problems_legend": "Issues: errors, +warnings (1+2: 1 error and 2 warnings; - none)",
         "round": "Round",
         "headline": "{met} of {with_data} targets with data met or exceeded",
         "headline_pending": "{pending} pending",

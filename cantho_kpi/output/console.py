@@ -6,13 +6,11 @@ a pipe, a printout). Numbers follow the chosen language: ``7,5`` or ``7.5``.
 
 from __future__ import annotations
 
-from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import LABEL, STYLE, SYMBOL, WORDS, Lang, Status, parse_period, round_of
+from ..domain import KIND_LABEL, LABEL, STYLE, SYMBOL, WORDS, Lang, Status, parse_period, round_of
 from ..errors import Issue, Severity
 from ..report import (
     IndicatorRow,
@@ -27,6 +25,7 @@ from ..report import (
 from ..submissions import Submission
 from ..targets import TargetsFile, indicator_label, target_text, unit_label
 from .data import number_text, short_file
+from .fit import Column, fitted_table
 from .rounds import draw_round_heading, rollups_table
 
 
@@ -59,6 +58,9 @@ def draw_check(
         for name in report.rounds:
             _round_tables(report.for_round(name), targets, console, lang)
     console.print(Text(words["legend"], style="dim"))
+    if len(report.submissions) > 1 and unit is None:
+        console.print(Text(words["problems_legend"], style="dim"))
+    console.print(Text(f"{words['targets_file']}: {report.targets_file}", style="dim"))
     _problems(chosen if unit is not None else report.submissions, console, lang)
 
 
@@ -73,7 +75,7 @@ def _round_tables(part: Report, targets: TargetsFile, console: Console, lang: La
         names = ", ".join(f"{m.unit_code} ({m.unit})" for m in part.missing_units)
         console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
     if part.results:
-        console.print(_indicators_table(indicator_rows(targets, part), lang))
+        console.print(_indicators_table(indicator_rows(targets, part), lang, console.width))
     if part.rollups:
         console.print(rollups_table(part.rollups, lang))
 
@@ -100,23 +102,18 @@ def _submission_table(
                 result.note or "",
             ]
         )
-    headers = [words[k] for k in ("code", "name", "target", "value", "status", "note")]
+    columns = [
+        Column(words["code"]),
+        Column(words["name"], wraps=True, drop=1),
+        Column(words["target"], right=True),
+        Column(words["value"], right=True),
+        Column(words["status"]),
+        Column(words["note"], wraps=True, drop=2),
+    ]
     if not any(r.note for r in results):
-        headers.pop()
+        columns.pop()
         rows = [row[:-1] for row in rows]
-    flexible = [1, 5] if len(headers) == 6 else [1]
-    table = _table(title)
-    widths = _fit(console.width, headers, rows, flexible)
-    for index, header in enumerate(headers):
-        table.add_column(
-            header,
-            no_wrap=True,
-            overflow="ellipsis",
-            width=widths.get(index),
-            justify="right" if index in (2, 3) else "left",
-        )
-    for row in rows:
-        table.add_row(*row)
+    table = fitted_table(title, columns, rows, console.width)
     if table.row_count == 0:
         console.print(Text(f"{title}: {words['unreadable']}", style="bold magenta"))
         return
@@ -126,30 +123,6 @@ def _submission_table(
     if found is not None and found.total:
         city = sub.unit_code == report.city_code
         console.print(Text(headline_text(found, lang, city=city), style="bold"))
-
-
-def _fit(
-    width: int, headers: list[str], rows: list[list[str | Text]], flexible: list[int]
-) -> dict[int, int]:
-    """Widths for the ``flexible`` columns so that the table fits ``width`` (the others keep
-    their content's width); flexible columns share what is left, the first one twice."""
-    natural = [
-        max([cell_len(headers[i])] + [cell_len(str(row[i])) for row in rows])
-        for i in range(len(headers))
-    ]
-    fixed = sum(w for i, w in enumerate(natural) if i not in flexible)
-    room = width - fixed - 3 * len(headers) - 1  # padding, separators and edges
-    wanted = sum(natural[i] for i in flexible)
-    if room >= wanted:
-        return {}
-    shares = [2] + [1] * (len(flexible) - 1)
-    return {
-        i: max(6, room * share // sum(shares)) for i, share in zip(flexible, shares, strict=True)
-    }
-
-
-def _table(title: str) -> Table:
-    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
 
 
 def _counts_columns(table: Table) -> None:
@@ -163,25 +136,16 @@ def _units_table(rows: list[UnitRow], lang: Lang, width: int) -> Table:
     words = WORDS[lang]
     # the file column only when some file is not named UNIT_PERIOD (the name says nothing new)
     files = any(not _conventional(row.submission) for row in rows)
-    headers = [words["code"], words["unit"], words["period"]] + ([words["file"]] if files else [])
-    first = len(headers)
-    headers += [SYMBOL[s] for s in Status] + [words["problems"]]
+    columns = [
+        Column(words["code"]),
+        Column(words["unit"], wraps=True, drop=2),
+        Column(words["period"], drop=3),
+        *([Column(words["file"], drop=1)] if files else []),
+        *[Column(SYMBOL[s], right=True, style=STYLE[s]) for s in Status],
+        Column(words["problems"], right=True),
+    ]
     cells = [_unit_cells(row, files) for row in rows]
-    widths = _fit(width, headers, cells, [1, 3] if files else [1])
-    table = _table(words["units"])
-    for index, header in enumerate(headers):
-        status = list(Status)[index - first] if first <= index < first + len(Status) else None
-        table.add_column(
-            header,
-            no_wrap=True,
-            overflow="ellipsis",
-            width=widths.get(index),
-            justify="right" if index >= first else "left",
-            style=STYLE[status] if status else "",
-        )
-    for row_cells in cells:
-        table.add_row(*row_cells)
-    return table
+    return fitted_table(words["units"], columns, cells, width)
 
 
 def _conventional(sub: Submission) -> bool:
@@ -207,24 +171,26 @@ def _unit_cells(row: UnitRow, with_file: bool) -> list[str | Text]:
     return [sub.unit_code or "?", sub.unit_name or "", sub.period or "?", *file, *counts, problems]
 
 
-def _indicators_table(rows: list[IndicatorRow], lang: Lang) -> Table:
+def _indicators_table(rows: list[IndicatorRow], lang: Lang, width: int) -> Table:
     words = WORDS[lang]
-    table = _table(words["indicators"])
-    table.collapse_padding = True  # eight count columns: one space between columns
-    table.add_column(words["code"], no_wrap=True)
-    table.add_column(words["target"], justify="right", no_wrap=True)
-    _counts_columns(table)
-    table.add_column(words["worst"], justify="right", no_wrap=True)
-    table.add_column(words["best"], justify="right", no_wrap=True)
-    for row in rows:
-        table.add_row(
+    columns = [
+        Column(words["code"]),
+        Column(words["target"], right=True),
+        *[Column(SYMBOL[s], right=True, style=STYLE[s]) for s in Status],
+        Column(words["worst"], right=True, drop=2),
+        Column(words["best"], right=True, drop=1),
+    ]
+    cells: list[list[str | Text]] = [
+        [
             row.indicator.code,
             target_text(row.indicator, lang),
             *[str(row.counts[s]) if row.counts[s] else "" for s in Status],
             number_text(row.worst, lang),
             number_text(row.best, lang),
-        )
-    return table
+        ]
+        for row in rows
+    ]
+    return fitted_table(words["indicators"], columns, cells, width)
 
 
 def _problems(subs: list[Submission], console: Console, lang: Lang) -> None:
@@ -271,6 +237,6 @@ def targets_table(targets: TargetsFile, console: Console, lang: Lang = "vi") -> 
             ind.name_vi if vi else ind.name_en,
             target_text(ind, lang),
             unit_label(ind.unit, lang),
-            ind.kind.value,
+            KIND_LABEL[lang][ind.kind],
         )
     console.print(table)

@@ -15,6 +15,7 @@ from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus, Timeliness
 from ..targets import SCORED
 from .data import short_file
 from .drive_data import DRIVE_WORDS, day_text, owed_text, score_text, timeliness_text
+from .fit import Column, fitted_table
 
 _STYLE = {
     Timeliness.ON_TIME: "green",
@@ -84,28 +85,32 @@ def draw_calendar(
 ) -> None:
     """Per unit and round: on time, late by N days, not received; then the launch documents."""
     words = DRIVE_WORDS[lang]
-    table = Table(title=words["reports"], box=box.SIMPLE_HEAD, title_justify="left")
-    for key in ("round", "deadline", "sent", "timeliness"):
-        if key == "round":
-            table.add_column("Đơn vị" if lang == "vi" else "Unit")
-        table.add_column(words[key])
-    table.add_column("Tệp" if lang == "vi" else "File")
-    for r in rounds:
-        table.add_row(
+    unit = "Đơn vị" if lang == "vi" else "Unit"
+    columns = [
+        Column(unit),
+        Column(words["round"]),
+        Column(words["deadline"]),
+        Column(words["sent"], drop=2),
+        Column(words["timeliness"]),
+        Column("Tệp" if lang == "vi" else "File", wraps=True, drop=1),
+    ]
+    rows: list[list[str | Text]] = [
+        [
             r.unit_code,
             r.round,
             day_text(r.deadline),
             day_text(r.submitted_on),
             _status(r.status, r.days_late, lang, r.unreliable),
             short_file(r.file) if r.file else "",
-        )
-    console.print(table)
+        ]
+        for r in rounds
+    ]
+    console.print(fitted_table(words["reports"], columns, rows, console.width))
     if not launch:
         return
     title = words["launch"].format(due=day_text(launch[0].due))
-    docs = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    for label in ("Đơn vị" if lang == "vi" else "Unit", words["sent"], words["timeliness"]):
-        docs.add_column(label)
-    for d in launch:
-        docs.add_row(d.unit_code, day_text(d.received), _status(d.status, d.days_late, lang))
-    console.print(docs)
+    docs: list[list[str | Text]] = [
+        [d.unit_code, day_text(d.received), _status(d.status, d.days_late, lang)] for d in launch
+    ]
+    launch_columns = [Column(unit), Column(words["sent"]), Column(words["timeliness"])]
+    console.print(fitted_table(title, launch_columns, docs, console.width))

@@ -20,6 +20,7 @@ from .applicable import AppliedTarget, applicable_target, judge
 from .city import city_figures
 from .headline import headlines
 from .model import MissingUnit, Report, Result
+from .order import in_unit_order
 from .resubmit import is_superseded, order_resubmissions, superseded_issue
 
 
@@ -85,7 +86,7 @@ class Evaluation:
         return round_of(period, self.targets.rounds)
 
     def report(self) -> Report:
-        subs = _flag_duplicates(self.subs, self.rounds)
+        subs = in_unit_order(self.targets, _flag_duplicates(self.subs, self.rounds))
         for sub in subs:
             if sub.file in self.results and _is_duplicate(sub):
                 self.results[sub.file] = [_void(r) for r in self.results[sub.file]]
@@ -236,12 +237,21 @@ def _missing_units(
 ) -> list[MissingUnit]:
     due = round_.closing_month()  # a unit reports if it exists when the round closes
     name = str(round_)
-    present = {_claimed_unit(s, targets) for s in subs if rounds.get(s.file, name) == name}
+    present = {
+        _claimed_unit(s, targets)
+        for s in subs
+        if rounds.get(s.file, name) == name and not _unfilled(s)
+    }
     return [
         MissingUnit(unit_code=u.code, unit=u.name, period=name, round=name)
         for u in targets.reporting_units
         if u.active_in(due) and u.code not in present
     ]
+
+
+def _unfilled(sub: Submission) -> bool:
+    """A file without a single figure (``no-values``): its unit has not reported."""
+    return any(issue.code == "no-values" for issue in sub.issues)
 
 
 def _claimed_unit(sub: Submission, targets: TargetsFile) -> str | None:

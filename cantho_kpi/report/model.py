@@ -118,6 +118,33 @@ class Report(BaseModel):
     def invalid_files(self) -> int:
         return sum(not s.valid for s in self.submissions)
 
+    @property
+    def failing_files(self) -> int:
+        """Invalid files among those evaluated: a file of a period not asked for (``--period``)
+        is a warning, not a finding; a file whose period is unknown still counts."""
+        asked = set(self.periods)
+        return sum(
+            not s.valid and (s.period is None or s.period in asked) for s in self.submissions
+        )
+
+    def for_unit(self, code: str) -> Report:
+        """The same report restricted to one unit's files, results and absence."""
+        subs = [s for s in self.submissions if s.unit_code == code]
+        return Report.model_construct(
+            targets_file=self.targets_file,
+            periods=self.periods,
+            submissions=subs,
+            results=[r for r in self.results if r.unit_code == code],
+            missing_units=[m for m in self.missing_units if m.unit_code == code],
+            rounds=self.rounds,
+            file_rounds={
+                s.file: self.file_rounds[s.file] for s in subs if s.file in self.file_rounds
+            },
+            rollups=self.rollups if code == self.city_code else [],
+            headlines=[h for h in self.headlines if h.unit_code == code],
+            city_code=self.city_code,
+        )
+
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
 

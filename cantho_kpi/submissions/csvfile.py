@@ -1,27 +1,44 @@
 """CSV submissions -> the same raw cells as a workbook (every cell text).
 
-``code,value[,note]`` with ``unit_code`` and ``period`` as columns or from the file name; UTF-8
-with or without BOM; comma or semicolon separated (Excel uses ``;`` where the decimal mark
-is a comma, as in Vietnam).
+The layout is the workbook's, cell for cell: optional labels above the header ("Mã đơn vị:",
+"Kỳ báo cáo:"), a header row naming the code and value columns as the template does ("Mã chỉ
+tiêu", "Giá trị thực hiện"; or ``code``, ``value``), ``unit_code`` and ``period`` as columns, or
+both taken from the file name. Separators: ``,``, ``;`` (Excel's choice where the decimal mark
+is a comma, as in Vietnam) or a tab (Excel's "Unicode Text"). Encodings, as offices save them:
+UTF-8 with or without BOM, UTF-16 with its BOM, else Windows-1258 or Windows-1252, decided by
+which one reads as Vietnamese (see :func:`decode`); the last three are named in a warning.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import KpiError
+from ..errors import Issue, KpiError, Location, Severity
 from .xlsx import CellKind, RawCell, checked_size, open_error
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
+#: Letters only Vietnamese uses, which Windows-1252 would read otherwise: ă đ ơ ư and the
+#: letters with tone marks of U+1EA0 to U+1EF9 (â ê ô and á à é are French too).
+_VIETNAMESE = set("ăđơưĂĐƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
+NAMES = {"utf-16": "UTF-16", "cp1258": "Windows-1258", "cp1252": "Windows-1252"}
 
 
-def read_csv_cells(path: Path, display: str) -> list[RawCell]:
-    text = _read(path, display)
+@dataclass(frozen=True, slots=True)
+class CsvCells:
+    cells: list[RawCell]
+    encoding: str  # "utf-8", "utf-16", "cp1258" or "cp1252"
+
+
+def read_csv_cells(path: Path, display: str) -> CsvCells:
+    text, encoding = decode(_read(path, display), display)
     sample = text[:4096]
     first_line = sample.splitlines()[0] if sample else ""
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = max((",", ";", "\t"), key=first_line.count)
     cells: list[RawCell] = []
     try:
         for row_number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
@@ -35,10 +52,76 @@ def read_csv_cells(path: Path, display: str) -> list[RawCell]:
             f"not a readable CSV file ({exc})",
             f"không đọc được tệp CSV ({exc})",
         ) from None
-    return cells
+    return CsvCells(cells, encoding)
 
 
-def _read(path: Path, display: str) -> str:
+def encoding_issue(display: str, encoding: str) -> Issue | None:
+    """A warning naming the encoding a CSV file was read in, when it was not UTF-8."""
+    if encoding == "utf-8":
+        return None
+    name = NAMES[encoding]
+    return Issue(
+        "csv-encoding",
+        f"read as {name}, not UTF-8; check the Vietnamese letters, and save as 'CSV UTF-8' "
+        "next time to be sure",
+        Location(display),
+        Severity.WARNING,
+        f"đã đọc theo mã {name}, không phải UTF-8; hãy kiểm tra chữ tiếng Việt, và lần sau "
+        "lưu tệp dạng 'CSV UTF-8' cho chắc chắn",
+    )
+
+
+def decode(raw: bytes, display: str) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read in (NFC, without BOM)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return _strict(raw[3:], "utf-8", display), "utf-8"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(raw, "utf-16", display), "utf-16"
+    if b"\x00" in raw:
+        raise _not_text(display, "it has NUL bytes (UTF-16 without a BOM, or not text)")
+    try:
+        return unicodedata.normalize("NFC", raw.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    readings = {}
+    for encoding in ("cp1258", "cp1252"):
+        try:
+            readings[encoding] = unicodedata.normalize("NFC", raw.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    if not readings:
+        raise _not_text(display, "it is neither UTF-8, UTF-16, Windows-1258 nor Windows-1252")
+    vietnamese = readings.get("cp1258")
+    if vietnamese is not None and (_plausible(vietnamese) or "cp1252" not in readings):
+        return vietnamese, "cp1258"
+    return readings["cp1252"], "cp1252"
+
+
+def _plausible(text: str) -> bool:
+    """Windows-1258 text reads as Vietnamese: some letter only Vietnamese uses, and no tone mark
+    left over that did not combine with its letter."""
+    marks = any(unicodedata.combining(ch) for ch in text)
+    return not marks and any(ch in _VIETNAMESE for ch in text)
+
+
+def _strict(raw: bytes, encoding: str, display: str) -> str:
+    try:
+        return unicodedata.normalize("NFC", raw.decode(encoding)).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _not_text(display, f"line {line} is not valid {encoding.upper()}") from None
+
+
+def _not_text(display: str, why: str) -> KpiError:
+    return KpiError.about(
+        display,
+        "not-utf8",
+        f"cannot be read as text: {why}; save the CSV as 'CSV UTF-8'",
+        f"không đọc được dạng văn bản: {why}; hãy lưu tệp dạng 'CSV UTF-8'",
+    )
+
+
+def _read(path: Path, display: str) -> bytes:
     try:
         checked_size(path, display, MAX_CSV_BYTES)
         raw = path.read_bytes()
@@ -53,14 +136,4 @@ def _read(path: Path, display: str) -> str:
             "is a workbook (zip) with a .csv name; rename it to .xlsx",
             "là sổ tính (tệp nén) mang đuôi .csv; hãy đổi đuôi thành .xlsx",
         )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = f"0x{raw[exc.start]:02x}"
-        raise KpiError.about(
-            display,
-            "not-utf8",
-            f"line {line} is not UTF-8 (byte {byte}); save the CSV as 'CSV UTF-8'",
-            f"dòng {line} không phải mã UTF-8 (byte {byte}); hãy lưu tệp dạng 'CSV UTF-8'",
-        ) from None
+    return raw

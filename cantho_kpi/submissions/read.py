@@ -10,13 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
-from .csvfile import read_csv_cells
-from .dates import RECEIVED_LOG, submission_date
-from .identity import Identity
+from .csvfile import encoding_issue, read_csv_cells
+from .dates import submission_date
+from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
-from .model import Submission
+from .model import Submission, SubmittedValue, ValueState
+from .scan import scan
 from .values import ValueReader
 from .xlsx import (
     Book,
@@ -26,7 +28,6 @@ from .xlsx import (
     RawCell,
     SheetInfo,
     Unusual,
-    is_lock_file,
     malformed_error,
     vet_xlsx,
 )
@@ -46,8 +47,10 @@ def read_submission(
     shown = display if display is not None else str(path)
     try:
         if path.suffix.lower() == ".csv":
-            cells = read_csv_cells(path, shown)
-            return _interpret(shown, path, None, cells, _csv_locator(shown), targets, [])
+            read = read_csv_cells(path, shown)
+            said = encoding_issue(shown, read.encoding)
+            issues = [said] if said else []
+            return _interpret(shown, path, None, read.cells, _csv_locator(shown), targets, issues)
         return _read_workbook(path, shown, targets, engine)
     except KpiError as exc:
         # the location names the file: the message need not say it again
@@ -55,7 +58,25 @@ def read_submission(
         vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
         collector = Collector(shown, [Issue(exc.code, message, Location(shown), message_vi=vi)])
         day, source = submission_date(path, None, None, collector)  # a broken file came too
-        return Submission(file=shown, issues=collector.issues, submitted_on=day, date_source=source)
+        return _unidentified(shown, targets, collector.issues).model_copy(
+            update={"submitted_on": day, "date_source": source}
+        )
+
+
+def _unidentified(shown: str, targets: TargetsFile, issues: list[Issue]) -> Submission:
+    """A file whose sheet could not be read: its unit and period as its name says, so that an
+    unreadable ``CR_2024-Q2.xls`` is shown as CR's broken file (the completeness check counts
+    it as CR's too), not as unit "?"."""
+    code, period_text = file_name_parts(shown, targets.reporting_units)
+    unit = targets.unit(code) if code else None
+    period = parse_period(period_text) if period_text else None
+    return Submission(
+        file=shown,
+        unit_code=unit.code if unit else None,
+        unit_name=unit.name if unit else None,
+        period=str(period) if period else None,
+        issues=issues,
+    )
 
 
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
@@ -82,7 +103,7 @@ def _read_book(book: Book, path: Path, shown: str, targets: TargetsFile) -> Subm
     collector = Collector(shown)
     sheet, cells = _choose_sheet(book, collector)
     if sheet is None:
-        return Submission(file=shown, issues=collector.issues)
+        return _unidentified(shown, targets, collector.issues)
     return _interpret(
         shown, path, sheet.name, cells, _sheet_locator(shown, sheet.name), targets, collector.issues
     )
@@ -162,7 +183,7 @@ def _interpret(
             vi="không tìm thấy dòng tiêu đề có cột mã ('Mã chỉ tiêu' hoặc 'code') và cột giá "
             "trị ('Giá trị thực hiện' hoặc 'value') trong 30 dòng đầu",
         )
-        return Submission(file=shown, sheet=sheet, issues=collector.issues)
+        return _unidentified(shown, targets, collector.issues).model_copy(update={"sheet": sheet})
     layout = Layout(header, find_meta(cells, header.row))
     who = Identity(path, layout, cells, locate, targets, collector).resolve()
     unit = targets.unit(who.unit_code)
@@ -171,6 +192,7 @@ def _interpret(
     day, source = submission_date(
         path, given[0] if given else None, locate(given[1]) if given else None, collector
     )
+    _note_unfilled(values, collector)
     return Submission(
         file=shown,
         unit_code=who.unit_code,
@@ -184,40 +206,22 @@ def _interpret(
     )
 
 
-#: Suffixes a folder scan picks up. Old and foreign formats are picked up too, so that an .xls
-#: sent by mistake is reported ("save it as .xlsx") rather than silently skipped.
-SCANNED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".ods")
+def _note_unfilled(values: list[SubmittedValue], collector: Collector) -> None:
+    """A file without a single figure (an unfilled template) is a warning; its unit counts as
+    not reported (``report`` reads the code ``no-values``)."""
+    if any(v.state is not ValueState.EMPTY for v in values):
+        return
+    collector.add(
+        "no-values",
+        "the file has no figure at all (an unfilled template?); the unit counts as not "
+        "reported until a filled-in file is sent",
+        warning=True,
+        vi="tệp không có số liệu nào (biểu mẫu chưa điền?); đơn vị được tính là chưa báo cáo "
+        "cho đến khi gửi tệp đã điền số liệu",
+    )
 
 
 def discover(paths: list[Path], *, recursive: bool = False) -> list[Path]:
-    """The submission files named by ``paths``: files as given, folders scanned (with
-    ``recursive``, their subfolders too, hidden ones skipped), Excel and LibreOffice lock files,
-    hidden files and the received log (received.csv) skipped. Sorted, without duplicates."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            children = _walk(path) if recursive else sorted(path.iterdir())
-            found.extend(
-                child
-                for child in children
-                if child.is_file()
-                and child.suffix.lower() in SCANNED_SUFFIXES
-                and not is_lock_file(child)
-                and not child.name.startswith(".")
-                and child.name.lower() != RECEIVED_LOG
-            )
-        else:
-            found.append(path)
-    unique: dict[Path, None] = {}
-    for path in found:
-        unique.setdefault(path, None)
-    return list(unique)
-
-
-def _walk(folder: Path) -> list[Path]:
-    """Every file under ``folder``, sorted by path; hidden folders are not entered."""
-    return sorted(
-        child
-        for child in folder.rglob("*")
-        if not any(part.startswith(".") for part in child.relative_to(folder).parts[:-1])
-    )
+    """The submission files named by ``paths`` (see :func:`.scan.scan`, which also says what
+    it skipped and why); with ``recursive``, the folders' subfolders too."""
+    return scan(paths, recursive=recursive).files

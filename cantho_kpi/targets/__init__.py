@@ -1,5 +1,6 @@
 """The targets file: its models, safe YAML with positions, the cross-checks, the JSON Schema,
-and how a target reads to a person. ``load_targets`` is the way in."""
+how a target reads to a person, and which file to use (``find_targets``). ``load_targets``
+is the way in."""
 
 from .drive import DRIVE_FILE_NAME, DriveResult, drive_path, load_drive
 from .drive_model import (
@@ -15,7 +16,8 @@ from .drive_model import (
     drive_round_of,
 )
 from .fields import KNOWN_UNITS
-from .load import DEFAULT_TARGETS, TargetsResult, load_targets, validate_text
+from .load import TargetsResult, load_targets, validate_text
+from .locate import DEFAULT_TARGETS, PACKAGED_TARGETS, find_targets
 from .model import (
     AccruesOver,
     Aggregate,
@@ -43,6 +45,7 @@ __all__ = [
     "DEFAULT_TARGETS",
     "DRIVE_FILE_NAME",
     "KNOWN_UNITS",
+    "PACKAGED_TARGETS",
     "SCHEMA_PATH",
     "SCORED",
     "AccruesOver",
@@ -78,6 +81,7 @@ __all__ = [
     "bounds_text",
     "drive_path",
     "drive_round_of",
+    "find_targets",
     "indicator_label",
     "load_drive",
     "load_targets",

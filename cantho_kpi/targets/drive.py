@@ -15,8 +15,8 @@ from pydantic import ValidationError
 from ..domain import Period, parse_period
 from ..errors import Issue, Location, Severity
 from .drive_model import DriveFile, drive_round_of
-from .load import _Translator
 from .safeyaml import Path_, parse, read_yaml_source
+from .wording import Translator
 
 DRIVE_FILE_NAME = "drive.yaml"
 Found = tuple[str, str, Path_]
@@ -62,7 +62,7 @@ def load_drive(
     try:
         drive = DriveFile.model_validate(doc.data)
     except ValidationError as exc:
-        translator = _Translator(doc, shown, DriveFile)
+        translator = Translator(doc, shown, DriveFile)
         for error in exc.errors():
             if error["type"] == "extra_forbidden" or tuple(error["loc"]) not in doc.reported:
                 issues.append(translator.issue(error))

@@ -201,6 +201,13 @@ class Plan(Strict):
     issued: Text
     source: Text
     term: Term | None = Field(default=None, description="e.g. {from: 2021, to: 2025}")
+    targets: int | None = Field(
+        default=None,
+        ge=1,
+        le=99,
+        strict=True,
+        description="How many numbered targets the plan has; each number 1..N needs an indicator",
+    )
 
 
 def _decimal(text: str) -> Decimal:

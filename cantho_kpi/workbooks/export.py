@@ -14,22 +14,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import ORDER, Lang, Status, round_label
+from ..domain import SYMBOL, Lang, Status, plural, round_label
 from ..errors import KpiError
 from ..report import Report, Result, headline_text, indicator_rows
+from ..submissions import EXPORT_MARK
 from ..targets import TargetsFile, target_text, unit_label
 from .atomic import save_atomically
+from .chart import chart_sheet
 from .drive_sheets import DriveParts, add_drive_sheets
 from .progress_sheet import add_progress_sheet
 from .safecells import put_number, put_text
-from .sheets import details_sheet, header_cell, problems_sheet, targets_sheet
-from .style import FILLS, LABELS, SHEETS, Words, bold, border, center, status_label, wrap
+from .sheets import (
+    FIRST_INDICATOR_COL,
+    details_sheet,
+    header_cell,
+    problems_sheet,
+    targets_sheet,
+)
+from .style import (
+    FILLS,
+    LABELS,
+    SHEETS,
+    Words,
+    bold,
+    border,
+    center,
+    status_label,
+    status_mark,
+    wrap,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
-
-FIRST_INDICATOR_COL = 4  # A unit code, B unit name, C period
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +107,13 @@ def build_export(
     details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
     problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
     targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
-    _chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
+    chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
     add_progress_sheet(book, report, targets, lang)  # when the rounds span several years
     if drive is not None:
         add_drive_sheets(book, drive, lang)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
+    props.identifier = EXPORT_MARK  # so that a folder scan skips it (kpi check, kpi export)
     props.title = _title(report, words)
     return book
 
@@ -121,11 +139,16 @@ def _lines(report: Report, targets: TargetsFile) -> list[_Line]:
         name = sub.unit_name or (unit.name if unit else "")
         note = "" if results else Path(sub.file).name
         lines.append(_Line(sub.unit_code or "?", name, sub.period or "?", results or {}, note))
-    lines += [_Line(m.unit_code, m.unit, m.period, {}, "") for m in report.missing_units]
+    shown = {(line.unit_code, line.period) for line in lines}  # an unfilled file's unit
+    lines += [
+        _Line(m.unit_code, m.unit, m.period, {}, "")
+        for m in report.missing_units
+        if (m.unit_code, m.period) not in shown
+    ]
     order = {u.code: i for i, u in enumerate(targets.reporting_units)}
-    return sorted(
-        lines, key=lambda ln: (ln.period, order.get(ln.unit_code, len(order)), ln.unit_code)
-    )
+    # one sheet per round: the units in the targets file's order (a "6 tháng" report among
+    # "Quý 2" ones keeps its unit's place)
+    return sorted(lines, key=lambda ln: (order.get(ln.unit_code, len(order)), ln.unit_code))
 
 
 def _line_status(line: _Line, code: str, expected: bool) -> Status | None:
@@ -170,7 +193,7 @@ def _summary_sheet(
         )
     totals_col = FIRST_INDICATOR_COL + len(codes)
     for offset, status in enumerate(Status):
-        cell = header_cell(sheet, 4, totals_col + offset, status_label(status, lang))
+        cell = header_cell(sheet, 4, totals_col + offset, status_mark(status, lang))
         cell.fill = FILLS[status]
         sheet.merge_cells(
             start_row=4, start_column=totals_col + offset, end_row=5, end_column=totals_col + offset
@@ -201,11 +224,14 @@ def _headline_row(sheet: Worksheet, report: Report, targets: TargetsFile, lang: 
 
 
 def _subtitle(report: Report, words: Words) -> str:
-    return words.subtitle.format(
-        files=len(report.submissions),
-        invalid=report.invalid_files,
-        missing=len(report.missing_units),
-    )
+    files, missing = len(report.submissions), len(report.missing_units)
+    if words.lang == "en":  # Vietnamese nouns do not change with the count
+        return words.subtitle.format(
+            files=plural(files, "file", "files"),
+            invalid=report.invalid_files,
+            missing=plural(missing, "unit", "units"),
+        )
+    return words.subtitle.format(files=files, invalid=report.invalid_files, missing=missing)
 
 
 def _sheet_title(sheet: Worksheet, title: str, subtitle: str, last_col: int) -> None:
@@ -235,8 +261,11 @@ def _summary_line(
         counts[status] += 1
         cell.fill = FILLS[status]
         result = line.results.get(ind.code)
-        if result is not None and status is not Status.INVALID:
+        if result is not None and status is not Status.INVALID and result.value is not None:
             put_number(cell, result.value)
+            cell.number_format = f'"{SYMBOL[status]} "{cell.number_format}'  # without colour
+        else:
+            put_text(cell, SYMBOL[status]).alignment = center()
     for offset, status in enumerate(Status):
         cell = sheet.cell(row, totals_col + offset, counts[status])
         cell.border = border()
@@ -262,7 +291,7 @@ def _indicator_totals(
 def _legend(sheet: Worksheet, row: int, words: Words, lang: Lang) -> None:
     put_text(sheet.cell(row, 2), words.legend).font = bold()
     for offset, status in enumerate(Status):
-        cell = put_text(sheet.cell(row + 1 + offset, 2), status_label(status, lang))
+        cell = put_text(sheet.cell(row + 1 + offset, 2), status_mark(status, lang))
         cell.fill = FILLS[status]
         cell.border = border()
     put_text(sheet.cell(row + 1 + len(Status), 2), words.legend_note).alignment = wrap()
@@ -290,35 +319,3 @@ def _layout_summary(sheet: Worksheet, last_col: int, words: Words) -> None:
     if header is not None and footer is not None:
         header.center.text = words.title
         footer.center.text = "&P / &N"
-
-
-# --- Biểu đồ ------------------------------------------------------------------------------
-
-
-def _chart_sheet(
-    sheet: Worksheet, summary: Worksheet, count: int, words: Words, targets: TargetsFile
-) -> None:
-    from openpyxl.chart import BarChart, Reference
-
-    put_text(sheet.cell(1, 1), words.chart_title).font = bold()
-    if count == 0:
-        return
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = words.chart_title
-    chart.y_axis.title = words.chart_axis
-    totals_col = FIRST_INDICATOR_COL + len(targets.indicators)
-    last = 5 + count
-    for offset, status in enumerate(ORDER):
-        col = totals_col + list(Status).index(status)
-        data = Reference(summary, min_col=col, min_row=4, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        series = chart.series[offset]
-        series.graphicalProperties.solidFill = FILLS[status].fgColor.rgb[-6:]
-        series.graphicalProperties.line.solidFill = "808080"
-    chart.set_categories(Reference(summary, min_col=1, min_row=6, max_row=last))
-    chart.height = max(8, round(0.6 * count) + 3)
-    chart.width = 24
-    sheet.add_chart(chart, "A3")

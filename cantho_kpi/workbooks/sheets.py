@@ -7,14 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain import Lang
+from ..domain import KIND_LABEL, Lang
 from ..report import Report, applied_text
 from ..targets import TargetsFile, target_text, unit_label
 from .safecells import put_number, put_text
-from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, status_label, wrap
+from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, status_mark, wrap
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+FIRST_INDICATOR_COL = 4  # Tổng hợp: A unit code, B unit name, C period, then the indicators
 
 
 def header_cell(sheet: Worksheet, row: int, col: int, text: str) -> Any:
@@ -35,11 +37,22 @@ def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> Non
     sheet.freeze_panes = "A2"
 
 
+def fit_to_page(sheet: Worksheet, *, tall: bool = True) -> None:
+    """Landscape, as wide as the page; ``tall`` sheets run on to more pages, others fit one."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0 if tall else 1
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
 def _finish_table(sheet: Worksheet, columns: int, rows: int) -> None:
     from openpyxl.utils import get_column_letter
 
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 1)}"
-    sheet.page_setup.orientation = "landscape"
+    fit_to_page(sheet)
     sheet.print_title_rows = "1:1"
 
 
@@ -47,7 +60,7 @@ def details_sheet(
     sheet: Worksheet, report: Report, targets: TargetsFile, words: Words, lang: Lang
 ) -> None:
     headers = words.details_headers
-    _table_sheet(sheet, headers, [24, 9, 9, 9, 40, 15, 12, 16, 16, 8, 24, 28, 10])
+    _table_sheet(sheet, headers, [22, 8, 9, 8, 36, 14, 10, 14, 16, 7, 22, 20, 8])
     row = 1
     names = {s.file: s.unit_name or "" for s in report.submissions}
     for result in report.results:
@@ -64,22 +77,22 @@ def details_sheet(
             applied_text(result.target, ind, lang),
         ]
         for col, text in enumerate(texts, 1):
-            put_text(sheet.cell(row, col), text)
+            put_text(sheet.cell(row, col), text).alignment = wrap()
         put_number(sheet.cell(row, 7), result.value)
-        put_text(sheet.cell(row, 8), unit_label(ind.unit, lang))
-        status_cell = put_text(sheet.cell(row, 9), status_label(result.status, lang))
+        put_text(sheet.cell(row, 8), unit_label(ind.unit, lang)).alignment = wrap()
+        status_cell = put_text(sheet.cell(row, 9), status_mark(result.status, lang))
         status_cell.fill = FILLS[result.status]
         side = LABELS[lang].sides.get(result.side.value) if result.side else None
         put_text(sheet.cell(row, 10), side or "")
-        put_text(sheet.cell(row, 11), result.note or "")
-        put_text(sheet.cell(row, 12), Path(result.file or "").name)
+        put_text(sheet.cell(row, 11), result.note or "").alignment = wrap()
+        put_text(sheet.cell(row, 12), Path(result.file or "").name).alignment = wrap()
         put_text(sheet.cell(row, 13), cell_ref if file else "")
     _finish_table(sheet, len(headers), row)
 
 
 def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> None:
     headers = words.problem_headers
-    _table_sheet(sheet, headers, [28, 36, 22, 10, 90])
+    _table_sheet(sheet, headers, [22, 30, 20, 10, 70])
     row = 1
     for sub in report.submissions:
         for issue in sub.issues:
@@ -88,8 +101,7 @@ def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -
             message = issue.text(lang)
             values = [Path(sub.file).name, str(issue.location), issue.code, severity, message]
             for col, text in enumerate(values, 1):
-                put_text(sheet.cell(row, col), text)
-            sheet.cell(row, 5).alignment = wrap()
+                put_text(sheet.cell(row, col), text).alignment = wrap()
     if row == 1:
         put_text(sheet.cell(2, 1), words.no_problems)
     _finish_table(sheet, len(headers), row)
@@ -97,13 +109,13 @@ def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -
 
 def targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: Lang) -> None:
     headers = words.target_headers
-    _table_sheet(sheet, headers, [8, 6, 44, 36, 60, 18, 10, 15, 9, 9, 9, 14, 9])
+    _table_sheet(sheet, headers, [8, 5, 34, 30, 44, 14, 9, 13, 8, 8, 8, 12, 8])
     for row, ind in enumerate(targets.indicators, 2):
         texts = [ind.code, str(ind.number), ind.name_vi, ind.name_en, ind.plan_text]
         for col, text in enumerate(texts, 1):
             put_text(sheet.cell(row, col), text).alignment = wrap()
         put_text(sheet.cell(row, 6), unit_label(ind.unit, lang))
-        put_text(sheet.cell(row, 7), ind.kind.value)
+        put_text(sheet.cell(row, 7), KIND_LABEL[lang][ind.kind])
         put_text(sheet.cell(row, 8), target_text(ind, lang))
         put_number(sheet.cell(row, 9), ind.min)
         put_number(sheet.cell(row, 10), ind.max)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ..domain import LABEL, Lang, Status
+from ..domain import LABEL, SYMBOL, Lang, Status
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "vi": ("Tổng hợp", "Chi tiết", "Vấn đề", "Chỉ tiêu", "Biểu đồ"),
@@ -34,6 +34,11 @@ def status_label(status: Status, lang: Lang) -> str:
     """The status as a workbook heading: "Vượt", "Not met"."""
     label = LABEL[lang][status]
     return label[:1].upper() + label[1:]
+
+
+def status_mark(status: Status, lang: Lang) -> str:
+    """The status with its symbol, readable without colour: "✓ Đạt", "✗ Not met"."""
+    return f"{SYMBOL[status]} {status_label(status, lang)}"
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,8 @@ LABELS: dict[str, Words] = {
         units_with="Số đơn vị:",
         legend="Chú thích",
         legend_note=(
-            "Giá trị tỷ lệ tính bằng điểm phần trăm (7,5 là 7,5 %). Ô trống có màu: chưa báo "
-            "cáo hoặc không hợp lệ (xem trang Vấn đề)."
+            "Giá trị tỷ lệ tính bằng điểm phần trăm (7,5 là 7,5 %). Mỗi ô mang ký hiệu của kết "
+            "quả, đọc được cả khi in đen trắng; · chưa báo cáo, ! không hợp lệ (xem trang Vấn đề)."
         ),
         chart_title="Kết quả thực hiện theo đơn vị (số chỉ tiêu)",
         chart_axis="Số chỉ tiêu",
@@ -116,7 +121,7 @@ LABELS: dict[str, Words] = {
         title="SUMMARY OF THE EMULATION TARGETS",
         subtitle=(
             "Plan 33/KH-UBND of 21/02/2024, Cần Thơ City People's Committee · "
-            "{files} files, {invalid} with errors, {missing} units not reported"
+            "{files}, {invalid} with errors, {missing} not reported"
         ),
         unit_code="Unit code",
         unit="Unit",
@@ -124,8 +129,8 @@ LABELS: dict[str, Words] = {
         units_with="Units:",
         legend="Legend",
         legend_note=(
-            "Rates are in percentage points (7.5 is 7.5 %). A coloured empty cell: not reported "
-            "or invalid (see the Problems sheet)."
+            "Rates are in percentage points (7.5 is 7.5 %). Each cell carries its status's symbol, "
+            "readable in black and white; · not reported, ! invalid (see the Problems sheet)."
         ),
         chart_title="Results by unit (number of indicators)",
         chart_axis="Indicators",

@@ -1,0 +1,94 @@
+"""The command that writes blank submission workbooks: template.
+
+Registered on the app by :mod:`.app`; it parses its options, calls the core, prints, exits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .options import ForceOption, TargetsOption, fail, parse_period_option, require_targets
+
+if TYPE_CHECKING:
+    from ..domain import Period
+    from ..targets import ReportingUnit, TargetsFile
+
+
+def template_command(
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", "-u", help="Unit code, e.g. NK.", show_default=False, metavar="CODE"
+        ),
+    ] = None,
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", "-p", help="Reporting period: 2024-Q2, 2024-H1, 2024.", metavar="PERIOD"
+        ),
+    ] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default UNIT_PERIOD.xlsx); with --all-units, a folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    all_units: Annotated[
+        bool, typer.Option("--all-units", help="One workbook per unit active in the period.")
+    ] = False,
+    force: ForceOption = False,
+    targets: TargetsOption = None,
+) -> None:
+    """Write the official submission workbook for a unit and period.
+
+    The workbook has the unit's metadata, one row per indicator with its target, a value
+    column that accepts decimal numbers only, and a "Hướng dẫn" sheet explaining how to fill it.
+
+    Example: kpi template --unit NK --period 2024-Q2 -o NK_2024-Q2.xlsx
+    """
+    from ..errors import KpiError
+    from ..workbooks import write_template
+
+    if not period:
+        fail("--period is required, e.g. --period 2024-Q2")
+    when = parse_period_option(period)
+    loaded = require_targets(targets)
+    units = _template_units(loaded, unit, all_units, when)
+    folder = output if all_units and output is not None else Path(".")
+    if all_units:
+        folder.mkdir(parents=True, exist_ok=True)
+    for one in units:
+        path = folder / f"{one.code}_{when}.xlsx" if all_units or output is None else output
+        try:
+            write_template(loaded, one, when, path, force)
+        except KpiError as exc:
+            fail(exc.message)
+        typer.echo(f"wrote {path}", err=True)
+
+
+def _template_units(
+    targets: TargetsFile, code: str | None, all_units: bool, when: Period
+) -> list[ReportingUnit]:
+    if all_units == (code is not None):
+        fail("give either --unit CODE or --all-units")
+    if all_units:
+        return [u for u in targets.reporting_units if u.active_in(when)]
+    found = targets.unit((code or "").strip().upper())
+    if found is None:
+        known = ", ".join(u.code for u in targets.reporting_units)
+        fail(f"unknown unit {code!r}; the units are: {known}")
+    if not found.active_in(when):
+        bounds = (("from", found.from_), ("until", found.until))
+        span = " ".join(f"{word} {value}" for word, value in bounds if value)
+        fail(
+            f"unit {found.code} does not report in {when} (it reports {span}); see its "
+            "from/until in the targets file"
+        )
+    return [found]

@@ -1,0 +1,52 @@
+"""What the commands say on stderr, in the language of ``--lang``, with English plurals right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain import plural
+
+if TYPE_CHECKING:
+    from ..domain import Lang
+    from ..submissions import Skipped
+
+
+def skipped_lines(skipped: list[Skipped], lang: Lang) -> list[str]:
+    """One line for the files that are not submissions, one per ``kpi export`` workbook."""
+    others = [s.path.name for s in skipped if s.reason == "not-a-submission"]
+    exports = [s.path.name for s in skipped if s.reason == "kpi-export"]
+    lines = []
+    if others:
+        names = ", ".join(others)
+        if lang == "vi":
+            lines.append(f"bỏ qua {len(others)} tệp không phải báo cáo (.xlsx, .csv): {names}")
+        else:
+            what = plural(
+                len(others), "file that is not a submission", "files that are not submissions"
+            )
+            lines.append(f"skipped {what} (.xlsx, .csv): {names}")
+    for name in exports:
+        if lang == "vi":
+            lines.append(f"bỏ qua {name}: bảng tổng hợp do kpi export tạo, không phải báo cáo")
+        else:
+            lines.append(f"skipped {name}: a summary written by kpi export, not a submission")
+    return lines
+
+
+def wrote_line(output: Path, invalid: int, lang: Lang) -> str:
+    if lang == "vi":
+        extra = f"; {invalid} tệp có lỗi, xem trang Vấn đề" if invalid else ""
+        return f"đã ghi {output}{extra}"
+    files = plural(invalid, "file", "files")
+    extra = f"; {files} with errors, see the Problems sheet" if invalid else ""
+    return f"wrote {output}{extra}"
+
+
+def no_files_line(paths: list[Path], skipped: int, lang: Lang) -> str:
+    where = ", ".join(map(str, paths))
+    if lang == "vi":
+        extra = f" (đã bỏ qua {skipped} tệp khác)" if skipped else ""
+        return f"không có tệp báo cáo nào (.xlsx, .csv) trong {where}{extra}"
+    extra = f" ({plural(skipped, 'other file', 'other files')} skipped)" if skipped else ""
+    return f"no submission files (.xlsx, .csv) in {where}{extra}"

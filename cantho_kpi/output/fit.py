@@ -1,0 +1,93 @@
+"""Tables that fit the terminal without cutting a cell: codes, values and counts are never cut;
+text columns (names, notes) wrap; when even that does not fit, optional columns are dropped in
+a fixed order (documented in the README) rather than cut."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich import box
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+
+Cell = str | Text
+#: A text column that would be narrower than this is dropped rather than wrapped to shreds.
+MIN_TEXT = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    right: bool = False
+    wraps: bool = False  # text that may wrap onto more lines (names, notes)
+    drop: int = 0  # 0: always shown; otherwise dropped 1st, 2nd ... when the table is too wide
+    style: str = ""
+
+
+def fitted_table(
+    title: str, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int
+) -> Table:
+    """A table of ``rows`` no wider than ``width`` (if its fixed columns allow it)."""
+    natural = [
+        max([cell_len(c.header)] + [cell_len(str(row[i])) for row in rows])
+        for i, c in enumerate(columns)
+    ]
+    kept = list(range(len(columns)))
+    widths = _widths(columns, natural, kept, width)
+    for index in sorted(
+        (i for i, c in enumerate(columns) if c.drop), key=lambda i: columns[i].drop
+    ):
+        if widths is not None:
+            break
+        kept.remove(index)
+        widths = _widths(columns, natural, kept, width)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    for i in kept:
+        col = columns[i]
+        table.add_column(
+            col.header,
+            justify="right" if col.right else "left",
+            no_wrap=not col.wraps,
+            overflow="fold",
+            width=(widths or {}).get(i),
+            style=col.style,
+        )
+    for row in rows:
+        table.add_row(*[row[i] for i in kept])
+    return table
+
+
+def _widths(
+    columns: Sequence[Column], natural: list[int], kept: list[int], width: int
+) -> dict[int, int] | None:
+    """Widths for the wrapping columns among ``kept`` so that the table fits ``width``; ``{}``
+    when everything fits as it is, ``None`` when it cannot fit."""
+    room = width - 3 * len(kept) - 1  # padding and edges
+    fixed = sum(natural[i] for i in kept if not columns[i].wraps)
+    wrapping = [i for i in kept if columns[i].wraps]
+    left = room - fixed
+    if left >= sum(natural[i] for i in wrapping):
+        return {}
+    if left < MIN_TEXT * len(wrapping):
+        return None
+    return _share(left, {i: natural[i] for i in wrapping})
+
+
+def _share(left: int, wants: dict[int, int]) -> dict[int, int]:
+    """Share ``left`` among columns: those wanting less than a fair share get what they want,
+    the others split the rest evenly."""
+    out: dict[int, int] = {}
+    pending = dict(wants)
+    while pending:
+        fair = left // len(pending)
+        small = {i: w for i, w in pending.items() if w <= fair}
+        if not small:
+            out.update(dict.fromkeys(pending, fair))
+            break
+        for i, w in small.items():
+            out[i] = w
+            left -= w
+            del pending[i]
+    return out

@@ -1,0 +1,78 @@
+"""Checks of the targets file as a whole plan: every numbered target present, tolerances that
+fit the range they pad. Pure; yields ``(code, message, path)`` like :mod:`.rules`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .bounds import Found, fmt
+from .model import Indicator
+from .safeyaml import Path_
+
+PLAN_COUNT: Path_ = ("plan", "targets")
+
+
+def check(data: dict[str, Any], indicators: list[tuple[Path_, Indicator]]) -> Iterator[Found]:
+    yield from _check_numbers(data)
+    for path, indicator in indicators:
+        yield from _check_tolerance(path, indicator)
+
+
+def _plan_count(data: dict[str, Any]) -> int | None:
+    plan = data.get("plan")
+    count = plan.get("targets") if isinstance(plan, dict) else None
+    return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else None
+
+
+def _numbers(data: dict[str, Any]) -> list[tuple[Path_, str, int]]:
+    """(path, code, number) of every indicator item that gives a whole number, valid or not."""
+    items = data.get("indicators")
+    found: list[tuple[Path_, str, int]] = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        number = item.get("number") if isinstance(item, dict) else None
+        if isinstance(number, int) and not isinstance(number, bool):
+            found.append((("indicators", index), str(item.get("code", "?")), number))
+    return found
+
+
+def _check_numbers(data: dict[str, Any]) -> Iterator[Found]:
+    """plan.targets says how many numbered targets the plan has: each needs an indicator."""
+    count = _plan_count(data)
+    if count is None:
+        return
+    numbers = _numbers(data)
+    present = {number for _, _, number in numbers}
+    missing = [n for n in range(1, count + 1) if n not in present]
+    if missing:
+        listed = ", ".join(map(str, missing))
+        yield (
+            "missing-target",
+            f"the plan has {count} numbered targets (plan.targets) but no indicator has number "
+            f"{listed}; add the missing target{'s' if len(missing) > 1 else ''}, or correct "
+            "plan.targets",
+            PLAN_COUNT,
+        )
+    for path, code, number in numbers:
+        if number > count:
+            yield (
+                "number-beyond-plan",
+                f"{code}: number {number} is beyond the plan's {count} targets (plan.targets); "
+                "correct the number, or plan.targets",
+                (*path, "number"),
+            )
+
+
+def _check_tolerance(path: Path_, ind: Indicator) -> Iterator[Found]:
+    """A "near" zone wider than the range it pads would reach past the other bound."""
+    if ind.tolerance is None or ind.min is None or ind.max is None or ind.min > ind.max:
+        return
+    width = ind.max - ind.min
+    if ind.kind.bounds == (True, True) and ind.tolerance > width:
+        yield (
+            "tolerance-too-wide",
+            f"{ind.code}: tolerance ({fmt(ind.tolerance)}) is wider than the target range "
+            f"{fmt(ind.min)} – {fmt(ind.max)} it pads ({fmt(width)}); make it at most "
+            f"{fmt(width)}",
+            (*path, "tolerance"),
+        )
