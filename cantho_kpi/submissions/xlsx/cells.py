@@ -85,6 +85,23 @@ def split_ref(ref: str) -> tuple[int, int] | None:
     return int(match[2]), col
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def decode_escapes(text: str) -> str:
+    """Decode OOXML's ``_xHHHH_`` escapes as Excel does: ``_x000D_`` is a carriage return,
+    ``_x005F_`` an underscore (so ``_x005F_x000D_`` stays as typed). Escaped UTF-16 halves
+    pair up; a lone one becomes U+FFFD.
+
+    >>> decode_escapes("Giá trị_x000D_\\nthực hiện"), decode_escapes("_x005F_x000D_")
+    ('Giá trị\\r\\nthực hiện', '_x000D_')
+    """
+    if "_x" not in text:
+        return text
+    decoded = _ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 # Number formats -------------------------------------------------------------------------
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')

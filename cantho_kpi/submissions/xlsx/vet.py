@@ -7,8 +7,11 @@ Files come from many offices. Before parsing, this module
 * checks the zip container: the declared uncompressed size of each part and of all parts, the
   compression ratio (a zip bomb is refused from its directory, before anything is inflated),
   the number of parts, duplicate or encrypted entries;
-* reads the prolog of every XML part and refuses a ``DOCTYPE`` or entity declaration (so no
-  entity expansion can happen later), and recognises Strict Open XML, which is unsupported.
+* inflates every part once as a stream, never past its declared size plus one byte (a part whose
+  declared size lies is refused as soon as that shows);
+* parses every XML part (whatever its name) up to its root element and refuses a ``DOCTYPE`` or
+  entity declaration (so no entity expansion can happen later), and recognises Strict Open XML,
+  which is unsupported. The readers parse only the bytes vetted here.
 
 Each refusal is a :class:`~cantho_kpi.errors.KpiError` with a stable code and one clear message.
 """
@@ -16,11 +19,13 @@ Each refusal is a :class:`~cantho_kpi.errors.KpiError` with a stable code and on
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import KpiError
-from .xmlguard import check_prolog
+from .inflate import inflate
+from .xmlguard import check_part
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PART_BYTES = 64 * 1024 * 1024
@@ -45,9 +50,9 @@ _CODES = {
 
 @dataclass(frozen=True, slots=True)
 class Vetted:
-    """A zip container that passed every check: its part names, and the bytes of the XML
-    parts that were small enough to be read whole while checking them (a reader need not
-    unpack them again)."""
+    """A zip container that passed every check: its part names, and the bytes of every part
+    that is XML, inflated once (bounded by their declared sizes) and vetted. Readers parse
+    these bytes and nothing else: never the file again."""
 
     path: Path
     names: frozenset[str]
@@ -82,12 +87,7 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             _check_directory(infos, display)
             names = frozenset(info.filename for info in infos)
             _check_kind(names, archive, display)
-            parts: dict[str, bytes] = {}
-            for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES):
-                    whole = check_prolog(archive, info, display)
-                    if whole is not None:
-                        parts[info.filename] = whole
+            parts = _xml_parts(archive, infos, display)
     except zipfile.BadZipFile as exc:
         raise KpiError.about(
             display,
@@ -95,7 +95,7 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             f"the workbook is damaged or truncated ({exc}); ask the unit to send it again",
             f"sổ tính bị hỏng hoặc không đầy đủ ({exc}); hãy đề nghị đơn vị gửi lại",
         ) from None
-    except (OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise KpiError.about(
             display,
             "damaged-file",
@@ -103,6 +103,22 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             f"không giải nén được sổ tính ({exc}); hãy đề nghị đơn vị lưu lại tệp",
         ) from None
     return Vetted(path, names, parts)
+
+
+def _xml_parts(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], display: str
+) -> dict[str, bytes]:
+    """Inflate every part once, each bounded by its declared size, and keep those that are XML
+    (whatever their names), each vetted up to its root element."""
+    parts: dict[str, bytes] = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        data = inflate(archive, info, display)
+        named_xml = info.filename.lower().endswith(_XML_SUFFIXES)
+        if check_part(data, info.filename, display, xml=named_xml):
+            parts[info.filename] = data
+    return parts
 
 
 def checked_size(path: Path, display: str, limit: int) -> int:
