@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -71,9 +72,25 @@ def check_command(
 
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
-    report, loaded, _ = _checked(paths, period, jobs, targets)
-    _print_report(report, loaded, output_format, lang, unit, detail)
+    with _interruptible():
+        report, loaded, _ = _checked(paths, period, jobs, targets)
+        _print_report(report, loaded, output_format, lang, unit, detail)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+#: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C: one line on stderr and exit 130; workers are stopped by the pool, and an output
+    workbook is written through a temporary file, so nothing partial is left behind."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("kpi: interrupted by Ctrl-C; the run was stopped", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def export_command(
@@ -108,11 +125,12 @@ def export_command(
 
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
-    report, loaded, files = _checked(paths, period, jobs, targets)
-    try:
-        write_export(report, loaded, output, inputs=files, lang=lang, force=force)
-    except KpiError as exc:
-        fail(exc.message)
+    with _interruptible():
+        report, loaded, files = _checked(paths, period, jobs, targets)
+        try:
+            write_export(report, loaded, output, inputs=files, lang=lang, force=force)
+        except KpiError as exc:
+            fail(exc.message)
     invalid = report.invalid_files
     extra = f"; {invalid} file(s) with errors, see the problems sheet" if invalid else ""
     typer.echo(f"wrote {output}{extra}", err=True)

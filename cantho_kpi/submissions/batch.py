@@ -2,12 +2,15 @@
 
 Each worker loads nothing but what reading needs and is handed the targets once; results come
 back in the order of the files, one at a time, so no more than a few workbooks are held at once.
+Workers ignore Ctrl-C: the parent stops the pool. Whatever fails inside one file's reading is
+an issue on that file (see :func:`.read.read_submission`), so no worker takes the run down.
 (The caller keeps each file's results, about 14 KB a file: see the README's "Speed".)
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +52,9 @@ def _read_parallel(paths: list[Path], targets: TargetsFile, jobs: int) -> Iterat
 def _init_worker(targets: TargetsFile) -> None:
     global _worker_targets
     _worker_targets = targets
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (and
+    # ends the pool), so no worker prints a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_one(path: Path) -> Submission:
