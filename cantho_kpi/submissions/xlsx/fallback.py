@@ -92,7 +92,7 @@ class OpenpyxlBook:
                 if self._recalc and where in uncached:  # a placeholder result, not a figure
                     found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
                 elif cell.value is not None:
-                    found.append(_cell(cell, where))
+                    found.append(_cell(cell, where, self._values.epoch))
                 elif where in uncached:
                     found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
         return found
@@ -114,8 +114,10 @@ class OpenpyxlBook:
         }
 
 
-def _cell(cell: Any, where: tuple[int, int]) -> RawCell:
+def _cell(cell: Any, where: tuple[int, int], epoch: datetime) -> RawCell:
     value, fmt = cell.value, cell.number_format or "General"
+    if isinstance(value, datetime) and value < epoch:  # a negative serial: no such date
+        return RawCell(*where, CellKind.ERROR, "#VALUE!", fmt)
     if isinstance(value, bool):
         return RawCell(*where, CellKind.BOOL, value, fmt)
     if isinstance(value, int | float):
