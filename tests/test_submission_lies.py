@@ -6,7 +6,6 @@ ever sees a byte that the vetting did not inflate (bounded) and check.
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 import zipfile
 import zlib
@@ -59,19 +58,16 @@ def _bomb(source: Path, target: Path, part: str, size: int, method: int) -> Path
 def test_a_part_inflating_past_its_declared_size_is_refused_at_once(
     good: Path, tmp_path: Path, targets: TargetsFile, part: str, engine: str
 ) -> None:
-    # 64 MiB that deflate to about 64 KB, declared as 1,000 bytes
-    path = _bomb(good, tmp_path / "a.xlsx", part, 64 * 1024 * 1024, zipfile.ZIP_DEFLATED)
+    # 16 MiB that deflate to about 16 KB, declared as 1,000 bytes
+    path = _bomb(good, tmp_path / "a.xlsx", part, 16 * 1024 * 1024, zipfile.ZIP_DEFLATED)
     set_declared_size(path, part, 1_000)
     tracemalloc.start()
-    started = time.process_time()
     code, message = _only_issue(path, targets, engine)
-    cpu = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert code == "zip-bomb"
     assert f"part {part!r} inflates to more than the 1,000 bytes it declares" in message
-    assert peak < 8_000_000  # at most the declared size and one chunk were ever inflated
-    assert cpu < 5  # generous: the point is that 64 MiB were not inflated (a few ms)
+    assert peak < 4_000_000  # at most the declared size and one chunk were ever inflated
 
 
 def test_a_stored_part_longer_than_declared_is_refused(

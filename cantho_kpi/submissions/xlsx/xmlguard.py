@@ -55,7 +55,9 @@ def xml_root(data: bytes) -> str | None:
         parser.Parse(b"", True)
     except _Root as found:
         return found.name
-    except expat.ExpatError:
+    except Declaration:
+        raise
+    except (expat.ExpatError, LookupError, ValueError):  # LookupError: an unknown encoding
         return None
     return None
 
