@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from cantho_kpi.errors import Location, quote_sheet
+from cantho_kpi.errors import Location
 from cantho_kpi.submissions import ValueState, read_submission
-from cantho_kpi.submissions.xlsx import decode_escapes
 from cantho_kpi.targets import TargetsFile
 
 from .factories import read_checked, rewrite_zip, workbook_rows, write_xlsx
@@ -200,6 +199,8 @@ def test_dates_outside_the_calendar_anywhere_in_any_sheet(
 
 
 def test_escapes_are_decoded_as_excel_does() -> None:
+    from cantho_kpi.submissions.xlsx import decode_escapes
+
     assert decode_escapes("Giá trị_x000D_\nthực hiện") == "Giá trị\r\nthực hiện"
     assert decode_escapes("_x005F_x000D_") == "_x000D_"  # an escaped underscore
     assert decode_escapes("_xD83D__xDE00_") == "\U0001f600"  # a surrogate pair
@@ -240,6 +241,8 @@ def test_carriage_returns_in_header_value_and_code(tmp_path: Path, targets: Targ
     ],
 )
 def test_sheet_names_are_quoted_as_excel_quotes_them(name: str, shown: str) -> None:
+    from cantho_kpi.errors import quote_sheet
+
     assert quote_sheet(name) == shown
     assert str(Location("f.xlsx", sheet=name, cell="E40")) == f"f.xlsx!{shown}!E40"
 
