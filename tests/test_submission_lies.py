@@ -181,3 +181,38 @@ def test_a_doctype_in_a_part_not_named_xml_is_refused(
     )
     for engine in ENGINES:
         assert _only_issue(path, targets, engine)[0] == "xml-doctype"
+
+
+def test_a_far_cell_does_not_make_openpyxl_build_a_billion(tmp_path: Path) -> None:
+    """One cell at XFD1048576 and a dimension claiming the whole grid: openpyxl's iter_rows
+    would pad to a million rows of 16,384 cells. Read in a child process, so that a
+    regression shows as a hang cut short rather than a stuck test run."""
+    import subprocess
+    import sys
+
+    sheet = zipfile.ZipFile(SAVED).read("xl/worksheets/sheet1.xml")
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    sheet = sheet.replace(b'<dimension ref="A1:F45"/>', b'<dimension ref="A1:XFD1048576"/>')
+    path = rewrite_zip(
+        SAVED,
+        tmp_path / "CR_2024-Q2.xlsx",
+        {"xl/worksheets/sheet1.xml": sheet.replace(b"</sheetData>", far)},
+    )
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from cantho_kpi.submissions import read_submission\n"
+        "from cantho_kpi.targets import load_targets\n"
+        "t = load_targets(Path('data/targets.yaml')).targets\n"
+        "a = read_submission(Path(sys.argv[1]), t, engine='openpyxl')\n"
+        "b = read_submission(Path(sys.argv[1]), t, engine='lean')\n"
+        "assert a == b, (a, b); print(len(a.values))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 0

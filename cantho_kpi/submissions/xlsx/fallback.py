@@ -85,16 +85,13 @@ class OpenpyxlBook:
     def _cells(self, sheet: SheetInfo, max_row: int | None) -> list[RawCell]:
         found: list[RawCell] = []
         uncached = self._uncached_formulas(sheet.name, max_row)
-        rows = self._values[sheet.name].iter_rows(min_row=1, min_col=1, max_row=max_row)
-        for row_number, row in enumerate(rows, 1):
-            for col_number, cell in enumerate(row, 1):
-                where = (row_number, col_number)
-                if self._recalc and where in uncached:  # a placeholder result, not a figure
-                    found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
-                elif cell.value is not None:
-                    found.append(_cell(cell, where, self._values.epoch))
-                elif where in uncached:
-                    found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
+        for where, cell in _present(self._values[sheet.name], max_row):
+            if self._recalc and where in uncached:  # a placeholder result, not a figure
+                found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
+            elif cell.value is not None:
+                found.append(_cell(cell, where, self._values.epoch))
+            elif where in uncached:
+                found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
         return found
 
     def _uncached_formulas(self, name: str, max_row: int | None) -> set[tuple[int, int]]:
@@ -105,13 +102,38 @@ class OpenpyxlBook:
             self._formulas = load_workbook(
                 io.BytesIO(self._package), read_only=True, data_only=False, keep_links=False
             )
-        rows = self._formulas[name].iter_rows(min_row=1, min_col=1, max_row=max_row)
-        return {
-            (row_number, col_number)
-            for row_number, row in enumerate(rows, 1)
-            for col_number, cell in enumerate(row, 1)
-            if getattr(cell, "data_type", None) == "f"
-        }
+        cells = _present(self._formulas[name], max_row)
+        return {where for where, cell in cells if getattr(cell, "data_type", None) == "f"}
+
+
+def _present(sheet: Any, max_row: int | None) -> Iterator[tuple[tuple[int, int], Any]]:
+    """The cells a sheet holds, as openpyxl's ``iter_rows`` gives them but without its
+    padding: a cell in column XFD would make it build 16,384 cells for each row, and a
+    ``dimension`` claiming a million rows a million rows (openpyxl 3.1's own parser)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    last = 0
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, row in parser.parse():
+            if max_row is not None and number > max_row:
+                break
+            if number <= last:
+                continue  # as iter_rows: a row out of order is skipped
+            last = number
+            cells = {cell["column"]: cell for cell in row}  # the last of a column wins
+            for column in sorted(cells):
+                if column >= 1:
+                    yield (number, column), ReadOnlyCell(sheet, **cells[column])
 
 
 def _cell(cell: Any, where: tuple[int, int], epoch: datetime) -> RawCell:

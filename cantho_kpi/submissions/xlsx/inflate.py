@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 
 from ...errors import KpiError
 
@@ -22,23 +23,47 @@ class Oversized(Exception):
     """The part inflates past its declared size."""
 
 
-def inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> bytes:
-    """The bytes of ``info``, inflated in chunks; a KpiError as soon as more than its declared
-    size comes out, or when the bytes do not match the entry (truncated, bad CRC)."""
+def inflate(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    display: str,
+    keep: Callable[[bytes], bool] = lambda _head: True,
+) -> bytes | None:
+    """The bytes of ``info``, inflated in chunks of at most :data:`CHUNK` output bytes; a
+    KpiError as soon as more than its declared size comes out, BadZipFile when the bytes do
+    not match the entry (truncated, bad CRC). ``keep`` is asked about the first chunk: when it
+    says no, the rest is checked but not kept (None is returned), so a large part that no
+    reader parses never sits in memory."""
+    kept: list[bytes] = []
+    keeping: bool | None = None  # decided on the first bytes
+    size = crc = 0
     try:
-        if info.compress_type == zipfile.ZIP_DEFLATED:
-            data = _inflate_deflated(archive, info)
-        elif info.compress_type == zipfile.ZIP_STORED:
-            if info.compress_size > info.file_size:
+        for chunk in _chunks(archive, info):
+            size += len(chunk)
+            if size > info.file_size:
                 raise Oversized
-            data = _raw(archive, info, info.compress_size)
-        else:  # bzip2, lzma: zipfile's own stream stops at the declared size
-            data = _read_bounded(archive, info)
+            crc = zlib.crc32(chunk, crc)
+            if keeping is None and chunk:
+                keeping = keep(chunk)
+            if keeping:
+                kept.append(chunk)
     except Oversized:
         raise _lying_size(info, display) from None
-    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+    if size != info.file_size or crc != info.CRC:
         raise zipfile.BadZipFile(f"part {info.filename!r} does not match its directory entry")
-    return data
+    if keeping is None:
+        keeping = keep(b"")
+    return b"".join(kept) if keeping else None
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return _deflated(archive, info)
+    if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size > info.file_size:
+            raise Oversized
+        return _stored(archive, info)
+    return _other(archive, info)  # bzip2, lzma: zipfile's own stream, read in chunks
 
 
 def _data_offset(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
@@ -54,50 +79,43 @@ def _data_offset(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
     return int(info.header_offset) + _LOCAL_HEADER.size + int(name_len) + int(extra_len)
 
 
-def _raw(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> bytes:
-    fp = archive.fp
-    assert fp is not None
-    fp.seek(_data_offset(archive, info))
-    data = fp.read(size)
-    if len(data) != size:
-        raise zipfile.BadZipFile("truncated part")
-    return data
-
-
-def _inflate_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def _compressed(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's compressed bytes, in chunks, straight from the file."""
     fp = archive.fp
     assert fp is not None
     offset, remaining = _data_offset(archive, info), info.compress_size
-    bound = info.file_size
+    while remaining > 0:
+        fp.seek(offset)
+        data = fp.read(min(CHUNK, remaining))
+        if not data:
+            raise zipfile.BadZipFile("truncated part")
+        offset += len(data)
+        remaining -= len(data)
+        yield data
+
+
+def _stored(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    yield from _compressed(archive, info)
+
+
+def _deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    out = bytearray()
+    source = _compressed(archive, info)
+    out = 0
     while not inflater.eof:
-        if inflater.unconsumed_tail:
-            data = inflater.unconsumed_tail
-        elif remaining > 0:
-            fp.seek(offset)
-            data = fp.read(min(CHUNK, remaining))
-            if not data:
-                raise zipfile.BadZipFile("truncated part")
-            offset += len(data)
-            remaining -= len(data)
-        else:
+        data = inflater.unconsumed_tail or next(source, b"")
+        if not data:
             raise zipfile.BadZipFile("truncated compressed data")
-        # at most one byte more than declared: enough to know that the size lies
-        out += inflater.decompress(data, bound + 1 - len(out))
-        if len(out) > bound:
-            raise Oversized
-    return bytes(out)
+        # never more than one chunk at once, nor one byte past the declared size
+        chunk = inflater.decompress(data, min(CHUNK, info.file_size + 1 - out))
+        out += len(chunk)
+        yield chunk
 
 
-def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    out = bytearray()
+def _other(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     with archive.open(info) as stream:
         while chunk := stream.read(CHUNK):
-            out += chunk
-            if len(out) > info.file_size:
-                raise Oversized
-    return bytes(out)
+            yield chunk
 
 
 def _lying_size(info: zipfile.ZipInfo, display: str) -> KpiError:

@@ -33,6 +33,10 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never a bomb, whatever their ratio
 MAX_PARTS = 2000
+#: What the readers parse: XML, at most this much a part and in all (time and memory grow
+#: with it: see the README's "Safety"). The template's parts hold under 30 KB.
+MAX_XML_PART_BYTES = 2 * 1024 * 1024
+MAX_XML_BYTES = 4 * 1024 * 1024
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -109,16 +113,49 @@ def _xml_parts(
     archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], display: str
 ) -> dict[str, bytes]:
     """Inflate every part once, each bounded by its declared size, and keep those that are XML
-    (whatever their names), each vetted up to its root element."""
+    (whatever their names), each vetted up to its root element. Parts that are not XML are
+    checked as they stream by and not kept."""
     parts: dict[str, bytes] = {}
+    total = 0
     for info in infos:
         if info.is_dir():
             continue
-        data = inflate(archive, info, display)
         named_xml = info.filename.lower().endswith(_XML_SUFFIXES)
-        if check_part(data, info.filename, display, xml=named_xml):
-            parts[info.filename] = data
+        if named_xml:
+            _check_xml_size(info.filename, info.file_size, total, display)
+        data = inflate(archive, info, display, keep=_xml_like if not named_xml else _always)
+        if data is None or not check_part(data, info.filename, display, xml=named_xml):
+            continue
+        _check_xml_size(info.filename, len(data), total, display)
+        total += len(data)
+        parts[info.filename] = data
     return parts
+
+
+def _always(_head: bytes) -> bool:
+    return True
+
+
+def _xml_like(head: bytes) -> bool:
+    """Whether bytes could begin an XML document (so that a reader could parse them)."""
+    text = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+    return not text or text.startswith(b"<")
+
+
+def _check_xml_size(part: str, size: int, total: int, display: str) -> None:
+    if size > MAX_XML_PART_BYTES or total + size > MAX_XML_BYTES:
+        raise KpiError.about(
+            display,
+            "workbook-too-large",
+            f"part {part!r} holds {size:,} bytes of XML, more than a submission may hold "
+            f"({MAX_XML_PART_BYTES:,} bytes a part, {MAX_XML_BYTES:,} in all; the template's "
+            "parts hold under 30 KB); keep the report sheet alone in the workbook and send it "
+            "again",
+            f"thành phần {part!r} chứa {size:,} byte XML, vượt quá mức một báo cáo được phép "
+            f"({MAX_XML_PART_BYTES:,} byte mỗi thành phần, {MAX_XML_BYTES:,} byte tổng cộng; "
+            "các thành phần của biểu mẫu chỉ dưới 30 KB); hãy chỉ giữ trang báo cáo trong sổ "
+            "tính rồi gửi lại",
+        )
 
 
 def checked_size(path: Path, display: str, limit: int) -> int:
