@@ -6,6 +6,7 @@ ever sees a byte that the vetting did not inflate (bounded) and check.
 
 from __future__ import annotations
 
+import random
 import tracemalloc
 import zipfile
 import zlib
@@ -216,3 +217,49 @@ def test_a_far_cell_does_not_make_openpyxl_build_a_billion(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 0
+
+
+# -- what the readers parse is capped; what they do not parse is never kept ----------------
+
+
+def test_an_xml_part_over_the_cap_is_refused_before_it_is_inflated(
+    good: Path, tmp_path: Path, targets: TargetsFile
+) -> None:
+    letters = bytes(random.Random(4).choices(b"abcdef", k=3 * 1024 * 1024 - 11))
+    sheet = b"<a>" + letters + b"</a>" + b"\n" * 4  # 3 MiB, honestly declared
+    path = rewrite_zip(good, tmp_path / "a.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    del letters, sheet
+    tracemalloc.start()
+    code, message = _only_issue(path, targets, "auto")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert code == "workbook-too-large"
+    assert "part 'xl/worksheets/sheet1.xml' holds 3,145,728 bytes of XML" in message
+    assert peak < 1_000_000
+
+
+def test_xml_parts_over_the_cap_in_all_are_refused(
+    good: Path, tmp_path: Path, targets: TargetsFile
+) -> None:
+    rng = random.Random(5)
+    extra = {
+        f"xl/extra{i}.xml": b"<a>" + bytes(rng.choices(b"abcdef", k=1_500_000)) + b"</a>"
+        for i in range(3)
+    }
+    path = rewrite_zip(good, tmp_path / "a.xlsx", dict(extra))
+    code, _ = _only_issue(path, targets, "openpyxl")
+    assert code == "workbook-too-large"
+
+
+def test_a_large_part_no_reader_parses_is_checked_but_not_kept(
+    good: Path, tmp_path: Path, targets: TargetsFile
+) -> None:
+    media = random.Random(6).randbytes(8 * 1024 * 1024)  # incompressible: not a bomb
+    path = rewrite_zip(good, tmp_path / "a.xlsx", {"xl/media/image1.png": media})
+    del media
+    tracemalloc.start()
+    sub = read_submission(path, targets)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert sub.valid
+    assert peak < 3_000_000
