@@ -18,6 +18,7 @@ Each refusal is a :class:`~cantho_kpi.errors.KpiError` with a stable code and on
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never a bomb, whatever their ratio
 MAX_PARTS = 2000
+_IN_MEMORY = 1024 * 1024
 #: What the readers parse: XML, at most this much a part and in all (time and memory grow
 #: with it: see the README's "Safety"). The template's parts hold under 30 KB.
 MAX_XML_PART_BYTES = 2 * 1024 * 1024
@@ -86,7 +88,9 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
     if kind != "zip":
         raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), *_what_is_it(head, size))
     try:
-        with zipfile.ZipFile(path) as archive:
+        # a small file is read in one go: inflating its parts then costs no further reads
+        source: Path | io.BytesIO = io.BytesIO(path.read_bytes()) if size <= _IN_MEMORY else path
+        with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
             _check_directory(infos, display)
             names = frozenset(info.filename for info in infos)
