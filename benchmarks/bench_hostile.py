@@ -64,10 +64,10 @@ def _declare(path: Path, part: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
-def _dense_sheet(parts: dict[str, bytes], size: int, seed: int) -> bytes:
+def _dense_sheet(size: int, seed: int) -> bytes:
     """The base sheet with rows of ten random numbers appended, ``size`` bytes in all."""
     rng = random.Random(seed)
-    head, tail = parts["xl/worksheets/sheet1.xml"].decode().split("</sheetData>")
+    head, tail = _parts()["xl/worksheets/sheet1.xml"].decode().split("</sheetData>")
     rows, total, number = [], len(head) + len(tail), 100
     while total < size - 400:
         cells = "".join(f'<c r="{c}{number}"><v>{rng.random():.6f}</v></c>' for c in "ABCDEFGHIJ")
@@ -100,10 +100,10 @@ def make_cases(folder: Path) -> dict[str, Path]:
     cases["DOCTYPE after a 2 MB comment"] = _write(folder / "doctype.xlsx", parts)
     # the largest accepted sheet: 2 MiB of dense cells (lean reader, and openpyxl)
     parts = _parts()
-    parts["xl/worksheets/sheet1.xml"] = _dense_sheet(parts, 2 * MIB - 1024, 2)
+    parts["xl/worksheets/sheet1.xml"] = _dense_sheet(2 * MIB - 1024, 2)
     cases["largest sheet (2 MiB, 60k cells)"] = _write(folder / "dense.xlsx", parts)
     # the largest accepted workbook: two such sheets, both visible
-    parts["xl/worksheets/sheet2.xml"] = _dense_sheet(parts, 2 * MIB - 100 * 1024, 3)
+    parts["xl/worksheets/sheet2.xml"] = _dense_sheet(2 * MIB - 100 * 1024, 3)
     workbook = parts["xl/workbook.xml"]
     parts["xl/workbook.xml"] = workbook.replace(b'state="hidden"', b'state="visible"')
     cases["largest workbook (2 sheets, 4 MiB)"] = _write(folder / "dense2.xlsx", parts)
