@@ -4,9 +4,9 @@ Files come from many offices. Before parsing, this module
 
 * tells what a file really is from its bytes (an old ``.xls``, an ``.ods``, a password-protected
   workbook, an HTML page or a CSV renamed ``.xlsx``, an empty or truncated file);
-* checks the zip container (in :mod:`.parts`): the declared uncompressed size of each part and of all parts, the
-  compression ratio (a zip bomb is refused from its directory, before anything is inflated),
-  the number of parts, duplicate or encrypted entries;
+* checks the zip container (in :mod:`.parts`): the declared uncompressed size of each part and
+  of all parts, the compression ratio (a zip bomb is refused from its directory, before
+  anything is inflated), the number of parts, duplicate or encrypted entries;
 * inflates every part once as a stream, never past its declared size plus one byte (a part whose
   declared size lies is refused as soon as that shows);
 * parses every XML part (whatever its name) up to its root element and refuses a ``DOCTYPE`` or
