@@ -182,3 +182,28 @@ def _targets() -> TargetsFile:
 def _read(sub: Any) -> bool:
     """The file was read (whatever its cells said): no problem with the file as a whole."""
     return not any(i.location.sheet is None and i.location.cell is None for i in sub.issues)
+
+
+def test_a_worker_that_dies_takes_only_its_file_down(
+    tmp_path: Path, targets: TargetsFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed while reading one file (by the system, or a crash in C code): that file
+    is an ``internal-error`` issue and every other file is read."""
+    import os
+
+    real = read_module._read_book
+
+    def read_book(book: Any, path: Path, shown: str, targets: TargetsFile) -> Any:
+        if path.name.startswith("BUG"):
+            os._exit(9)  # the worker process dies at once
+        return real(book, path, shown, targets)
+
+    monkeypatch.setattr(read_module, "_read_book", read_book)
+    paths = _folder(tmp_path, PARALLEL_FROM + 6)
+    results = list(read_all(paths, targets, jobs=2))
+    assert [r.file for r in results] == [str(p) for p in paths]
+    codes = [[i.code for i in r.issues if i.code == "internal-error"] for r in results]
+    assert codes[3] == ["internal-error"]
+    assert "worker process reading this file stopped" in results[3].issues[0].message
+    assert sum(bool(c) for c in codes) == 1
+    assert all(r.values for i, r in enumerate(results) if i != 3)
