@@ -3,7 +3,8 @@
 A zip entry's declared size is a claim, not a fact: an entry may declare 1,000 bytes and inflate
 to gigabytes. :func:`inflate` reads the compressed bytes in chunks and asks zlib for at most one
 byte more than the declared size, so a lying entry is refused after inflating at most its
-declared size plus one byte (the declared size itself is capped by :mod:`.vet` before this runs).
+declared size plus one byte (the declared size itself is capped by :mod:`.parts` before this
+runs).
 """
 
 from __future__ import annotations
