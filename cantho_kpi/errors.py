@@ -7,6 +7,7 @@ error); its message is meant for the user.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,7 +34,7 @@ class Location:
         if self.sheet is not None or self.cell is not None:
             parts = [self.file]
             if self.sheet is not None:
-                parts.append(self.sheet)
+                parts.append(quote_sheet(self.sheet))
             if self.cell is not None:
                 parts.append(self.cell)
             return "!".join(parts)
@@ -42,6 +43,18 @@ class Location:
         if self.col is None:
             return f"{self.file}:{self.line}"
         return f"{self.file}:{self.line}:{self.col}"
+
+
+_PLAIN_SHEET = re.compile(r"[^\W\d][\w.]*")
+_REF_LIKE = re.compile(r"[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*([Cc][0-9]*)?|[Cc][0-9]*")
+
+
+def quote_sheet(name: str) -> str:
+    """A sheet name as Excel writes it in a reference: ``BaoCao``, but ``'a!b'``, ``'Quý 2'``,
+    ``'2024'``, ``'A1'`` and ``'O''Neil'`` (quotes doubled)."""
+    if _PLAIN_SHEET.fullmatch(name) and not _REF_LIKE.fullmatch(name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
 
 
 @dataclass(frozen=True, slots=True)

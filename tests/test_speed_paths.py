@@ -37,8 +37,6 @@ def _patched(tmp_path: Path, cell_xml: str) -> Path:
 @pytest.mark.parametrize(
     "cell_xml",
     [
-        '<c r="C6" t="x"><v>76</v></c>',  # a cell type the lean reader does not know
-        '<c r="C6" s="999"><v>76</v></c>',  # a style that is not defined
         '<c r="C7"><v>76</v></c>',  # a reference that does not match its row
     ],
 )

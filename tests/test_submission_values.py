@@ -125,8 +125,9 @@ def test_bad_values(
     assert sub.values[0].state is ValueState.INVALID
 
 
-def _patch_cell(tmp_path: Path, targets: TargetsFile, xml: str) -> Submission:
-    """A workbook whose cell C6 is replaced by raw XML."""
+def _patch_cell(tmp_path: Path, targets: TargetsFile, xml: str, recalc: bool = False) -> Submission:
+    """A workbook whose cell C6 is replaced by raw XML. openpyxl marks every workbook it
+    writes ``fullCalcOnLoad``; unless ``recalc``, the mark is removed, as Excel saves files."""
     source = write_xlsx(tmp_path / "src.xlsx", workbook_rows([("CT08", "x", 1)]))
     import zipfile
 
@@ -134,7 +135,11 @@ def _patch_cell(tmp_path: Path, targets: TargetsFile, xml: str) -> Submission:
     start = sheet.index('<c r="C6"')
     end = sheet.index("</c>", start) + 4
     patched = sheet[:start] + xml + sheet[end:]
-    path = rewrite_zip(source, tmp_path / "a.xlsx", {"xl/worksheets/sheet1.xml": patched.encode()})
+    workbook = zipfile.ZipFile(source).read("xl/workbook.xml")
+    if not recalc:
+        workbook = workbook.replace(b'fullCalcOnLoad="1"', b"")
+    change = {"xl/worksheets/sheet1.xml": patched.encode(), "xl/workbook.xml": workbook}
+    path = rewrite_zip(source, tmp_path / "a.xlsx", change)
     return read_checked(path, targets, display="a.xlsx")
 
 
@@ -162,6 +167,23 @@ def test_formula_with_cached_value_is_read(tmp_path: Path, targets: TargetsFile)
     sub = _patch_cell(tmp_path, targets, '<c r="C6"><f>70+6</f><v>76</v></c>')
     assert sub.issues == []
     assert sub.values[0].value == Decimal("76")
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<c r="C6"><f>0.8</f><v>0</v></c>',  # xlsxwriter's placeholder
+        '<c r="C6" t="str"><f>"76"</f><v></v></c>',
+        '<c r="C6" t="b"><f>TRUE</f><v>0</v></c>',
+    ],
+)
+def test_placeholder_results_are_uncached_formulas(
+    tmp_path: Path, targets: TargetsFile, xml: str
+) -> None:
+    """A workbook marked fullCalcOnLoad stores placeholders, not results: never a figure."""
+    sub = _patch_cell(tmp_path, targets, xml, recalc=True)
+    assert [i.code for i in sub.issues] == ["uncached-formula"]
+    assert sub.values[0].state is ValueState.INVALID
 
 
 # -- codes -------------------------------------------------------------------------------

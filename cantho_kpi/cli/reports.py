@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -86,15 +87,16 @@ def check_command(
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
     wanted = _check_options(unit, detail, output_format, fail_on)
-    report, loaded, _ = _checked(paths, period, jobs, targets, lang)
-    from .drive import check_calendar
+    with _interruptible():
+        report, loaded, _ = _checked(paths, period, jobs, targets, lang)
+        from .drive import check_calendar
 
-    calendar = check_calendar(report, loaded, targets) if wanted is None else None
-    if wanted is not None:
-        report = report.for_unit(wanted)
-        if not report.submissions:
-            fail(f"no submission from unit {unit!r} among these files")
-    _print_report(report, loaded, output_format, lang, wanted, detail, calendar)
+        calendar = check_calendar(report, loaded, targets) if wanted is None else None
+        if wanted is not None:
+            report = report.for_unit(wanted)
+            if not report.submissions:
+                fail(f"no submission from unit {unit!r} among these files")
+        _print_report(report, loaded, output_format, lang, wanted, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 
 
@@ -114,6 +116,21 @@ def _check_options(
 def _check_fail_on(fail_on: list[FailOn] | None) -> None:
     if fail_on and FailOn.never in fail_on and len(set(fail_on)) > 1:
         fail("--fail-on never cannot be combined with another --fail-on value")
+
+
+#: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C: one line on stderr and exit 130; workers are stopped by the pool, and an output
+    workbook is written through a temporary file, so nothing partial is left behind."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("kpi: interrupted by Ctrl-C; the run was stopped", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def export_command(
@@ -151,14 +168,15 @@ def export_command(
     _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
-    report, loaded, files = _checked(paths, period, jobs, targets, lang)
-    from .drive import export_drive_parts
+    with _interruptible():
+        report, loaded, files = _checked(paths, period, jobs, targets, lang)
+        from .drive import export_drive_parts
 
-    drive = export_drive_parts(report, loaded, targets)
-    try:
-        write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
-    except KpiError as exc:
-        fail(exc.message)
+        drive = export_drive_parts(report, loaded, targets)
+        try:
+            write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
+        except KpiError as exc:
+            fail(exc.message)
     typer.echo(wrote_line(output, report.invalid_files, lang), err=True)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 

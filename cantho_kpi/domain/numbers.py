@@ -85,7 +85,12 @@ def from_binary(value: float | int | Decimal) -> Decimal:
 def plain(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to an exponent (7.500 -> 7.5, 100 stays 100)."""
     normal = value.normalize()
+    if normal.adjusted() >= _PLAIN_DIGITS:  # too long to write out: keep the exponent
+        return normal
     return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+_PLAIN_DIGITS = 28  # the default context's precision: quantize fails beyond it
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")

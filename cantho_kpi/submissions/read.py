@@ -1,7 +1,8 @@
 """Unit submissions: a workbook or CSV file -> :class:`Submission` with every problem collected.
 
 Nothing here raises for a problem in the user's file: a file that cannot be read at all gives
-a Submission with one error issue and no values, so one bad file never stops the others.
+a Submission with one error issue and no values, so one bad file never stops the others. Even
+a bug of ours while reading one file becomes an ``internal-error`` issue on that file.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from .xlsx import (
     RawCell,
     SheetInfo,
     Unusual,
+    Vetted,
+    broken_part_error,
     malformed_error,
     vet_xlsx,
 )
@@ -61,6 +64,10 @@ def read_submission(
         return _unidentified(shown, targets, collector.issues).model_copy(
             update={"submitted_on": day, "date_source": source}
         )
+    except Unusual:
+        raise  # engine="lean" only: the caller asked to see it
+    except Exception as exc:  # a bug of ours: this file fails, the run goes on
+        return _unidentified(shown, targets, [internal_error(shown, exc)])
 
 
 def _unidentified(shown: str, targets: TargetsFile, issues: list[Issue]) -> Submission:
@@ -79,23 +86,38 @@ def _unidentified(shown: str, targets: TargetsFile, issues: list[Issue]) -> Subm
     )
 
 
+def internal_error(shown: str, exc: BaseException) -> Issue:
+    """The issue for a failure that is nobody's fault but ours."""
+    what = f"{type(exc).__name__}: {exc}"[:300]
+    return Issue(
+        "internal-error",
+        f"kpi failed while reading this file ({what}); this is a bug in kpi, not in the file: "
+        "please report it with the file attached. The other files were read",
+        Location(shown),
+        message_vi=f"kpi gặp lỗi khi đọc tệp này ({what}); đây là lỗi của kpi, không phải của "
+        "tệp: vui lòng báo lỗi kèm theo tệp. Các tệp khác vẫn được đọc",
+    )
+
+
 def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine) -> Submission:
     vetted = vet_xlsx(path, shown)
     if engine == "openpyxl":
-        return _read_with_openpyxl(path, shown, targets)
+        return _read_with_openpyxl(vetted, path, shown, targets)
     try:
-        with LeanBook(path, vetted) as lean:
+        with LeanBook(vetted) as lean:
             return _read_book(lean, path, shown, targets)
-    except Malformed:
+    except Malformed as exc:
+        if exc.part:
+            raise broken_part_error(shown, exc.part, exc.detail) from None
         raise malformed_error(shown) from None
     except Unusual:
         if engine == "lean":
             raise
-        return _read_with_openpyxl(path, shown, targets)
+        return _read_with_openpyxl(vetted, path, shown, targets)
 
 
-def _read_with_openpyxl(path: Path, shown: str, targets: TargetsFile) -> Submission:
-    with OpenpyxlBook(path, shown) as book:
+def _read_with_openpyxl(vetted: Vetted, path: Path, shown: str, targets: TargetsFile) -> Submission:
+    with OpenpyxlBook(vetted, shown) as book:
         return _read_book(book, path, shown, targets)
 
 

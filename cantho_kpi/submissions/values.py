@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..domain import Lang, Reading, format_number, plain, read_number
-from ..errors import Location
+from ..errors import Location, quote_sheet
 from ..targets import KNOWN_UNITS, Indicator, TargetsFile
 from .layout import Header
 from .model import SubmittedValue, ValueState
@@ -178,7 +178,8 @@ class ValueReader:
                 f"{_shown(low, 'vi')} đến {_shown(high, 'vi')} {KNOWN_UNITS[indicator.unit]}; "
                 "hãy kiểm tra lại giá trị và đơn vị tính",
             )
-            return SubmittedValue(state=ValueState.INVALID, value=value, **base)
+            kept = value if value.adjusted() < _HUGE else None  # never a 1E+400 in a report
+            return SubmittedValue(state=ValueState.INVALID, value=kept, **base)
         if indicator.integer and value != value.to_integral_value():
             self.report(
                 "not-a-whole-number",
@@ -280,7 +281,14 @@ def _bad_cell(cell: RawCell) -> Problem:
     return (code, f"the cell holds {shown}, not a number", f"ô chứa {shown}, không phải số")
 
 
+#: Values from 10^28 up are written with an exponent (1E+400, not 400 digits).
+_HUGE = 28
+
+
 def _shown(value: Decimal, lang: Lang = "en") -> str:
+    if value.is_finite() and abs(value).adjusted() >= _HUGE:
+        text = format(value.normalize(), "E")
+        return text.replace(".", ",") if lang == "vi" else text
     return format_number(value, lang)
 
 
@@ -295,5 +303,5 @@ def _describe(value: SubmittedValue, lang: Lang = "en") -> str:
 def _short(where: Location) -> str:
     """A place within its file: ``BaoCao!C7`` or ``line 7``."""
     if where.cell is not None:
-        return f"{where.sheet}!{where.cell}" if where.sheet else where.cell
+        return f"{quote_sheet(where.sheet)}!{where.cell}" if where.sheet else where.cell
     return f"line {where.line}" if where.line is not None else where.file

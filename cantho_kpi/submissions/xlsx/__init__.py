@@ -8,6 +8,7 @@ from .cells import (
     RawCell,
     SheetInfo,
     column_letter,
+    decode_escapes,
     is_date_format,
     is_percent_format,
     split_ref,
@@ -15,7 +16,7 @@ from .cells import (
 from .fallback import OpenpyxlBook
 from .lean import LeanBook, Malformed, Unusual
 from .vet import Vetted, checked_size, is_lock_file, open_error, sniff, vet_xlsx
-from .xmlguard import malformed_error
+from .xmlguard import broken_part_error, malformed_error
 
 __all__ = [
     "BUILTIN_FORMATS",
@@ -28,8 +29,10 @@ __all__ = [
     "SheetInfo",
     "Unusual",
     "Vetted",
+    "broken_part_error",
     "checked_size",
     "column_letter",
+    "decode_escapes",
     "is_date_format",
     "is_lock_file",
     "is_percent_format",

@@ -85,6 +85,23 @@ def split_ref(ref: str) -> tuple[int, int] | None:
     return int(match[2]), col
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def decode_escapes(text: str) -> str:
+    """Decode OOXML's ``_xHHHH_`` escapes as Excel does: ``_x000D_`` is a carriage return,
+    ``_x005F_`` an underscore (so ``_x005F_x000D_`` stays as typed). Escaped UTF-16 halves
+    pair up; a lone one becomes U+FFFD.
+
+    >>> decode_escapes("Giá trị_x000D_\\nthực hiện"), decode_escapes("_x005F_x000D_")
+    ('Giá trị\\r\\nthực hiện', '_x000D_')
+    """
+    if "_x" not in text:
+        return text
+    decoded = _ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 # Number formats -------------------------------------------------------------------------
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -121,16 +138,20 @@ def cast_number(text: str) -> Decimal:
 
 
 def serial_to_text(serial: Decimal, date1904: bool = False) -> str:
-    """An Excel date serial as ISO text (date, or date and time)."""
-    days = float(serial)
-    if date1904:
-        base = datetime(1904, 1, 1)
-    elif days < 60:
-        base = datetime(1899, 12, 31)
-    else:
-        base = datetime(1899, 12, 30)
-    moment = base + timedelta(days=days)
-    return date_text(moment)
+    """An Excel date serial as ISO text (date, date and time, or a time of day), computed as
+    openpyxl computes it. ValueError or OverflowError for a serial outside the calendar
+    (negative, or past 9999-12-31)."""
+    value = float(serial)
+    if not value >= 0:
+        raise ValueError("a date before the calendar")
+    day, fraction = divmod(value, 1)
+    diff = timedelta(milliseconds=round(fraction * 86_400_000))
+    if value < 1 and diff.days == 0:
+        return str((datetime.min + diff).time())
+    if value < 60 and not date1904:
+        day += 1  # Excel's 1900-02-29, which never was
+    base = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
+    return date_text(base + timedelta(days=day) + diff)
 
 
 def date_text(moment: datetime) -> str:

@@ -1,23 +1,28 @@
 """The same cells read by openpyxl: the fallback for unusual workbooks, and the reference the
 lean reader is tested against.
 
-openpyxl keeps defusedxml active when it is installed (it is a dependency of ours), so entity
-declarations are refused here too.
+openpyxl never opens the submitted file: it is given an in-memory zip of the parts that
+:func:`.vet.vet_xlsx` inflated (each bounded by its declared size) and vetted (no DOCTYPE before
+the root element), so it cannot inflate past a declared size nor parse an unvetted part.
+openpyxl also keeps defusedxml active (a dependency of ours).
 """
 
 from __future__ import annotations
 
+import io
+import warnings
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 from xml.parsers.expat import ExpatError
 
 from ...domain import from_binary
 from ...errors import KpiError
-from .cells import CellKind, RawCell, SheetInfo, date_text
+from .cells import CellKind, RawCell, SheetInfo, date_text, decode_escapes
+from .vet import Vetted
 from .xmlguard import malformed_error
 
 
@@ -28,19 +33,24 @@ class OpenpyxlBook:
     :class:`KpiError` naming the file (our own code is not inside these guards).
     """
 
-    def __init__(self, path: Path, display: str = "") -> None:
-        self._path = path
-        self._display = display or str(path)
+    def __init__(self, vetted: Vetted, display: str = "") -> None:
+        self._package = _package(vetted)
+        self._display = display or str(vetted.path)
         self._formulas: Any = None
         with self._guard():
             from openpyxl import load_workbook
 
-            self._values = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            self._values = load_workbook(
+                io.BytesIO(self._package), read_only=True, data_only=True, keep_links=False
+            )
+        self._recalc = _full_calc_on_load(vetted)
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
         try:
-            yield
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl's warnings are not the user's
+                yield
         except (SyntaxError, ExpatError):  # ElementTree's ParseError is a SyntaxError
             raise malformed_error(self._display) from None
         except Exception as exc:
@@ -75,14 +85,13 @@ class OpenpyxlBook:
     def _cells(self, sheet: SheetInfo, max_row: int | None) -> list[RawCell]:
         found: list[RawCell] = []
         uncached = self._uncached_formulas(sheet.name, max_row)
-        rows = self._values[sheet.name].iter_rows(min_row=1, min_col=1, max_row=max_row)
-        for row_number, row in enumerate(rows, 1):
-            for col_number, cell in enumerate(row, 1):
-                where = (row_number, col_number)
-                if cell.value is not None:
-                    found.append(_cell(cell, where))
-                elif where in uncached:
-                    found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
+        for where, cell in _present(self._values[sheet.name], max_row):
+            if self._recalc and where in uncached:  # a placeholder result, not a figure
+                found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
+            elif cell.value is not None:
+                found.append(_cell(cell, where, self._values.epoch))
+            elif where in uncached:
+                found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
         return found
 
     def _uncached_formulas(self, name: str, max_row: int | None) -> set[tuple[int, int]]:
@@ -91,19 +100,46 @@ class OpenpyxlBook:
 
         if self._formulas is None:
             self._formulas = load_workbook(
-                self._path, read_only=True, data_only=False, keep_links=False
+                io.BytesIO(self._package), read_only=True, data_only=False, keep_links=False
             )
-        rows = self._formulas[name].iter_rows(min_row=1, min_col=1, max_row=max_row)
-        return {
-            (row_number, col_number)
-            for row_number, row in enumerate(rows, 1)
-            for col_number, cell in enumerate(row, 1)
-            if getattr(cell, "data_type", None) == "f"
-        }
+        cells = _present(self._formulas[name], max_row)
+        return {where for where, cell in cells if getattr(cell, "data_type", None) == "f"}
 
 
-def _cell(cell: Any, where: tuple[int, int]) -> RawCell:
+def _present(sheet: Any, max_row: int | None) -> Iterator[tuple[tuple[int, int], Any]]:
+    """The cells a sheet holds, as openpyxl's ``iter_rows`` gives them but without its
+    padding: a cell in column XFD would make it build 16,384 cells for each row, and a
+    ``dimension`` claiming a million rows a million rows (openpyxl 3.1's own parser)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    last = 0
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, row in parser.parse():
+            if max_row is not None and number > max_row:
+                break
+            if number <= last:
+                continue  # as iter_rows: a row out of order is skipped
+            last = number
+            cells = {cell["column"]: cell for cell in row}  # the last of a column wins
+            for column in sorted(cells):
+                if column >= 1:
+                    yield (number, column), ReadOnlyCell(sheet, **cells[column])
+
+
+def _cell(cell: Any, where: tuple[int, int], epoch: datetime) -> RawCell:
     value, fmt = cell.value, cell.number_format or "General"
+    if isinstance(value, datetime) and value < epoch:  # a negative serial: no such date
+        return RawCell(*where, CellKind.ERROR, "#VALUE!", fmt)
     if isinstance(value, bool):
         return RawCell(*where, CellKind.BOOL, value, fmt)
     if isinstance(value, int | float):
@@ -118,4 +154,24 @@ def _cell(cell: Any, where: tuple[int, int]) -> RawCell:
         return RawCell(*where, CellKind.NUMBER, from_binary(value), fmt)
     if cell.data_type == "e":
         return RawCell(*where, CellKind.ERROR, str(value), fmt)
-    return RawCell(*where, CellKind.TEXT, str(value), fmt)
+    return RawCell(*where, CellKind.TEXT, decode_escapes(str(value)), fmt)
+
+
+def _full_calc_on_load(vetted: Vetted) -> bool:
+    """Whether the workbook asks to be recalculated on load (its stored formula results are
+    placeholders). Read as the lean reader reads it: openpyxl assumes True when absent."""
+    from .lean import LeanBook, Malformed, Unusual
+
+    try:
+        return LeanBook(vetted).recalc
+    except (Malformed, Unusual):
+        return False
+
+
+def _package(vetted: Vetted) -> bytes:
+    """The vetted parts as a zip held in memory (stored, not compressed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as package:
+        for name, data in vetted.parts.items():
+            package.writestr(name, data)
+    return buffer.getvalue()

@@ -4,37 +4,36 @@ Files come from many offices. Before parsing, this module
 
 * tells what a file really is from its bytes (an old ``.xls``, an ``.ods``, a password-protected
   workbook, an HTML page or a CSV renamed ``.xlsx``, an empty or truncated file);
-* checks the zip container: the declared uncompressed size of each part and of all parts, the
-  compression ratio (a zip bomb is refused from its directory, before anything is inflated),
-  the number of parts, duplicate or encrypted entries;
-* reads the prolog of every XML part and refuses a ``DOCTYPE`` or entity declaration (so no
-  entity expansion can happen later), and recognises Strict Open XML, which is unsupported.
+* checks the zip container (in :mod:`.parts`): the declared uncompressed size of each part and
+  of all parts, the compression ratio (a zip bomb is refused from its directory, before
+  anything is inflated), the number of parts, duplicate or encrypted entries;
+* inflates every part once as a stream, never past its declared size plus one byte (a part whose
+  declared size lies is refused as soon as that shows);
+* parses every XML part (whatever its name) up to its root element and refuses a ``DOCTYPE`` or
+  entity declaration (so no entity expansion can happen later), and recognises Strict Open XML,
+  which is unsupported. The readers parse only the bytes vetted here.
 
 Each refusal is a :class:`~cantho_kpi.errors.KpiError` with a stable code and one clear message.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import KpiError
-from .xmlguard import check_prolog
+from .parts import check_directory, xml_parts
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
-MAX_PART_BYTES = 64 * 1024 * 1024
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never a bomb, whatever their ratio
-MAX_PARTS = 2000
-
+_IN_MEMORY = 1024 * 1024  # a file up to this size is read in one go
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
 _CODES = {
     "empty": "empty-file",
     "empty-zip": "empty-file",
@@ -45,9 +44,9 @@ _CODES = {
 
 @dataclass(frozen=True, slots=True)
 class Vetted:
-    """A zip container that passed every check: its part names, and the bytes of the XML
-    parts that were small enough to be read whole while checking them (a reader need not
-    unpack them again)."""
+    """A zip container that passed every check: its part names, and the bytes of every part
+    that is XML, inflated once (bounded by their declared sizes) and vetted. Readers parse
+    these bytes and nothing else: never the file again."""
 
     path: Path
     names: frozenset[str]
@@ -77,17 +76,14 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
     if kind != "zip":
         raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), *_what_is_it(head, size))
     try:
-        with zipfile.ZipFile(path) as archive:
+        # a small file is read in one go: inflating its parts then costs no further reads
+        source: Path | io.BytesIO = io.BytesIO(path.read_bytes()) if size <= _IN_MEMORY else path
+        with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
-            _check_directory(infos, display)
+            check_directory(infos, display)
             names = frozenset(info.filename for info in infos)
             _check_kind(names, archive, display)
-            parts: dict[str, bytes] = {}
-            for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES):
-                    whole = check_prolog(archive, info, display)
-                    if whole is not None:
-                        parts[info.filename] = whole
+            parts = xml_parts(archive, infos, display)
     except zipfile.BadZipFile as exc:
         raise KpiError.about(
             display,
@@ -95,7 +91,7 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             f"the workbook is damaged or truncated ({exc}); ask the unit to send it again",
             f"sổ tính bị hỏng hoặc không đầy đủ ({exc}); hãy đề nghị đơn vị gửi lại",
         ) from None
-    except (OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise KpiError.about(
             display,
             "damaged-file",
@@ -238,69 +234,6 @@ def _ole_error(path: Path, display: str) -> KpiError:
         "là sổ tính Excel 97-2003 (.xls) cũ; hãy mở bằng Excel hoặc LibreOffice và lưu lại "
         "dạng Excel Workbook (.xlsx)",
     )
-
-
-def _check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
-    if len(infos) > MAX_PARTS:
-        raise KpiError.about(
-            display,
-            "zip-too-many-parts",
-            f"the workbook has {len(infos):,} parts; at most {MAX_PARTS:,} are read",
-            f"sổ tính có {len(infos):,} thành phần; chỉ đọc tối đa {MAX_PARTS:,}",
-        )
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        if info.filename in seen:
-            raise KpiError.about(
-                display,
-                "duplicate-zip-entry",
-                f"the zip container holds part {info.filename!r} twice; a workbook never does, "
-                "so the file was tampered with or damaged",
-                f"tệp nén chứa thành phần {info.filename!r} hai lần; sổ tính bình thường không "
-                "bao giờ như vậy, nên tệp đã bị sửa đổi hoặc hỏng",
-            )
-        seen.add(info.filename)
-        if info.flag_bits & 0x1:
-            raise KpiError.about(
-                display,
-                "encrypted-workbook",
-                f"part {info.filename!r} is encrypted; remove the password and save again",
-                f"thành phần {info.filename!r} bị mã hóa; hãy gỡ mật khẩu rồi lưu lại",
-            )
-        total += info.file_size
-        _check_part_size(info, display)
-    if total > MAX_TOTAL_BYTES:
-        raise KpiError.about(
-            display,
-            "zip-bomb",
-            f"the workbook would unpack to {total:,} bytes (limit {MAX_TOTAL_BYTES:,}); "
-            "refused as a possible zip bomb",
-            f"sổ tính khi giải nén sẽ chiếm {total:,} byte (giới hạn {MAX_TOTAL_BYTES:,}); bị "
-            "từ chối vì có thể là 'bom nén'",
-        )
-
-
-def _check_part_size(info: zipfile.ZipInfo, display: str) -> None:
-    if info.file_size > MAX_PART_BYTES:
-        raise KpiError.about(
-            display,
-            "zip-bomb",
-            f"part {info.filename!r} would unpack to {info.file_size:,} bytes (limit "
-            f"{MAX_PART_BYTES:,}); refused as a possible zip bomb",
-            f"thành phần {info.filename!r} khi giải nén sẽ chiếm {info.file_size:,} byte (giới "
-            f"hạn {MAX_PART_BYTES:,}); bị từ chối vì có thể là 'bom nén'",
-        )
-    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        ratio = info.file_size // max(info.compress_size, 1)
-        raise KpiError.about(
-            display,
-            "zip-bomb",
-            f"part {info.filename!r} is compressed {ratio:,} to 1 (limit {MAX_RATIO} to 1); "
-            "refused as a possible zip bomb",
-            f"thành phần {info.filename!r} có tỷ lệ nén {ratio:,}:1 (giới hạn {MAX_RATIO}:1); "
-            "bị từ chối vì có thể là 'bom nén'",
-        )
 
 
 def _check_kind(names: frozenset[str], archive: zipfile.ZipFile, display: str) -> None:

@@ -6,13 +6,11 @@ the lean reader parses with the same guarded parser.
 
 from __future__ import annotations
 
-import zipfile
 from xml.parsers import expat
 
 from ...errors import KpiError
 
-MAX_PROLOG_BYTES = 64 * 1024
-WHOLE_PART_BYTES = 256 * 1024  # XML parts up to this size are read whole while vetted
+_SLICE = 64 * 1024  # the prolog is fed to expat in slices: it stops at the root element
 STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 
@@ -39,56 +37,45 @@ def guarded_parser() -> expat.XMLParserType:
     return parser
 
 
-def check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> bytes | None:
-    """Read an XML part up to its root element: refuse DOCTYPE, note Strict Open XML.
+def xml_root(data: bytes) -> str | None:
+    """The root element's name (``namespace name``) of ``data``, parsed up to that element
+    by the guarded parser whatever comes before it (comments, processing instructions,
+    whitespace, a byte order mark, any encoding expat knows): no window, so no prolog is
+    long enough to hide a declaration. :class:`Declaration` at a DOCTYPE; None when ``data``
+    is not XML (not well-formed before its root, or no root at all)."""
+    parser = guarded_parser()
 
-    The usual part (UTF-8, a short prolog) is checked on its first kilobyte; anything else
-    (UTF-16, long comments before the root) is parsed with expat up to the root element. A
-    part of at most WHOLE_PART_BYTES is read whole, and returned.
-    """
-    whole = None
-    if info.file_size <= WHOLE_PART_BYTES:
-        whole = archive.read(info)
-        head = whole[:1024]
-    else:
-        with archive.open(info) as stream:
-            head = stream.read(1024)
-    prolog = _plain_prolog(head)
-    if prolog is None:
-        _parse_prolog(archive, info, display)
-    elif b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-        raise _doctype_error(info.filename, display)
-    elif STRICT_NS.encode() in head and info.filename.startswith("xl/"):
-        _check_namespace(STRICT_NS + " x", info.filename, display)
-    return whole
+    def root(name: str, _attrs: object) -> None:
+        raise _Root(name)
 
-
-def _plain_prolog(head: bytes) -> bytes | None:
-    """The bytes before the root element of a UTF-8 part, or None when that is not plain."""
-    data = head.removeprefix(b"\xef\xbb\xbf")
-    if b"\x00" in data[:4]:
-        return None  # UTF-16 or UTF-32
-    at = 0
-    while at < len(data):
-        if data[at : at + 1] in (b" ", b"\t", b"\r", b"\n"):
-            at += 1
-        elif data.startswith(b"<?", at):
-            end = data.find(b"?>", at)
-            if end < 0:
-                return None
-            at = end + 2
-        elif data.startswith(b"<!--", at):
-            end = data.find(b"-->", at)
-            if end < 0:
-                return None
-            at = end + 3
-        elif data.startswith(b"<!", at):
-            return data[: at + 10]  # a declaration: DOCTYPE (or worse)
-        elif data.startswith(b"<", at) and data[at + 1 : at + 2].isalpha():
-            return data[:at]
-        else:
-            return None
+    parser.StartElementHandler = root
+    try:
+        for at in range(0, len(data), _SLICE):
+            parser.Parse(data[at : at + _SLICE], False)
+        parser.Parse(b"", True)
+    except _Root as found:
+        return found.name
+    except Declaration:
+        raise
+    except (expat.ExpatError, LookupError, ValueError):  # LookupError: an unknown encoding
+        return None
     return None
+
+
+def check_part(data: bytes, part: str, display: str, *, xml: bool) -> bool:
+    """Vet one inflated part: refuse a DOCTYPE or entity declaration before its root element
+    and Strict Open XML; True when the part is XML (a reader may parse it). A part named as
+    XML (``xml``) that is not well-formed before its root is a damaged file."""
+    try:
+        name = xml_root(data)
+    except Declaration:
+        raise _doctype_error(part, display) from None
+    if name is None:
+        if xml:
+            raise malformed_error(display)
+        return False
+    _check_namespace(name, part, display)
+    return True
 
 
 def malformed_error(display: str) -> KpiError:
@@ -103,6 +90,18 @@ def malformed_error(display: str) -> KpiError:
     )
 
 
+def broken_part_error(display: str, part: str, detail: str) -> KpiError:
+    """A part that is well-formed XML but holds what no workbook program writes."""
+    return KpiError.about(
+        display,
+        "damaged-file",
+        f"the workbook is damaged (part {part!r}: {detail}); ask the unit to open it in Excel "
+        "or LibreOffice and save it again",
+        f"sổ tính bị hỏng (thành phần {part!r}: {detail}); hãy đề nghị đơn vị mở bằng Excel "
+        "hoặc LibreOffice rồi lưu lại",
+    )
+
+
 def _doctype_error(part: str, display: str) -> KpiError:
     return KpiError.about(
         display,
@@ -112,31 +111,6 @@ def _doctype_error(part: str, display: str) -> KpiError:
         f"thành phần {part!r} có khai báo DOCTYPE hoặc thực thể (entity), điều sổ tính không "
         "bao giờ cần; bị từ chối vì có thể là tấn công XML",
     )
-
-
-def _parse_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> None:
-    parser = guarded_parser()
-
-    def root(name: str, _attrs: object) -> None:
-        raise _Root(name)
-
-    parser.StartElementHandler = root
-    read = 0
-    try:
-        with archive.open(info) as stream:
-            while read < MAX_PROLOG_BYTES:
-                chunk = stream.read(4096)
-                read += len(chunk)
-                parser.Parse(chunk, not chunk)
-                if not chunk:
-                    return
-    except _Root as found:
-        _check_namespace(found.name, info.filename, display)
-        return
-    except Declaration:
-        raise _doctype_error(info.filename, display) from None
-    except expat.ExpatError:
-        raise malformed_error(display) from None
 
 
 def _check_namespace(name: str, part: str, display: str) -> None:

@@ -1,0 +1,136 @@
+"""The parts of a zip container, checked: from its directory (sizes, ratios, duplicates,
+encryption), then each part inflated once, as a stream, bounded by its declared size, and the
+XML parts kept (and capped) for the readers, each vetted up to its root element. Part of the
+vetting done by :mod:`.vet`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from ...errors import KpiError
+from .inflate import inflate
+from .xmlguard import check_part
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never a bomb, whatever their ratio
+MAX_PARTS = 2000
+#: What the readers parse: XML, at most this much a part and in all (time and memory grow
+#: with it: see the README's "Safety"). The template's parts hold under 30 KB.
+MAX_XML_PART_BYTES = 2 * 1024 * 1024
+MAX_XML_BYTES = 4 * 1024 * 1024
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def xml_parts(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], display: str
+) -> dict[str, bytes]:
+    """Inflate every part once, each bounded by its declared size, and keep those that are XML
+    (whatever their names), each vetted up to its root element. Parts that are not XML are
+    checked as they stream by and not kept."""
+    parts: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        named_xml = info.filename.lower().endswith(_XML_SUFFIXES)
+        if named_xml:
+            _check_xml_size(info.filename, info.file_size, total, display)
+        data = inflate(archive, info, display, keep=_xml_like if not named_xml else _always)
+        if data is None or not check_part(data, info.filename, display, xml=named_xml):
+            continue
+        _check_xml_size(info.filename, len(data), total, display)
+        total += len(data)
+        parts[info.filename] = data
+    return parts
+
+
+def _always(_head: bytes) -> bool:
+    return True
+
+
+def _xml_like(head: bytes) -> bool:
+    """Whether bytes could begin an XML document (so that a reader could parse them)."""
+    text = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+    return not text or text.startswith(b"<")
+
+
+def _check_xml_size(part: str, size: int, total: int, display: str) -> None:
+    if size > MAX_XML_PART_BYTES or total + size > MAX_XML_BYTES:
+        raise KpiError.about(
+            display,
+            "workbook-too-large",
+            f"part {part!r} holds {size:,} bytes of XML, more than a submission may hold "
+            f"({MAX_XML_PART_BYTES:,} bytes a part, {MAX_XML_BYTES:,} in all; the template's "
+            "parts hold under 30 KB); keep the report sheet alone in the workbook and send it "
+            "again",
+            f"thành phần {part!r} chứa {size:,} byte XML, vượt quá mức một báo cáo được phép "
+            f"({MAX_XML_PART_BYTES:,} byte mỗi thành phần, {MAX_XML_BYTES:,} byte tổng cộng; "
+            "các thành phần của biểu mẫu chỉ dưới 30 KB); hãy chỉ giữ trang báo cáo trong sổ "
+            "tính rồi gửi lại",
+        )
+
+
+def check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
+    if len(infos) > MAX_PARTS:
+        raise KpiError.about(
+            display,
+            "zip-too-many-parts",
+            f"the workbook has {len(infos):,} parts; at most {MAX_PARTS:,} are read",
+            f"sổ tính có {len(infos):,} thành phần; chỉ đọc tối đa {MAX_PARTS:,}",
+        )
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        if info.filename in seen:
+            raise KpiError.about(
+                display,
+                "duplicate-zip-entry",
+                f"the zip container holds part {info.filename!r} twice; a workbook never does, "
+                "so the file was tampered with or damaged",
+                f"tệp nén chứa thành phần {info.filename!r} hai lần; sổ tính bình thường không "
+                "bao giờ như vậy, nên tệp đã bị sửa đổi hoặc hỏng",
+            )
+        seen.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise KpiError.about(
+                display,
+                "encrypted-workbook",
+                f"part {info.filename!r} is encrypted; remove the password and save again",
+                f"thành phần {info.filename!r} bị mã hóa; hãy gỡ mật khẩu rồi lưu lại",
+            )
+        total += info.file_size
+        _check_part_size(info, display)
+    if total > MAX_TOTAL_BYTES:
+        raise KpiError.about(
+            display,
+            "zip-bomb",
+            f"the workbook would unpack to {total:,} bytes (limit {MAX_TOTAL_BYTES:,}); "
+            "refused as a possible zip bomb",
+            f"sổ tính khi giải nén sẽ chiếm {total:,} byte (giới hạn {MAX_TOTAL_BYTES:,}); bị "
+            "từ chối vì có thể là 'bom nén'",
+        )
+
+
+def _check_part_size(info: zipfile.ZipInfo, display: str) -> None:
+    if info.file_size > MAX_PART_BYTES:
+        raise KpiError.about(
+            display,
+            "zip-bomb",
+            f"part {info.filename!r} would unpack to {info.file_size:,} bytes (limit "
+            f"{MAX_PART_BYTES:,}); refused as a possible zip bomb",
+            f"thành phần {info.filename!r} khi giải nén sẽ chiếm {info.file_size:,} byte (giới "
+            f"hạn {MAX_PART_BYTES:,}); bị từ chối vì có thể là 'bom nén'",
+        )
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        ratio = info.file_size // max(info.compress_size, 1)
+        raise KpiError.about(
+            display,
+            "zip-bomb",
+            f"part {info.filename!r} is compressed {ratio:,} to 1 (limit {MAX_RATIO} to 1); "
+            "refused as a possible zip bomb",
+            f"thành phần {info.filename!r} có tỷ lệ nén {ratio:,}:1 (giới hạn {MAX_RATIO}:1); "
+            "bị từ chối vì có thể là 'bom nén'",
+        )
