@@ -159,7 +159,7 @@ def test_json_golden_and_parity(
     assert data["as_of"] == 2024
     assert set(data["results"][0]) == {
         "unit_code", "code", "method", "baseline", "series", "latest", "cr", "required",
-        "status", "projection", "break",
+        "status", "projection", "break", "target",
     }  # fmt: skip
     assert set(data["summary"]) == {"statuses", "plan_targets"}
     # the CLI's JSON is the library's result serialised
@@ -261,3 +261,16 @@ def test_an_archive_of_folders_without_periods(kpi: Kpi, tmp_path: Path) -> None
     table = kpi("progress", str(tmp_path), "--unit", "CT", "--lang", "en")
     assert "period-from-folder" in table.stdout
     assert "missing-period" not in table.stdout  # the folder gave it: not a problem here
+
+
+def test_a_units_own_target_is_the_one_shown_and_used(kpi: Kpi) -> None:
+    """Thới Lai set itself 800 new party members over the term (data/unit-targets/TL.yaml):
+    its progress is measured against that, and says so; never against the city's 7,000."""
+    doc = json.loads(kpi("progress", ARCHIVE, "--unit", "TL", "--format", "json").stdout)
+    ct17b = next(r for r in doc["results"] if r["code"] == "CT17b")
+    assert ct17b["target"] == {"kind": "at_least", "min": 800, "max": None, "source": "unit"}
+    codes = {r["code"] for r in doc["results"]}
+    assert "CT02" not in codes  # the city's GRDP per capita: no target applies to a district
+    table = kpi("progress", ARCHIVE, "--unit", "TL").stdout
+    assert "≥ 800 (riêng)" in table
+    assert "7.000" not in table

@@ -39,11 +39,17 @@ def test_layout(tmp_path: Path, targets: TargetsFile) -> None:
         "CT01",
         "Tốc độ tăng trưởng kinh tế (GRDP) bình quân",
         "%",
-        "7,5 – 8 %",
+        "—",  # the city's GRDP growth: no target applies to a district
         None,
         None,
     ]
     assert sheet.cell(HEADER_ROW + 35, 1).value == "CT21"
+    # the targets that apply to Ninh Kiều: its own, marked, or the plan's every unit is held to
+    shown = {sheet.cell(r, 1).value: sheet.cell(r, 4).value for r in range(HEADER_ROW + 1, 47)}
+    assert shown["CT11"] == "< 0,2 % (riêng)"  # NK's own, not the city's < 0,5 %
+    assert shown["CT14a"] == "—"  # never the city's 24 communes
+    assert shown["CT17b"] == "≥ 1.200 (riêng)"  # its share, not the city's 7.000
+    assert shown["CT09a"] == "≥ 99,15 %"  # a rate every unit is held to
     assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
     assert sheet.column_dimensions["B"].width > 40
 

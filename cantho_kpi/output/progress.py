@@ -13,12 +13,14 @@ from ..domain import SYMBOL, Lang, format_number, json_number, parse_period
 from ..report import (
     PROGRESS_LABEL,
     PROGRESS_SYMBOL,
+    AppliedTarget,
     Point,
     Progress,
     ProgressReport,
     ProgressStatus,
+    unit_target_text,
 )
-from ..targets import TargetsFile, target_text
+from ..targets import TargetsFile
 
 PROGRESS_SCHEMA = "cantho-kpi/progress/v1"
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -85,6 +87,19 @@ def progress_result_dict(result: Progress) -> dict[str, Any]:
         if projection
         else None,
         "break": {"period": result.cut.period, "reason": result.cut.reason} if result.cut else None,
+        "target": _target_dict(result.target),
+    }
+
+
+def _target_dict(target: AppliedTarget | None) -> dict[str, Any] | None:
+    """The target the series is measured against (the unit's own, or the plan's)."""
+    if target is None:
+        return None
+    return {
+        "kind": target.kind.value,
+        "min": json_number(target.min),
+        "max": json_number(target.max),
+        "source": target.source,
     }
 
 
@@ -259,7 +274,7 @@ def progress_markdown(report: ProgressReport, targets: TargetsFile, lang: Lang =
         cells = [
             result.unit_code,
             result.code,
-            target_text(indicator, lang) if indicator else "",
+            unit_target_text(targets, result.unit_code, indicator, lang) if indicator else "",
             baseline_text(result, lang),
             series_text(result, lang),
             cr_text(result, lang),

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from ..domain import Lang, format_number
 from ..errors import Severity
-from ..report import Progress, ProgressReport, ProgressStatus
-from ..targets import TargetsFile, target_text
+from ..report import Progress, ProgressReport, ProgressStatus, unit_target_text
+from ..targets import TargetsFile
 from .progress import (
     baseline_text,
     cr_text,
@@ -113,7 +113,7 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Tex
     latest = result.latest
     return [
         result.code,
-        target_text(indicator, lang) if indicator else "",
+        unit_target_text(targets, result.unit_code, indicator, lang) if indicator else "",
         method_text(result),
         baseline_text(result, lang),
         trend_text(result),

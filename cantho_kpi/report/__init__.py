@@ -1,6 +1,13 @@
 """(targets, submissions) -> results: the evaluation, the report and its summaries."""
 
-from .applicable import AppliedTarget, applicable_target, applied_text, judge
+from .applicable import (
+    AppliedTarget,
+    applicable_target,
+    applied_text,
+    base_target,
+    judge,
+    unit_target_text,
+)
 from .assess import assess
 from .calendar import (
     LaunchStatus,
@@ -63,6 +70,7 @@ __all__ = [
     "applicable_target",
     "applied_text",
     "assess",
+    "base_target",
     "build_archive",
     "chase_list",
     "classify",
@@ -82,5 +90,6 @@ __all__ = [
     "timeliness_of",
     "track_progress",
     "unit_rows",
+    "unit_target_text",
     "version_mark",
 ]

@@ -139,3 +139,11 @@ def applied_text(target: AppliedTarget | None, indicator: Indicator, lang: Lang)
         return words["no_target"]
     text = bounds_text(target.kind, target.min, target.max, indicator.unit, lang)
     return f"{text} ({words['own_target']})" if target.source == "unit" else text
+
+
+def unit_target_text(
+    targets: TargetsFile, unit_code: str | None, indicator: Indicator, lang: Lang = "vi"
+) -> str:
+    """The target that applies to the unit's figure, as a person reads it (its own marked
+    ``(riêng)``, ``—`` when none applies): for forms and tables that are not about one round."""
+    return applied_text(base_target(targets, unit_code, indicator), indicator, lang)

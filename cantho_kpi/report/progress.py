@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from ..domain import Status, TargetKind, parse_period, status_of
 from ..targets import Baseline, Break, Indicator, ProgressMethod, Term, Thresholds
+from .applicable import AppliedTarget
 
 
 class ProgressStatus(StrEnum):
@@ -78,6 +79,8 @@ class Progress:
     projection: Projection | None = None
     cut: Break | None = None  # the declared break the start was moved past
     fallback: bool = False  # cagr was asked, but a value <= 0 made it linear
+    #: The target the series is measured against: the unit's own, or the plan's.
+    target: AppliedTarget | None = None
 
     @property
     def latest(self) -> Point | None:

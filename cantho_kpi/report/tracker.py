@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain import Status, parse_period
 from ..errors import Issue
@@ -105,7 +105,8 @@ def _unit_results(targets: TargetsFile, term: Term, archive: Archive, code: str)
             breaks=(*indicator.breaks, *targets.progress.breaks),
             unit_code=code,
         )
-        results.append(assess(inputs, archive.series.get((code, indicator.code), [])))
+        verdict = assess(inputs, archive.series.get((code, indicator.code), []))
+        results.append(replace(verdict, target=base_target(targets, code, plan_indicator)))
     return results
 
 

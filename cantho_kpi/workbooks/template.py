@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import Period
-from ..targets import Indicator, ReportingUnit, TargetsFile, target_text, unit_label
+from ..report import unit_target_text
+from ..targets import Indicator, ReportingUnit, TargetsFile, unit_label
 from .atomic import save_atomically
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ def build_template(targets: TargetsFile, unit: ReportingUnit, period: Period) ->
     _title(sheet, targets)
     _metadata(sheet, unit, period)
     indicators = targets.indicators_for(unit)
-    _table(sheet, indicators)
+    # the target that applies to this unit: its own, or the plan's where it applies to it
+    shown = [unit_target_text(targets, unit.code, ind) for ind in indicators]
+    _table(sheet, indicators, shown)
     _protect(sheet, len(indicators))
     _guide(workbook.create_sheet(GUIDE_SHEET))
     props = workbook.properties
@@ -101,7 +104,7 @@ def _metadata(sheet: Worksheet, unit: ReportingUnit, period: Period) -> None:
         sheet.cell(row, 2, value)
 
 
-def _table(sheet: Worksheet, indicators: list[Indicator]) -> None:
+def _table(sheet: Worksheet, indicators: list[Indicator], shown: list[str]) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -113,9 +116,9 @@ def _table(sheet: Worksheet, indicators: list[Indicator]) -> None:
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
-    for index, ind in enumerate(indicators):
+    for index, (ind, target) in enumerate(zip(indicators, shown, strict=True)):
         row = HEADER_ROW + 1 + index
-        values = (ind.code, ind.name_vi, unit_label(ind.unit), target_text(ind), None, None)
+        values = (ind.code, ind.name_vi, unit_label(ind.unit), target, None, None)
         for col, value in enumerate(values, 1):
             cell = sheet.cell(row, col, value)
             cell.border = border
@@ -136,7 +139,7 @@ def _table(sheet: Worksheet, indicators: list[Indicator]) -> None:
             error=f"Nhập một số từ {low} đến {high} ({unit_label(ind.unit)}).",
             showInputMessage=True,
             promptTitle=ind.code,
-            prompt=f"Chỉ tiêu: {_target_with_unit(ind)}"[:255],
+            prompt=f"Chỉ tiêu: {_target_with_unit(ind, target)}"[:255],
         )
         check.add(f"E{row}")
         sheet.add_data_validation(check)
@@ -145,9 +148,11 @@ def _table(sheet: Worksheet, indicators: list[Indicator]) -> None:
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
 
 
-def _target_with_unit(ind: Indicator) -> str:
-    """``7,5 – 8 %`` or ``≥ 17 bác sĩ/vạn dân``: the target once, with its unit once."""
-    text = target_text(ind)
+def _target_with_unit(ind: Indicator, text: str) -> str:
+    """``7,5 – 8 %`` or ``≥ 17 bác sĩ/vạn dân``: the target once, with its unit once; for a
+    figure no target applies to, only its unit."""
+    if text == "—":
+        return f"không có chỉ tiêu áp dụng cho đơn vị ({unit_label(ind.unit)})"
     return text if ind.unit == "%" else f"{text} {unit_label(ind.unit)}"
 
 
