@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cantho_kpi.domain import Period, Status
+from cantho_kpi.domain import Period, Status, TargetKind
 from cantho_kpi.errors import Issue, Location
 from cantho_kpi.report import (
+    AppliedTarget,
     Report,
     Result,
     Timeliness,
@@ -144,6 +145,10 @@ def _drive(**changes: Any) -> DriveFile:
     return DriveFile.model_validate(base)
 
 
+#: The target every result below was judged against (a department's: the plan's).
+PLAN = AppliedTarget(TargetKind.AT_LEAST, Decimal(1), None, None, "plan")
+
+
 def _report(statuses: dict[str, list[Status]], days: dict[str, date] | None = None) -> Report:
     subs, results = [], []
     for unit, found in statuses.items():
@@ -165,7 +170,7 @@ def _report(statuses: dict[str, list[Status]], days: dict[str, date] | None = No
         codes = {"SYT": ["CT12", "CT13"], "SGDDT": ["CT09a", "CT09b", "CT09c", "CT09d"]}
         codes |= {"STC": ["CT05a", "CT05b"], "BTCTU": ["CT17a", "CT17b"]}
         for code, status in zip(codes[unit], found, strict=True):
-            results.append(Result(file, unit, "2024-Q2", code, None, status))
+            results.append(Result(file, unit, "2024-Q2", code, None, status, target=PLAN))
     return Report(
         targets_file="t", periods=["2024-Q2"], submissions=subs, results=results, missing_units=[]
     )

@@ -84,7 +84,7 @@ def test_json_golden_and_equal_to_the_library_report(
     assert (tn["submitted_on"], tn["date_source"]) == ("2024-07-05", "sheet")
     btctu = next(t for t in doc["timeliness"] if t["unit_code"] == "BTCTU")
     assert (btctu["round"], btctu["status"], btctu["deadline"]) == (
-        "2024-Q2",
+        "2024-H1",
         "not_received",
         "2024-07-20",
     )
@@ -136,11 +136,18 @@ def test_broken_file_among_good_ones(kpi: Kpi, narrow: None, clean: Path) -> Non
 
 
 def test_another_period(kpi: Kpi, clean: Path) -> None:
+    shutil.copy(ROOT / "data/submissions/2024-Q4/CT_2024-Q4.xlsx", clean)
     result = kpi("check", str(clean), "--period", "2024-Q4", "-f", "json")
     doc = json.loads(result.stdout)
-    assert doc["results"] == []
-    assert {i["code"] for s in doc["submissions"] for i in s["issues"]} == {"other-period"}
-    assert len(doc["missing_units"]) == 14
+    assert {r["unit_code"] for r in doc["results"]} == {"CT"}
+    others = [s for s in doc["submissions"] if s["period"] == "2024-Q2"]
+    assert {i["code"] for s in others for i in s["issues"]} == {"other-period"}
+    assert len(doc["missing_units"]) == 13  # every unit of the round but the city
+    # a round none of the files is for: a usage error that says which rounds they are for
+    (clean / "CT_2024-Q4.xlsx").unlink()
+    result = kpi("check", str(clean), "--period", "2024-Q4")
+    assert result.exit_code == EXIT_USAGE
+    assert "no file of round 2024 among these files (their rounds: 2024-H1)" in result.stderr
 
 
 def test_unit_drill_down(kpi: Kpi, narrow: None) -> None:
@@ -195,3 +202,11 @@ def test_markdown(kpi: Kpi) -> None:
     assert "| TN Quận Thốt Nốt | 2024-Q2 | TN_2024-Q2.xlsx |" in text
     assert "**Chưa nộp báo cáo:** BTCTU (Ban Tổ chức Thành ủy)" in text
     assert "| CT14a | 22 | 22 | 9 | ✓ |" in text  # the roll-up
+
+
+def test_a_superseded_file_is_said_to_be_replaced(kpi: Kpi, narrow: None) -> None:
+    out = kpi("check", "data/submissions/2024-Q4", "--unit", "nk").stdout
+    assert "NK_2024-Q4.xlsx: đã được thay bằng tệp gửi sau" in out
+    assert "không đọc được" not in out
+    table = kpi("check", "data/submissions/2024-Q4", "--lang", "en").stdout
+    assert "(replaced by a later file)" in " ".join(table.split())  # the name may wrap

@@ -30,7 +30,7 @@ def test_rank_json_contract_and_parity(kpi: Kpi, targets: TargetsFile) -> None:
     assert first.stdout == second.stdout  # same input, same bytes
     doc = json.loads(first.stdout)
     assert doc["schema"] == "cantho-kpi/rank/v1"
-    assert doc["round"] == "2024-Q4"
+    assert doc["round"] == "2024"  # the round as kpi check names it
     cluster = doc["clusters"][1]
     assert {"id", "name", "ranking"} <= set(cluster)
     entry = cluster["ranking"][0]
@@ -91,7 +91,7 @@ def test_review(kpi: Kpi, tmp_path: Path) -> None:
     for heading in ("## I.", "## II.", "## III.", "## IV.", "## V."):
         assert heading in text
     assert PROGRESS_MARK in text
-    assert "- NK (Quận Ninh Kiều), 2024-Q4: Trễ 4 ngày (24/01/2025)" in text
+    assert "- NK (Quận Ninh Kiều), 2024: Trễ 4 ngày (24/01/2025)" in text
     assert "- VT (Huyện Vĩnh Thạnh): Chưa nhận" in text
     assert "đề nghị tặng Bằng khen của Chủ tịch UBND thành phố cho Sở Y tế (SYT)" in text
     assert kpi("review", Q4, "--round", "2024", "-o", str(out)).exit_code == EXIT_USAGE
@@ -105,3 +105,42 @@ def test_check_prints_the_calendar_after_its_tables(kpi: Kpi) -> None:
     assert out.index("Reports on time") > out.index("Indicators across units")
     assert "late by 4 days" in out
     assert "Launch documents (due 31/03/2024)" in out
+
+
+def test_chase_a_round_nobody_has_sent(kpi: Kpi, tmp_path: Path) -> None:
+    """A round with a deadline in the drive file and no file at all: everyone is owed the whole
+    report once the deadline has passed (an empty folder is not a usage error here)."""
+    result = kpi(
+        "chase", str(tmp_path), "--round", "2024-Q3", "--as-of", "2025-02-01", "-f", "json"
+    )
+    assert result.exit_code == EXIT_FINDINGS
+    units = json.loads(result.stdout)["units"]
+    assert len(units) == 14
+    assert {u["round"] for u in units} == {"2024-9M"}  # the round as kpi check names it
+    assert all(u["status"] == "not_received" and u["whole_file"] for u in units)
+    before = kpi("chase", str(tmp_path), "--round", "2024-9M", "--as-of", "2024-10-01")
+    assert before.exit_code == EXIT_OK  # not due yet: nobody to chase
+
+
+def test_rank_a_unit_that_sent_nothing_counts_its_own_targets(kpi: Kpi) -> None:
+    doc = json.loads(kpi("rank", "data/submissions", "--round", "2024-Q3", "-f", "json").stdout)
+    ranking = {e["unit_code"]: e for c in doc["clusters"] for e in c["ranking"]}
+    # a district is missing the targets that apply to it, never the city's 35 figures
+    assert 0 < ranking["BT"]["counts"]["missing"] < 35
+    assert ranking["SYT"]["counts"]["missing"] == 2
+    assert ranking["BT"]["deductions"]["late_report"] == 0.1
+
+
+def test_review_uses_the_rounds_and_headline_of_check(kpi: Kpi, tmp_path: Path) -> None:
+    out = tmp_path / "so-ket.md"
+    result = kpi(
+        "review", "data/submissions/2024-Q2", "--round", "6 tháng đầu năm 2024", "-o", str(out)
+    )
+    assert result.exit_code == EXIT_OK
+    text = out.read_text(encoding="utf-8")
+    check = json.loads(kpi("check", "data/submissions/2024-Q2", "-f", "json").stdout)
+    plan = check["summary"]["plan_targets"]
+    assert f"đạt và vượt {plan['met']}/{plan['met'] + plan['not_met']} chỉ tiêu có số liệu" in text
+    assert text.count("- Đợt ") == 1  # one round, not a "2024-H1" and a "2024-Q2"
+    assert "Giấy khen" in text  # an interim review's award
+    assert "Bằng khen" not in text

@@ -274,3 +274,9 @@ def test_a_units_own_target_is_the_one_shown_and_used(kpi: Kpi) -> None:
     table = kpi("progress", ARCHIVE, "--unit", "TL").stdout
     assert "≥ 800 (riêng)" in table
     assert "7.000" not in table
+
+
+def test_as_of_before_every_round_is_a_usage_error(kpi: Kpi) -> None:
+    result = kpi("progress", ARCHIVE, "--as-of", "2019")
+    assert result.exit_code == EXIT_USAGE
+    assert "no round of 2019 or before" in result.stderr

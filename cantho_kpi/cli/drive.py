@@ -182,7 +182,8 @@ def chase_command(
 
     drive = require_drive(targets)
     day = _as_of(as_of)
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
+    # with --round, a folder where nobody has sent anything yet is a list of everyone to chase
+    report, loaded, _ = _checked(paths, None, jobs, targets, lang, allow_empty=round_ is not None)
     items = chase_list(loaded, drive, report, _round(round_, report), day)
     if output_format is ChaseFormat.json:
         sys.stdout.write(chase_json(items, day))
@@ -257,8 +258,9 @@ def review_command(
 
     Example: kpi review data/submissions/2024-Q4 --round 2024 -o bao-cao-tong-ket_2024.md
     """
+    from ..domain import round_of
     from ..output import ReviewData, review_markdown
-    from ..report import launch_statuses, rank, round_statuses
+    from ..report import launch_statuses, progress_of_report, rank, round_statuses
 
     if output.suffix.lower() != ".md":
         fail(f"{output}: the output must be a Markdown file (.md)")
@@ -267,13 +269,20 @@ def review_command(
     drive = require_drive(targets)
     report, loaded, _ = _checked(paths, None, jobs, targets, lang)
     period = _round(round_, report)
+    name = str(round_of(period, loaded.rounds))
+    if name not in report.rounds:
+        fail(
+            f"no file of round {name} among these files (rounds found: {', '.join(report.rounds)})"
+        )
     data = ReviewData(
         drive,
-        report,
-        [r for r in round_statuses(loaded, drive, report) if r.round == str(period)],
+        report.for_round(name),
+        round_statuses(loaded, drive, report, periods=[period]),
         launch_statuses(loaded, drive),
         rank(loaded, drive, report, period),
         final=period.last_month % 12 == 11,
+        city=loaded.city.name if loaded.city else "Thành phố",
+        progress=progress_of_report(loaded, report),
     )
     try:
         output.write_text(review_markdown(data, lang), encoding="utf-8")

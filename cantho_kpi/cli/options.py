@@ -129,9 +129,16 @@ def require_targets(option: Path | None) -> TargetsFile:
 
 
 def parse_period_option(text: str) -> Period:
-    from ..domain import parse_period
+    """A period as people write it; a round name ``2024-9M`` (the 9 months to September, as
+    `kpi check` names that round) is the quarter that closes it."""
+    from ..domain import Period, parse_period
 
-    period = parse_period(text)
+    cleaned = text.strip()
+    if cleaned[:4].isdigit() and cleaned[4:].upper() == "-9M":
+        return Period.quarter(int(cleaned[:4]), 3)
+    period = parse_period(cleaned)
     if period is None:
-        raise typer.BadParameter(f"{text!r} is not a period; write 2024-Q2, 2024-H1 or 2024")
+        raise typer.BadParameter(
+            f"{text!r} is not a period; write 2024-Q2, 2024-H1, 2024-9M or 2024"
+        )
     return period

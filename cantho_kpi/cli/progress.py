@@ -106,6 +106,8 @@ def _tracked(
     )
     if wanted is not None and not report.results:
         fail(f"no submission from unit {wanted} under these paths")
+    if as_of is not None and not report.rounds:
+        fail(f"no round of {as_of} or before under these paths; --as-of is a year of the files")
     return report, loaded
 
 

@@ -182,7 +182,13 @@ def export_command(
 
 
 def _checked(
-    paths: list[Path], period: str | None, jobs: int | None, targets: Path | None, lang: Lang
+    paths: list[Path],
+    period: str | None,
+    jobs: int | None,
+    targets: Path | None,
+    lang: Lang,
+    *,
+    allow_empty: bool = False,
 ) -> tuple[Report, TargetsFile, list[Path]]:
     """Read and evaluate the submissions under ``paths`` (shared by check and export)."""
     from ..report import Evaluation
@@ -190,17 +196,32 @@ def _checked(
 
     loaded = require_targets(targets)
     when = parse_period_option(period) if period else None
-    files = _submission_files(paths, lang)
+    files = _submission_files(paths, lang, allow_empty)
     evaluation = Evaluation(
         loaded, targets_file=str(targets_path(targets)), period=when, keep_values=False
     )
     for sub in _with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)):
         evaluation.add(sub)  # while the workers read the next files
-    return evaluation.report(), loaded, files
+    report = evaluation.report()
+    if when is not None and files and not report.file_rounds:
+        fail(_no_file_of_round(report, loaded))
+    return report, loaded, files
 
 
-def _submission_files(paths: list[Path], lang: Lang) -> list[Path]:
-    """The submissions under ``paths``; what a folder holds besides is said once, on stderr."""
+def _no_file_of_round(report: Report, targets: TargetsFile) -> str:
+    """``--period`` names a round none of the files is for: a usage error that says which
+    rounds the files are for."""
+    from ..domain import parse_period, round_of
+
+    periods = [parse_period(s.period) for s in report.submissions if s.period]
+    found = sorted({str(round_of(p, targets.rounds)) for p in periods if p is not None})
+    there = f" (their rounds: {', '.join(found)})" if found else ""
+    return f"no file of round {report.rounds[0]} among these files{there}"
+
+
+def _submission_files(paths: list[Path], lang: Lang, allow_empty: bool = False) -> list[Path]:
+    """The submissions under ``paths``; what a folder holds besides is said once, on stderr.
+    No file at all is a usage error, unless ``allow_empty`` (nobody sent anything: a finding)."""
     from ..submissions import scan
 
     for path in paths:
@@ -209,7 +230,7 @@ def _submission_files(paths: list[Path], lang: Lang) -> list[Path]:
     found = scan(paths, recursive=True)  # a folder of rounds: a section per round
     for line in skipped_lines(found.skipped, lang):
         typer.echo(line, err=True)
-    if not found.files:
+    if not found.files and not allow_empty:
         fail(no_files_line(paths, len(found.skipped), lang))
     return found.files
 

@@ -115,7 +115,8 @@ def _submission_table(
         rows = [row[:-1] for row in rows]
     table = fitted_table(title, columns, rows, console.width)
     if table.row_count == 0:
-        console.print(Text(f"{title}: {words['unreadable']}", style="bold magenta"))
+        said = words["superseded"] if _superseded(sub) else words["unreadable"]
+        console.print(Text(f"{title}: {said}", style="bold magenta"))
         return
     console.print(table)
     name = report.file_rounds.get(sub.file)
@@ -144,7 +145,7 @@ def _units_table(rows: list[UnitRow], lang: Lang, width: int) -> Table:
         *[Column(SYMBOL[s], right=True, style=STYLE[s]) for s in Status],
         Column(words["problems"], right=True),
     ]
-    cells = [_unit_cells(row, files) for row in rows]
+    cells = [_unit_cells(row, files, lang) for row in rows]
     return fitted_table(words["units"], columns, cells, width)
 
 
@@ -159,8 +160,11 @@ def _conventional(sub: Submission) -> bool:
     return named is not None and said is not None and round_of(named) == round_of(said)
 
 
-def _unit_cells(row: UnitRow, with_file: bool) -> list[str | Text]:
+def _unit_cells(row: UnitRow, with_file: bool, lang: Lang) -> list[str | Text]:
     sub = row.submission
+    name = sub.unit_name or ""
+    if _superseded(sub):  # a later file of the unit replaces it: say so, even without the file
+        name += f" ({WORDS[lang]['superseded']})"
     errors = sum(i.severity is Severity.ERROR for i in sub.issues)
     warnings = len(sub.issues) - errors
     problems = Text(f"{errors}" if errors else "-", style="bold red" if errors else "")
@@ -168,7 +172,11 @@ def _unit_cells(row: UnitRow, with_file: bool) -> list[str | Text]:
         problems.append(f"+{warnings}", style="yellow")
     file = [short_file(sub.file)] if with_file else []
     counts = [str(row.counts[s]) if row.counts[s] else "" for s in Status]
-    return [sub.unit_code or "?", sub.unit_name or "", sub.period or "?", *file, *counts, problems]
+    return [sub.unit_code or "?", name, sub.period or "?", *file, *counts, problems]
+
+
+def _superseded(sub: Submission) -> bool:
+    return any(i.code == "superseded-submission" for i in sub.issues)
 
 
 def _indicators_table(rows: list[IndicatorRow], lang: Lang, width: int) -> Table:

@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..domain import LABEL, Lang, Status
-from ..report import LaunchStatus, Ranking, Report, RoundStatus, Timeliness
+from ..domain import LABEL, ORDER, Lang, Status, round_label
+from ..report import (
+    PROGRESS_LABEL,
+    LaunchStatus,
+    ProgressReport,
+    Ranking,
+    Report,
+    RoundStatus,
+    Timeliness,
+    headline_text,
+)
 from ..targets import DriveFile
 from .drive_data import day_text, rank_markdown, timeliness_text
 
-#: Where `kpi progress` (built separately) will put its statement; replace it by hand until then.
-PROGRESS_MARK = "<!-- kpi progress: tiến độ đến năm 2025 (chưa có; điền tay) -->"
+#: Where the progress statement goes when the files hold fewer than two years (fill it by hand,
+#: or run `kpi review` on the whole archive).
+PROGRESS_MARK = (
+    "<!-- kpi progress: tiến độ đến năm 2025 (cần số liệu ít nhất hai năm; điền tay) -->"
+)
 
 _TEXT = {
     "vi": {
@@ -27,9 +39,11 @@ _TEXT = {
         "made": "_Khung báo cáo do `kpi review` tạo từ số liệu các đơn vị; "
         "hãy rà soát và bổ sung trước khi ban hành._",
         "results": "I. Kết quả thực hiện các chỉ tiêu",
-        "round_line": "- Kỳ {round}: {files} báo cáo được đánh giá; {good} lượt chỉ tiêu "
+        "round_line": "- Đợt {round}: {files} báo cáo được đánh giá; {good} lượt chỉ tiêu "
         "đạt hoặc vượt trên {total} lượt đánh giá ({counts}).",
-        "city": "- Thành phố (báo cáo {file}): đạt hoặc vượt {good}/{total} chỉ tiêu.",
+        "city": "- {city}: {headline}.",
+        "progress_line": "- {city}, đến năm {year} (phương pháp tiến độ SDG của Liên Hợp Quốc, "
+        "xem `kpi progress`): {counts} (trên {total} chỉ tiêu).",
         "progress": "II. Tiến độ thực hiện đến năm 2025",
         "late": "III. Đơn vị nộp báo cáo trễ hạn hoặc chưa nộp",
         "none_late": "Tất cả đơn vị nộp báo cáo đúng hạn.",
@@ -47,8 +61,10 @@ _TEXT = {
         "made": "_Skeleton made by `kpi review` from the units' figures; review and complete it._",
         "results": "I. Targets",
         "round_line": "- Round {round}: {files} reports evaluated; {good} target results met or "
-        "exceeded out of {total} ({counts}).",
-        "city": "- The city (report {file}): {good}/{total} targets met or exceeded.",
+        "exceeded out of {total} judged ({counts}).",
+        "city": "- {city}: {headline}.",
+        "progress_line": "- {city}, toward {year} (the UN SDG progress method, see "
+        "`kpi progress`): {counts} (of {total} targets).",
         "progress": "II. Progress toward 2025",
         "late": "III. Units late or missing",
         "none_late": "Every unit reported on time.",
@@ -65,11 +81,13 @@ _TEXT = {
 @dataclass(frozen=True, slots=True)
 class ReviewData:
     drive: DriveFile
-    report: Report
+    report: Report  # the round under review only
     rounds: list[RoundStatus]
     launch: list[LaunchStatus]
     ranking: Ranking
     final: bool
+    city: str = "Thành phố"
+    progress: ProgressReport | None = None  # when the files hold two years or more
 
 
 def review_markdown(data: ReviewData, lang: Lang = "vi") -> str:
@@ -77,34 +95,49 @@ def review_markdown(data: ReviewData, lang: Lang = "vi") -> str:
     kind = text["final" if data.final else "interim"]
     lines = [f"# {text['title'].format(kind=kind)}", "", f"**{data.drive.name}**", ""]
     lines += [text["made"], "", f"## {text['results']}", ""]
-    lines += _results(data.report, lang)
-    lines += ["", f"## {text['progress']}", "", PROGRESS_MARK, ""]
+    lines += _results(data, lang)
+    lines += ["", f"## {text['progress']}", "", _progress(data, lang), ""]
     lines += [f"## {text['late']}", "", *_late(data, lang)]
     lines += ["", f"## {text['ranking']}", "", rank_markdown(data.ranking, lang).rstrip(), ""]
     lines += [f"## {text['awards']}", "", *_awards(data, lang)]
     return "\n".join(lines) + "\n"
 
 
-def _results(report: Report, lang: Lang) -> list[str]:
-    text = _TEXT[lang]
+def _results(data: ReviewData, lang: Lang) -> list[str]:
+    """The round under review: its counts (statuses that judge a figure), and the city's
+    headline as `kpi check` gives it."""
+    text, report = _TEXT[lang], data.report
     lines = []
-    for period in report.periods:
-        mine = [r for r in report.results if r.period == period]
+    for name in report.rounds:
+        mine = [r for r in report.results if r.round == name and r.status in ORDER]
         counts = Counter(r.status for r in mine)
         good = counts[Status.MET] + counts[Status.EXCEEDED]
-        files = len({r.file for r in mine})
-        shown = ", ".join(f"{LABEL[lang][s]} {counts[s]}" for s in Status if counts[s])
+        files = len({r.file for r in report.results if r.round == name and r.file})
+        shown = ", ".join(f"{LABEL[lang][s]} {counts[s]}" for s in ORDER if counts[s])
         lines.append(
             text["round_line"].format(
-                round=period, files=files, good=good, total=len(mine), counts=shown
+                round=round_label(name, lang), files=files, good=good, total=len(mine), counts=shown
             )
         )
-        city = [r for r in mine if r.unit_code == "CT"]
-        if city:
-            met = sum(r.status in (Status.MET, Status.EXCEEDED) for r in city)
-            name = (city[0].file or "").replace("\\", "/").rsplit("/", 1)[-1]
-            lines.append(text["city"].format(file=name, good=met, total=len(city)))
+        found = report.headline(name, report.city_code) if report.city_code else None
+        if found is not None:
+            lines.append(text["city"].format(city=data.city, headline=headline_text(found, lang)))
     return lines
+
+
+def _progress(data: ReviewData, lang: Lang) -> str:
+    progress = data.progress
+    if progress is None:
+        return PROGRESS_MARK
+    counts = ", ".join(
+        f"{n} {PROGRESS_LABEL[lang][status].lower()}"
+        for status, n in progress.plan_targets.items()
+        if n
+    )
+    total = sum(progress.plan_targets.values())
+    return _TEXT[lang]["progress_line"].format(
+        city=data.city, year=progress.term.to, counts=counts, total=total
+    )
 
 
 def _late(data: ReviewData, lang: Lang) -> list[str]:
@@ -134,7 +167,8 @@ def _awards(data: ReviewData, lang: Lang) -> list[str]:
     for cluster in data.ranking.clusters:
         units = [f"{s.unit} ({s.unit_code})" for s in cluster.ranking if s.proposed]
         if units:
-            award = data.drive.awards.award_vi
+            awards = data.drive.awards
+            award = awards.award_vi if data.final else awards.interim_award_vi
             lines.append(
                 text["proposal"].format(cluster=cluster.name, award=award, units=", ".join(units))
             )

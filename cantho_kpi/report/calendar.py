@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from ..domain import Period, parse_period
+from ..domain import Period, parse_period, round_of
 from ..submissions import DateSource, Submission, file_name_parts
 from ..targets import DriveFile, ReportingUnit, TargetsFile, UnitLevel, drive_round_of
 from .model import Report
@@ -101,12 +101,23 @@ def unit_files(report: Report, targets: TargetsFile, unit: str, period: Period) 
     return found
 
 
+def round_name(targets: TargetsFile, period: Period) -> str:
+    """The round a drive period belongs to, named as `kpi check` names it (``2024-H1``,
+    ``2024``): one name for one round everywhere."""
+    return str(round_of(period, targets.rounds))
+
+
 def round_statuses(
-    targets: TargetsFile, drive: DriveFile, report: Report, as_of: date | None = None
+    targets: TargetsFile,
+    drive: DriveFile,
+    report: Report,
+    as_of: date | None = None,
+    periods: list[Period] | None = None,
 ) -> list[RoundStatus]:
-    """Per round of the report with a deadline, per unit active in it: on time, late, or not."""
+    """Per round with a deadline (those of the report, or ``periods`` even when no file of
+    them came), per unit active in it: on time, late, or not received."""
     rows = []
-    for period in rounds_of(report):
+    for period in periods if periods is not None else rounds_of(report):
         deadline = drive.calendar.deadline(period)
         if deadline is None:
             continue
@@ -130,7 +141,7 @@ def _round_row(
     return RoundStatus(
         unit.code,
         unit.name,
-        str(period),
+        round_name(targets, period),
         deadline,
         status,
         late,

@@ -42,9 +42,8 @@ def chase_list(
 ) -> list[ChaseItem]:
     """Units not received (once the deadline has passed), late, or with figures owed."""
     items = []
-    for row in round_statuses(targets, drive, report, as_of):
-        if period is not None and row.round != str(period):
-            continue
+    periods = [period] if period is not None else None  # a round nobody sent is chased too
+    for row in round_statuses(targets, drive, report, as_of, periods):
         owed = _owed(report, row)
         if row.status in (Timeliness.LATE, Timeliness.NOT_RECEIVED) or owed:
             items.append(_item(drive, row, owed))

@@ -10,7 +10,6 @@ not report, and then the city's figures (:mod:`.city`) and the headlines (:mod:`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from ..domain import Period, Round, Status, parse_period, round_of
 from ..errors import Issue, Location, Severity
@@ -89,7 +88,8 @@ class Evaluation:
         subs = in_unit_order(self.targets, _flag_duplicates(self.subs, self.rounds))
         for sub in subs:
             if sub.file in self.results and _is_duplicate(sub):
-                self.results[sub.file] = [_void(r) for r in self.results[sub.file]]
+                # neither file is used: no figure of either is counted (not twice invalid)
+                self.results[sub.file] = []
         rounds = sorted(set(self.rounds.values()) | ({self.asked} if self.asked else set()))
         names = {sub_file: str(r) for sub_file, r in self.rounds.items()}
         used = [s for s in subs if not is_superseded(s)]  # a later file replaces these
@@ -174,13 +174,6 @@ def _claim_issue(sub: Submission, group: list[Submission], found: Round | None) 
         message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho đợt {found} "
         f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
     )
-
-
-def _void(result: Result) -> Result:
-    """A result of a file that cannot be used (another file claims the same unit and round)."""
-    if result.status is Status.MISSING:
-        return result
-    return replace(result, status=Status.INVALID, side=None)
 
 
 def _results(targets: TargetsFile, sub: Submission, found: Round) -> list[Result]:

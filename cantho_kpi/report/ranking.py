@@ -24,7 +24,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..domain import Period, Status
 from ..targets import SCORED, Cluster, DriveFile, ReportingUnit, TargetsFile
-from .calendar import RoundStatus, Timeliness, round_statuses, unit_files, used_file
+from .applicable import base_target
+from .calendar import RoundStatus, Timeliness, round_name, round_statuses, unit_files, used_file
 from .model import Report
 
 PLACES = Decimal("0.0001")
@@ -69,16 +70,15 @@ def rank(
     cluster: str | None = None,
 ) -> Ranking:
     """Rank the units of each cluster active in ``period`` (a round) by their score."""
+    name = round_name(targets, period)
     timely = {
-        (row.unit_code, row.round): row
-        for row in round_statuses(targets, drive, report)
-        if row.round == str(period)
+        row.unit_code: row for row in round_statuses(targets, drive, report, periods=[period])
     }
     clusters = []
     for group in drive.clusters:
         if group.active_in(period) and (cluster is None or group.id == cluster):
             clusters.append(_rank_cluster(targets, drive, report, period, group, timely))
-    return Ranking(str(period), clusters)
+    return Ranking(name, clusters)
 
 
 def _rank_cluster(
@@ -87,13 +87,13 @@ def _rank_cluster(
     report: Report,
     period: Period,
     group: Cluster,
-    timely: dict[tuple[str, str], RoundStatus],
+    timely: dict[str, RoundStatus],
 ) -> ClusterRanking:
     scored = []
     for code in group.members:
         unit = targets.unit(code)
         if unit is not None and unit.active_in(period):
-            status = timely.get((code, str(period)))
+            status = timely.get(code)
             scored.append(_score(targets, drive, report, period, unit, status))
     keys = [_order_key(drive, s) for s in scored]
     standings = []
@@ -114,10 +114,19 @@ def _score(
     rule = drive.scoring
     sub = used_file(unit_files(report, targets, unit.code, period))
     if sub is not None:
-        found = [r for r in report.results if r.file == sub.file and r.status in SCORED]
+        # only the figures a target applies to score (a figure reported without one does not)
+        found = [
+            r
+            for r in report.results
+            if r.file == sub.file and r.status in SCORED and r.target is not None
+        ]
         pairs = [(r.code, r.status) for r in found]
-    else:
-        pairs = [(i.code, Status.MISSING) for i in targets.indicators_for(unit)]
+    else:  # nothing came: every target that applies to the unit is missing
+        pairs = [
+            (i.code, Status.MISSING)
+            for i in targets.indicators_for(unit)
+            if base_target(targets, unit.code, i) is not None
+        ]
     weight = sum((rule.weight(code) for code, _ in pairs), Decimal(0))
     points = sum((rule.point(status) * rule.weight(code) for code, status in pairs), Decimal(0))
     normalised = (points / weight).quantize(PLACES, ROUND_HALF_UP) if weight else Decimal(0)

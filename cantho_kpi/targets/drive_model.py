@@ -162,7 +162,8 @@ class Awards(Strict):
     no_not_met: Flag = True
     on_time: Flag = False
     min_score: Number | None = None
-    award_vi: Text = "Bằng khen của Chủ tịch UBND thành phố"
+    award_vi: Text = "Bằng khen của Chủ tịch UBND thành phố"  # at the final review (tổng kết)
+    interim_award_vi: Text = "Giấy khen"  # at the interim review (sơ kết)
 
 
 class Contact(Strict):
