@@ -9,6 +9,7 @@ import io
 import json
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..domain import Lang, format_number, json_number
@@ -67,9 +68,15 @@ def _result_dict(result: Result) -> dict[str, Any]:
 
 
 def _target_dict(target: AppliedTarget | None) -> dict[str, Any] | None:
-    """The target a verdict used, enough to recompute it by hand."""
+    """The target a verdict used, enough to recompute it by hand (one dict per target: the
+    results of one unit and round share their targets)."""
     if target is None:
         return None
+    return _target_of(target)
+
+
+@lru_cache(maxsize=1024)
+def _target_of(target: AppliedTarget) -> dict[str, Any]:
     return {
         "kind": target.kind.value,
         "min": json_number(target.min),

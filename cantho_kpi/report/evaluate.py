@@ -61,6 +61,7 @@ class Evaluation:
         self.rounds: dict[str, Round] = {}
         self.elsewhere: set[str] = set()  # files of another round than the one asked for
         self.results: dict[str, list[Result]] = {}
+        self.plans: dict[tuple[str | None, Round], Plan] = {}
 
     def add(self, sub: Submission) -> None:
         found = self._round_of(sub)
@@ -69,7 +70,7 @@ class Evaluation:
             self.elsewhere.add(sub.file)
         elif found is not None:
             self.rounds[sub.file] = found
-            self.results[sub.file] = _results(self.targets, sub, found)
+            self.results[sub.file] = _results(self.targets, sub, found, self.plans)
         if not self.keep_values and sub.values:
             # what the file said is now in its results; keep memory low over many files
             sub = sub.model_copy(update={"values": []})
@@ -176,18 +177,36 @@ def _claim_issue(sub: Submission, group: list[Submission], found: Round | None) 
     )
 
 
-def _results(targets: TargetsFile, sub: Submission, found: Round) -> list[Result]:
+#: What a unit is asked in a round: (indicator, expected, target) for every indicator. The same
+#: for every file of that unit and round, so it is worked out once (a term's archive has
+#: thousands of files and a few dozen units).
+Plan = list[tuple[Indicator, bool, AppliedTarget | None]]
+
+
+def _plan(targets: TargetsFile, unit_code: str | None, found: Round) -> Plan:
+    wanted = {i.code for i in targets.indicators_for(targets.unit(unit_code))}
+    return [
+        (ind, ind.code in wanted, applicable_target(targets, unit_code, ind, found))
+        for ind in targets.indicators
+    ]
+
+
+def _results(
+    targets: TargetsFile, sub: Submission, found: Round, plans: dict[tuple[str | None, Round], Plan]
+) -> list[Result]:
     if not sub.values and not sub.valid:
         return []  # the file could not be read: its problem says so
-    wanted = {i.code for i in targets.indicators_for(targets.unit(sub.unit_code))}
     given = {v.code: v for v in sub.values}
     results = []
-    for indicator in targets.indicators:
+    name = str(found)
+    key = (sub.unit_code, found)
+    if key not in plans:
+        plans[key] = _plan(targets, sub.unit_code, found)
+    for indicator, expected, target in plans[key]:
         value = given.get(indicator.code)
-        if value is None and indicator.code not in wanted:
+        if value is None and not expected:
             continue
-        target = applicable_target(targets, sub.unit_code, indicator, found)
-        result = _result(sub, indicator, value, target, str(found))
+        result = _result(sub, indicator, value, target, name)
         if result is not None:
             results.append(result)
     return results

@@ -3,6 +3,7 @@ the headlines, and the report that holds them. Pure."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -147,6 +148,10 @@ class Report(BaseModel):
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
+
+    def counts(self) -> Counter[Status]:
+        """How many results have each status, in one pass."""
+        return Counter(r.status for r in self.results)
 
     def for_round(self, round_: str) -> Report:
         """The part of the report that belongs to one round (files, results, missing units,

@@ -69,10 +69,15 @@ def summary(report: Report) -> dict[str, object]:
         "files": len(report.submissions),
         "invalid_files": report.invalid_files,
         "missing_units": len(report.missing_units),
-        "statuses": {status.value: report.count(status) for status in Status},
+        "statuses": _statuses(report),
         "plan_targets": _plan_targets(report, report.rounds[-1], city) if report.rounds else None,
         "rounds": [_round_summary(report, name, city) for name in report.rounds],
     }
+
+
+def _statuses(report: Report) -> dict[str, int]:
+    counts = report.counts()
+    return {status.value: counts[status] for status in Status}
 
 
 def _round_summary(report: Report, name: str, city: str | None) -> dict[str, object]:
@@ -82,7 +87,7 @@ def _round_summary(report: Report, name: str, city: str | None) -> dict[str, obj
         "files": len(part.submissions),
         "invalid_files": part.invalid_files,
         "missing_units": len(part.missing_units),
-        "statuses": {status.value: part.count(status) for status in Status},
+        "statuses": _statuses(part),
         "plan_targets": _plan_targets(report, name, city),
     }
 
