@@ -139,8 +139,12 @@ def _json_list(items: Iterator[Any]) -> Iterator[str]:
     yield "[]" if first else "\n]"
 
 
+#: One encoder for every line (``json.dumps`` with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 CSV_COLUMNS = (
