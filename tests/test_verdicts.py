@@ -373,3 +373,23 @@ def test_check_reads_a_folder_of_rounds(kpi: Callable[..., CliResult]) -> None:
     assert [r["round"] for r in doc["summary"]["rounds"]] == doc["rounds"]
     years = {s["file"].split("/")[-2] for s in doc["submissions"]}
     assert years == {"2021", "2022", "2023", "2024-Q2", "2024-Q4"}
+
+
+def test_a_unit_targets_file_checked_on_its_own(
+    kpi: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """validate-targets given one unit's file checks it with the targets file above its
+    folder, and reports only that file's problems (pre-commit passes the file it changed)."""
+    assert kpi("validate-targets", "data/unit-targets/NK.yaml").exit_code == 0
+    (tmp_path / "unit-targets").mkdir()
+    (tmp_path / "targets.yaml").write_bytes((ROOT / "data" / "targets.yaml").read_bytes())
+    text = (ROOT / "data" / "unit-targets" / "NK.yaml").read_text(encoding="utf-8")
+    (tmp_path / "unit-targets" / "NK.yaml").write_text(
+        text.replace("tolerance: 1", "tolerence: 1"), encoding="utf-8"
+    )
+    result = kpi("validate-targets", str(tmp_path / "unit-targets" / "NK.yaml"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/unit-targets/NK.yaml:21:5: unknown-key: targets[1]: unknown key "
+        "'tolerence' (did you mean 'tolerance'?)"
+    ]

@@ -100,11 +100,14 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
     """Each targets file, then the drive file beside it when there is one (checked against the
     targets file's units and indicators); a file named drive.yaml is read as a drive file."""
     from ..errors import KpiError
-    from ..targets import DRIVE_FILE_NAME, drive_path, load_drive
+    from ..targets import DRIVE_FILE_NAME, UNIT_TARGETS_DIR, drive_path, load_drive
 
     results: list[TargetsResult | DriveResult] = []
     seen: set[Path] = set()
     for path in paths:
+        if path.parent.name == UNIT_TARGETS_DIR:  # one unit's own targets
+            results.append(_unit_file(path))
+            continue
         if path.name == DRIVE_FILE_NAME:
             beside, sibling = path, path.parent / "targets.yaml"
             main = load(sibling) if sibling.is_file() else None
@@ -124,6 +127,28 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
     return results
 
 
+def _unit_file(path: Path) -> TargetsResult:
+    """A unit's own-targets file, checked with the targets file it belongs to (the
+    ``targets.yaml`` above its ``unit-targets`` folder): its problems only, or the targets
+    file's when that cannot be read."""
+    from dataclasses import replace
+
+    sibling = path.parent.parent / "targets.yaml"
+    if not sibling.is_file():
+        fail(f"{path}: a unit's targets are checked with {sibling}, which does not exist")
+    if not path.is_file():
+        fail(f"{path}: no such file")
+    whole = load(sibling)
+    if whole.targets is None and not any(_same(i.location.file, path) for i in whole.issues):
+        return whole  # the targets file itself is broken: say so
+    mine = [i for i in whole.issues if _same(i.location.file, path)]
+    return replace(whole, path=str(path), issues=mine, targets=whole.targets if not mine else None)
+
+
+def _same(shown: str, path: Path) -> bool:
+    return Path(shown).resolve() == path.resolve()
+
+
 def _what(result: TargetsResult | DriveResult) -> str:
     from ..targets import DriveResult
 
@@ -133,6 +158,8 @@ def _what(result: TargetsResult | DriveResult) -> str:
         rounds = plural(len(drive.calendar.rounds), "round", "rounds")
         return f"{rounds}, {plural(len(drive.clusters), 'cluster', 'clusters')}"
     assert result.targets is not None
+    if Path(result.path).parent.name == "unit-targets":
+        return "a unit's own targets, checked with the targets file above its folder"
     own = len(result.targets.unit_targets)
     units = f"; own targets of {plural(own, 'unit', 'units')}" if own else ""
     return f"{plural(len(result.targets.indicators), 'indicator', 'indicators')}{units}"

@@ -39,6 +39,7 @@ from .model import (
 )
 from .schema import SCHEMA_PATH, targets_schema, targets_schema_text
 from .text import bounds_text, indicator_label, target_text, unit_label
+from .unit_files import UNIT_TARGETS_DIR
 from .unit_targets import LaunchDocument, UnitTarget, UnitTargets
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "PACKAGED_TARGETS",
     "SCHEMA_PATH",
     "SCORED",
+    "UNIT_TARGETS_DIR",
     "AccruesOver",
     "Aggregate",
     "Awards",
