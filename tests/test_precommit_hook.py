@@ -37,6 +37,8 @@ def test_hook_selects_targets_files_only(hook: dict[str, object]) -> None:
     assert _selects(hook, "data/targets.yaml")
     assert _selects(hook, "targets.yml")
     assert _selects(hook, "data/drive.yaml")  # checked with the targets file beside it
+    assert _selects(hook, "data/unit-targets/NK.yaml")  # checked with the one above its folder
+    assert not _selects(hook, "data/unit-targets/notes/NK.yaml")
     assert not _selects(hook, "data/submissions/2024-Q2/NK_2024-Q2.xlsx")
     assert not _selects(hook, "schema/targets.schema.json")
     assert not _selects(hook, "data/my-targets.yaml.bak")
