@@ -132,7 +132,7 @@ def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> 
         return Reading(
             problem="not-a-number",
             message=(
-                f"{text.strip()!r} is not a number; type the figure alone (e.g. 7,5) and put "
+                f"{text.strip()!r} is not a number; type the figure alone (e.g. 7.5, or 7,5) and put "
                 "any words in the note column"
             ),
             message_vi=(

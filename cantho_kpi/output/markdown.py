@@ -15,6 +15,7 @@ def check_markdown(report: Report, targets: TargetsFile, lang: Lang = "vi") -> s
     lines: list[str] = []
     for name in report.rounds:
         lines += _round(report.for_round(name), targets, lang)
+    lines += [f"*{_md(words['legend'])}*", ""]
     lines += [f"*{words['targets_file']}: `{_md(report.targets_file)}`*", ""]
     issues = [i for s in report.submissions for i in s.issues]
     if issues:
