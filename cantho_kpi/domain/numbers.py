@@ -132,8 +132,8 @@ def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> 
         return Reading(
             problem="not-a-number",
             message=(
-                f"{text.strip()!r} is not a number; type the figure alone (e.g. 7.5, or 7,5) and put "
-                "any words in the note column"
+                f"{text.strip()!r} is not a number; type the figure alone (e.g. 7.5, or 7,5) "
+                "and put any words in the note column"
             ),
             message_vi=(
                 f"{text.strip()!r} không phải là số; chỉ nhập con số (ví dụ 7,5), phần chữ ghi "
