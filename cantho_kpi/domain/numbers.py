@@ -111,7 +111,9 @@ def clean_text(text: str) -> str:
     return cleaned
 
 
-def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> Reading:
+def read_number(
+    text: str, plausible: tuple[Decimal, Decimal] | None = None, *, whole: bool = False
+) -> Reading:
     """Read a number typed as text, Vietnamese or English style.
 
     ``"7,5"``, ``"7,5 %"``, ``"1.234,5"``, ``"1,234.5"`` and ``"1 234,5"`` read as you would
@@ -144,7 +146,7 @@ def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> 
     values = tuple(plain(Decimal(sign + c)) for c in candidates)
     if len(values) == 1:
         return Reading(value=values[0], percent=percent)
-    return _resolve(text.strip(), values, plausible, percent)
+    return _resolve(text.strip(), values, plausible, percent, whole)
 
 
 def _looks_spaced(body: str) -> bool:
@@ -182,9 +184,15 @@ def _resolve(
     values: tuple[Decimal, ...],
     plausible: tuple[Decimal, Decimal] | None,
     percent: bool,
+    whole: bool = False,
 ) -> Reading:
+    """Two readings: the one that is plausible (and whole, for a count), else ambiguous."""
     if plausible is not None:
-        inside = [v for v in values if plausible[0] <= v <= plausible[1]]
+        inside = [
+            v
+            for v in values
+            if plausible[0] <= v <= plausible[1] and (not whole or v == v.to_integral_value())
+        ]
         if len(inside) == 1:
             return Reading(value=inside[0], readings=values, percent=percent)
     first, second = values

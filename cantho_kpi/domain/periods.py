@@ -16,6 +16,9 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:quý|quy)\s*(?P<roman>i{1,3}|iv|[1-4])\s*(?:/|năm|-)\s*(?P<year>\d{4})", "Q"),
         (r"q(?P<n>[1-4])\s*[/-]\s*(?P<year>\d{4})", "Q"),
         (r"6\s*tháng\s*đầu\s*năm\s*(?P<year>\d{4})", "H1"),
+        # "9 tháng" is year-to-date to September: the report of the third quarter's round
+        (r"9\s*tháng\s*(?:đầu\s*)?năm\s*(?P<year>\d{4})", "9M"),
+        (r"(?P<year>\d{4})\s*-\s*9m", "9M"),
         (r"6\s*tháng\s*cuối\s*năm\s*(?P<year>\d{4})", "H2"),
         (r"h(?P<n>[12])\s*[/-]\s*(?P<year>\d{4})", "H"),
         (r"(?:năm\s*)?(?P<year>\d{4})", "Y"),
@@ -85,6 +88,8 @@ def parse_period(text: str) -> Period | None:
             return Period.whole_year(year)
         if kind in {"H1", "H2"}:
             return Period.half(year, int(kind[1]))
+        if kind == "9M":
+            return Period.quarter(year, 3)
         groups = match.groupdict()
         n = _ROMAN.get((groups.get("roman") or "").lower()) or int(
             groups.get("roman") or groups["n"]

@@ -167,7 +167,7 @@ def _unit_cells(row: UnitRow, with_file: bool, lang: Lang) -> list[str | Text]:
         name += f" ({WORDS[lang]['superseded']})"
     errors = sum(i.severity is Severity.ERROR for i in sub.issues)
     warnings = len(sub.issues) - errors
-    problems = Text(f"{errors}" if errors else "-", style="bold red" if errors else "")
+    problems = Text(f"{errors}" if errors or warnings else "-", style="bold red" if errors else "")
     if warnings:
         problems.append(f"+{warnings}", style="yellow")
     file = [short_file(sub.file)] if with_file else []

@@ -164,7 +164,8 @@ def _flag_duplicates(subs: list[Submission], rounds: dict[str, Round]) -> list[S
 def _claim_issue(sub: Submission, group: list[Submission], found: Round | None) -> Issue | None:
     ordering = order_resubmissions(group)
     if ordering.used is not None:
-        return None if ordering.used.file == sub.file else superseded_issue(sub, ordering.used)
+        used = ordering.used
+        return None if used.file == sub.file else superseded_issue(sub, used, str(found))
     rest = [s.file for s in group if s.file != sub.file]
     others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
     return Issue(

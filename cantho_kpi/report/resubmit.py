@@ -69,18 +69,26 @@ def order_resubmissions(subs: list[Submission]) -> Ordering:
     return Ordering(subs[winner], [s for i, s in enumerate(subs) if i != winner])
 
 
-def superseded_issue(old: Submission, used: Submission) -> Issue:
-    """The warning on a file that a later one replaces."""
+def superseded_issue(old: Submission, used: Submission, round_: str | None = None) -> Issue:
+    """The warning on a file that a later one replaces (for ``round_``, else its period)."""
+    what, what_vi = (
+        (f"round {round_}", f"đợt {round_}")
+        if round_
+        else (
+            f"{old.period}",
+            f"kỳ {old.period}",
+        )
+    )
     when = f" (sent {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
     when_vi = f" (gửi ngày {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
     return Issue(
         SUPERSEDED,
         f"replaced by {used.file}{when}, a later file from unit {old.unit_code} for "
-        f"{old.period}; this file is not used",
+        f"{what}; this file is not used",
         Location(old.file),
         Severity.WARNING,
         f"đã được thay bằng {used.file}{when_vi}, tệp gửi sau của đơn vị {old.unit_code} cho "
-        f"kỳ {old.period}; tệp này không được dùng",
+        f"{what_vi}; tệp này không được dùng",
     )
 
 

@@ -198,7 +198,7 @@ class ValueReader:
         if cell.kind is CellKind.NUMBER and isinstance(cell.value, Decimal):
             return _number_cell(cell.value, cell.number_format)
         if cell.kind is CellKind.TEXT and isinstance(cell.value, str):
-            reading = read_number(cell.value, plausible)
+            reading = read_number(cell.value, plausible, whole=indicator.integer)
             if reading.problem is not None:
                 problem = (reading.problem, reading.message or "", reading.message_vi or "")
                 return problem, reading
