@@ -393,3 +393,21 @@ def test_a_unit_targets_file_checked_on_its_own(
         f"{tmp_path}/unit-targets/NK.yaml:21:5: unknown-key: targets[1]: unknown key "
         "'tolerence' (did you mean 'tolerance'?)"
     ]
+
+
+@pytest.mark.parametrize("text", ["9 tháng đầu năm 2024", "9 tháng năm 2024", "2024-9M"])
+def test_a_nine_month_report_is_the_third_quarters_round(text: str) -> None:
+    period = parse_period(text)
+    assert period is not None
+    assert str(round_of(period)) == "2024-9M"
+
+
+def test_a_count_typed_with_a_thousands_dot_reads_as_the_whole_reading(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    path = write_xlsx(tmp_path / "CT_2024-Q4.xlsx", workbook_rows([("CT17b", "x", "1.452")]))
+    found = read_checked(path, targets)
+    value = found.value("CT17b")
+    assert value is not None
+    assert value.value == D(1452)  # 1.452 party members cannot be: only 1452 is whole
+    assert not [i for i in found.issues if i.code == "ambiguous-number"]
