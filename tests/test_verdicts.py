@@ -411,3 +411,14 @@ def test_a_count_typed_with_a_thousands_dot_reads_as_the_whole_reading(
     assert value is not None
     assert value.value == D(1452)  # 1.452 party members cannot be: only 1452 is whole
     assert not [i for i in found.issues if i.code == "ambiguous-number"]
+
+
+def test_the_installed_copy_says_what_it_lacks(
+    kpi: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no data/targets.yaml here or above, no $KPI_TARGETS
+    result = kpi("check", str(ROOT / SAMPLES / "2024-Q2"), "-f", "json")
+    assert "has the plan's targets only (no units' own targets, no drive file)" in result.stderr
+    ranked = kpi("rank", str(ROOT / SAMPLES / "2024-Q4"))
+    assert ranked.exit_code == 2
+    assert "no drive file (drive.yaml) beside the targets file" in ranked.stderr

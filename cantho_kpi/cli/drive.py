@@ -66,9 +66,14 @@ def require_drive(targets: Path | None) -> DriveFile:
     from ..output import issues_text
     from ..targets import drive_path, load_drive
 
-    path = drive_path(targets_path(targets))
+    main = targets_path(targets)
+    path = drive_path(main)
     if not path.is_file():
-        fail(f"{path}: no drive file beside the targets file; see the README, 'The drive file'")
+        fail(
+            f"no drive file (drive.yaml) beside the targets file {main}: this command needs "
+            "the drive's calendar and clusters; give --targets with a targets file that has one "
+            "beside it (see the README, 'The drive file')"
+        )
     try:
         result = load_drive(path, str(path))
     except KpiError as exc:
@@ -155,6 +160,19 @@ def _round(text: str | None, report: Report) -> Period:
     return found[-1]
 
 
+def _require_deadline(drive: DriveFile, targets: TargetsFile, period: Period) -> None:
+    """A round the drive file gives no deadline for cannot be chased or ranked: a usage error
+    that says which rounds it does give."""
+    from ..report import round_name
+
+    if drive.calendar.deadline(period) is None:
+        known = ", ".join(round_name(targets, r.period) for r in drive.calendar.rounds)
+        fail(
+            f"the drive file gives no deadline for round {round_name(targets, period)}; "
+            f"its rounds: {known}"
+        )
+
+
 def chase_command(
     paths: PathsArgument,
     round_: RoundOption = None,
@@ -184,7 +202,9 @@ def chase_command(
     day = _as_of(as_of)
     # with --round, a folder where nobody has sent anything yet is a list of everyone to chase
     report, loaded, _ = _checked(paths, None, jobs, targets, lang, allow_empty=round_ is not None)
-    items = chase_list(loaded, drive, report, _round(round_, report), day)
+    period = _round(round_, report)
+    _require_deadline(drive, loaded, period)
+    items = chase_list(loaded, drive, report, period, day)
     if output_format is ChaseFormat.json:
         sys.stdout.write(chase_json(items, day))
     elif output_format is ChaseFormat.csv:
@@ -226,7 +246,11 @@ def rank_command(
         known = ", ".join(c.id for c in drive.clusters)
         fail(f"unknown cluster {cluster!r}; the clusters are: {known}")
     report, loaded, _ = _checked(paths, None, jobs, targets, lang)
-    ranking = rank(loaded, drive, report, _round(round_, report), cluster)
+    period = _round(round_, report)
+    _require_deadline(drive, loaded, period)
+    ranking = rank(loaded, drive, report, period, cluster)
+    if not ranking.clusters:
+        fail(f"no cluster of the drive file is active in round {ranking.round}")
     if output_format is RankFormat.json:
         sys.stdout.write(rank_json(ranking, drive))
     elif output_format is RankFormat.csv:

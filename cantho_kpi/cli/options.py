@@ -106,14 +106,34 @@ def load(path: Path) -> TargetsResult:
 def targets_path(option: Path | None) -> Path:
     """The targets file named by ``--targets``, else the one :func:`find_targets` finds."""
     from ..errors import KpiError
-    from ..targets import find_targets
+    from ..targets import PACKAGED_TARGETS, find_targets
 
     if option is not None:
         return option
     try:
-        return find_targets()
+        found = find_targets()
     except KpiError as exc:
         fail(exc.message)
+    if found == PACKAGED_TARGETS:
+        _say_packaged_once(found)
+    return found
+
+
+_SAID: set[Path] = set()
+
+
+def _say_packaged_once(path: Path) -> None:
+    """The copy installed with kpi has the plan's targets only: say so (once), since units'
+    own targets and the drive file are then missing."""
+    if path in _SAID:
+        return
+    _SAID.add(path)
+    typer.echo(
+        f"kpi: no data/targets.yaml here or above and no $KPI_TARGETS: using the copy installed "
+        f"with kpi ({path}), which has the plan's targets only (no units' own targets, no drive "
+        "file); give --targets FILE to use your office's",
+        err=True,
+    )
 
 
 def require_targets(option: Path | None) -> TargetsFile:
