@@ -6,6 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
+import click
 import typer
 
 from ..domain import Lang
@@ -119,15 +120,14 @@ def targets_path(option: Path | None) -> Path:
     return found
 
 
-_SAID: set[Path] = set()
-
-
 def _say_packaged_once(path: Path) -> None:
-    """The copy installed with kpi has the plan's targets only: say so (once), since units'
-    own targets and the drive file are then missing."""
-    if path in _SAID:
+    """The copy installed with kpi has the plan's targets only: say so (once per run), since
+    units' own targets and the drive file are then missing."""
+    context = click.get_current_context(silent=True)
+    said: set[Path] = context.meta.setdefault("kpi.packaged_said", set()) if context else set()
+    if path in said:
         return
-    _SAID.add(path)
+    said.add(path)
     typer.echo(
         f"kpi: no data/targets.yaml here or above and no $KPI_TARGETS: using the copy installed "
         f"with kpi ({path}), which has the plan's targets only (no units' own targets, no drive "

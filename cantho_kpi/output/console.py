@@ -107,7 +107,7 @@ def _submission_table(
         Column(words["name"], wraps=True, drop=1),
         Column(words["target"], right=True),
         Column(words["value"], right=True),
-        Column(words["status"]),
+        Column(words["status"], wraps=True),
         Column(words["note"], wraps=True, drop=2),
     ]
     if not any(r.note for r in results):

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..domain import Lang
@@ -32,30 +30,30 @@ def _status(status: Timeliness, days: int, lang: Lang, unreliable: bool = False)
 
 def draw_rank(ranking: Ranking, console: Console, lang: Lang = "vi") -> None:
     words = DRIVE_WORDS[lang]
+    columns = [
+        Column(words["rank"], right=True),
+        Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
+        Column(words["score"], right=True),
+        *[Column(symbol, right=True) for symbol in ("▲", "✓", "≈", "✗", "·", "!")],
+        Column(words["deductions"], right=True, drop=1),
+        Column(words["proposed"], wraps=True),
+    ]
     for cluster in ranking.clusters:
-        table = Table(
-            title=f"{cluster.name} · {ranking.round}",
-            box=box.SIMPLE_HEAD,
-            title_justify="left",
-        )
-        table.add_column(words["rank"], justify="right")
-        table.add_column("Đơn vị" if lang == "vi" else "Unit")
-        table.add_column(words["score"], justify="right")
-        for symbol in ("▲", "✓", "≈", "✗", "·", "!"):
-            table.add_column(symbol, justify="right")
-        table.add_column(words["deductions"], justify="right")
-        table.add_column(words["proposed"])
+        rows: list[list[str | Text]] = []
         for s in cluster.ranking:
             minus = sum(s.deductions.values(), Decimal(0))
-            table.add_row(
-                str(s.rank),
-                f"{s.unit_code} {s.unit}",
-                score_text(s.score, lang),
-                *(str(s.counts[k.value]) for k in SCORED),
-                f"-{score_text(minus, lang)}" if minus else "",
-                Text(f"★ {words['yes']}", style="bold green") if s.proposed else "",
+            rows.append(
+                [
+                    str(s.rank),
+                    f"{s.unit_code} {s.unit}",
+                    score_text(s.score, lang),
+                    *(str(s.counts[k.value]) for k in SCORED),
+                    f"-{score_text(minus, lang)}" if minus else "",
+                    Text(f"★ {words['yes']}", style="bold green") if s.proposed else "",
+                ]
             )
-        console.print(table)
+        title = f"{cluster.name} · {ranking.round}"
+        console.print(fitted_table(title, columns, rows, console.width))
 
 
 def draw_chase(items: list[ChaseItem], console: Console, lang: Lang = "vi") -> None:
@@ -63,21 +61,26 @@ def draw_chase(items: list[ChaseItem], console: Console, lang: Lang = "vi") -> N
     if not items:
         console.print(words["nobody"])
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    for key in ("round", "deadline", "timeliness", "owed", "contact"):
-        if key == "round":
-            table.add_column("Đơn vị" if lang == "vi" else "Unit")
-        table.add_column(words[key], overflow="fold")
-    for item in items:
-        table.add_row(
+    columns = [
+        Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
+        Column(words["round"]),
+        Column(words["deadline"]),
+        Column(words["timeliness"], wraps=True),
+        Column(words["owed"], wraps=True),
+        Column(words["contact"], wraps=True, drop=1),
+    ]
+    rows: list[list[str | Text]] = [
+        [
             f"{item.unit_code} {item.unit}",
             item.round,
             day_text(item.deadline),
             _status(item.status, item.days_late, lang, item.date_source == "file-time"),
             owed_text(item, lang),
             item.contact or "",
-        )
-    console.print(table)
+        ]
+        for item in items
+    ]
+    console.print(fitted_table("", columns, rows, console.width))
 
 
 def draw_calendar(

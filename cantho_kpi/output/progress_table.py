@@ -5,7 +5,6 @@ Every status carries a symbol as well as a colour, so the table reads without co
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,6 +13,7 @@ from ..domain import Lang, format_number
 from ..errors import Severity
 from ..report import Progress, ProgressReport, ProgressStatus, unit_target_text
 from ..targets import TargetsFile
+from .fit import Column, fitted_table
 from .progress import (
     baseline_text,
     cr_text,
@@ -95,17 +95,12 @@ def _unit_table(
     unit = targets.unit(code)
     title = f"{code} · {unit.name}" if unit else code
     cells = [_cells(result, targets, lang) for result in rows]
-    keep = _columns_that_fit(_HEADERS[lang], cells, width)
-    table = Table(title=title, title_justify="left", title_style="bold", box=None)
-    for index in keep:
-        table.add_column(
-            _HEADERS[lang][index],
-            no_wrap=True,
-            justify="right" if index in (3, 6, 7, 9) else "left",
-        )
-    for row in cells:
-        table.add_row(*[row[i] for i in keep])
-    return table
+    headers = _HEADERS[lang]
+    columns = [
+        Column(headers[i], right=i in (3, 6, 7, 9), wraps=i in (5, 8), drop=_DROP.get(i, 0))
+        for i in range(len(headers))
+    ]
+    return fitted_table(title, columns, cells, width)
 
 
 def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Text]:
@@ -126,22 +121,10 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Tex
 
 
 #: Columns left out, in this order, when the terminal is too narrow for all of them.
-_OPTIONAL = (5, 2, 3, 6)
-
-
-def _columns_that_fit(
-    headers: tuple[str, ...], cells: list[list[str | Text]], width: int
-) -> list[int]:
-    natural = [
-        max([cell_len(headers[i])] + [cell_len(str(row[i])) for row in cells])
-        for i in range(len(headers))
-    ]
-    keep = list(range(len(headers)))
-    for index in _OPTIONAL:
-        if sum(natural[i] + 2 for i in keep) <= width:
-            break
-        keep.remove(index)
-    return keep
+#: Columns a narrow terminal leaves out, in this order: the series numbers, the method, the
+#: baseline, the projection, the latest value (codes, targets, trend, CR and status stay; the
+#: status wraps rather than being cut).
+_DROP = {5: 1, 2: 2, 3: 3, 9: 4, 6: 5}
 
 
 def _problems(report: ProgressReport, console: Console, lang: Lang) -> None:
