@@ -18,7 +18,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from .drive import chase_command, rank_command, review_command
-from .options import EXIT_OK, EXIT_USAGE
+from .options import EXIT_OK, EXIT_USAGE, start_run
 from .progress import progress_command
 from .reports import check_command, export_command
 from .targets import schema_command, targets_command, validate_targets_command
@@ -60,6 +60,7 @@ def _root(
 
         typer.echo(f"kpi {__version__}")
         raise typer.Exit(EXIT_OK)
+    start_run()
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(EXIT_USAGE)

@@ -6,7 +6,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
-import click
 import typer
 
 from ..domain import Lang
@@ -120,14 +119,20 @@ def targets_path(option: Path | None) -> Path:
     return found
 
 
+_SAID: set[Path] = set()
+
+
+def start_run() -> None:
+    """Forget what earlier runs in this process said (the tests run many in one)."""
+    _SAID.clear()
+
+
 def _say_packaged_once(path: Path) -> None:
     """The copy installed with kpi has the plan's targets only: say so (once per run), since
     units' own targets and the drive file are then missing."""
-    context = click.get_current_context(silent=True)
-    said: set[Path] = context.meta.setdefault("kpi.packaged_said", set()) if context else set()
-    if path in said:
+    if path in _SAID:
         return
-    said.add(path)
+    _SAID.add(path)
     typer.echo(
         f"kpi: no data/targets.yaml here or above and no $KPI_TARGETS: using the copy installed "
         f"with kpi ({path}), which has the plan's targets only (no units' own targets, no drive "
