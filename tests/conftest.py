@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from cantho_kpi.report import Report, evaluate
+from cantho_kpi.submissions import discover, read_submission
 from cantho_kpi.targets import TargetsFile, load_targets
+from cantho_kpi.workbooks import write_export
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+Q2_SAMPLES = ROOT / "data" / "submissions" / "2024-Q2"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -62,3 +66,20 @@ def targets() -> TargetsFile:
     result = load_targets(ROOT / "data" / "targets.yaml")
     assert result.targets is not None
     return result.targets
+
+
+@pytest.fixture(scope="session")
+def q2_report(targets: TargetsFile) -> Report:
+    """The sample 2024-Q2 round, read and judged (shared: no test may change it)."""
+    subs = [read_submission(p, targets, display=p.name) for p in discover([Q2_SAMPLES])]
+    return evaluate(targets, subs, targets_file="data/targets.yaml")
+
+
+@pytest.fixture(scope="session")
+def q2_export(
+    q2_report: Report, targets: TargetsFile, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The summary workbook of the sample 2024-Q2 round (shared: no test may write to it)."""
+    out = tmp_path_factory.mktemp("export") / "tong-hop_2024-Q2.xlsx"
+    write_export(q2_report, targets, out, inputs=[])
+    return out

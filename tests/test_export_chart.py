@@ -14,10 +14,8 @@ from defusedxml import ElementTree
 from openpyxl import load_workbook
 
 from cantho_kpi.domain import ORDER, Status
-from cantho_kpi.report import Report, evaluate
-from cantho_kpi.submissions import discover, read_submission
+from cantho_kpi.report import Report
 from cantho_kpi.targets import TargetsFile
-from cantho_kpi.workbooks import write_export
 from cantho_kpi.workbooks.style import status_label
 
 from .conftest import ROOT
@@ -28,18 +26,13 @@ RANGE = re.compile(r"^'(?P<sheet>[^']+)'!\$(?P<col>[A-Z]+)\$(?P<lo>\d+):\$[A-Z]+
 
 
 @pytest.fixture(scope="module")
-def report(targets: TargetsFile) -> Report:
-    subs = [read_submission(p, targets, display=p.name) for p in discover([Q2])]
-    return evaluate(targets, subs, targets_file="data/targets.yaml")
+def report(q2_report: Report) -> Report:
+    return q2_report
 
 
 @pytest.fixture(scope="module")
-def exported(
-    report: Report, targets: TargetsFile, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    out = tmp_path_factory.mktemp("chart") / "tong-hop_2024-Q2.xlsx"
-    write_export(report, targets, out, inputs=[])
-    return out
+def exported(q2_export: Path) -> Path:
+    return q2_export
 
 
 def _series(path: Path) -> list[tuple[str, str, str]]:

@@ -3,7 +3,7 @@ missing and whom to call. Pure: ``as_of`` is the day the list is made."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from ..domain import Period, Status
@@ -16,21 +16,13 @@ OWED = (Status.MISSING, Status.INVALID)
 
 
 @dataclass(frozen=True, slots=True)
-class ChaseItem:
-    """One unit to chase for one round: why, and what it still owes."""
+class ChaseItem(RoundStatus):
+    """One unit to chase for one round: its report against the deadline, and what it still
+    owes."""
 
-    unit_code: str
-    unit: str
-    round: str
-    deadline: date
-    status: Timeliness
-    days_late: int
-    file: str | None
-    submitted_on: date | None
-    date_source: str | None
-    whole_file: bool  # nothing came: the whole report is owed
-    indicators: list[str]  # figures owed: missing or unreadable in the file used
-    contact: str | None
+    whole_file: bool = False  # nothing came: the whole report is owed
+    indicators: list[str] = field(default_factory=list)  # missing or unreadable in the file
+    contact: str | None = None
 
 
 def chase_list(
@@ -61,17 +53,5 @@ def _item(drive: DriveFile, row: RoundStatus, owed: list[str]) -> ChaseItem:
     text = None
     if contact is not None:
         text = ", ".join(p for p in (contact.name, contact.phone, contact.email) if p) or None
-    return ChaseItem(
-        row.unit_code,
-        row.unit,
-        row.round,
-        row.deadline,
-        row.status,
-        row.days_late,
-        row.file,
-        row.submitted_on,
-        row.date_source,
-        row.file is None,
-        owed,
-        text,
-    )
+    shared = {f.name: getattr(row, f.name) for f in fields(RoundStatus)}
+    return ChaseItem(**shared, whole_file=row.file is None, indicators=owed, contact=text)
