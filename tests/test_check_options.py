@@ -39,8 +39,8 @@ def test_unit_keeps_one_unit_in_csv_and_markdown(kpi: Kpi) -> None:
     assert {row["unit_code"] for row in rows} == {"NK"}
     markdown = kpi("check", Q2, "--unit", "NK", "--format", "markdown")
     assert markdown.exit_code == EXIT_OK
-    assert "| NK " in markdown.stdout
-    assert "| TN " not in markdown.stdout
+    assert "## NK · Quận Ninh Kiều" in markdown.stdout
+    assert "## TN" not in markdown.stdout
     assert "BTCTU" not in markdown.stdout
 
 
@@ -52,8 +52,23 @@ def test_unit_exit_code_follows_that_units_files(kpi: Kpi) -> None:
 def test_unit_unknown_among_the_files_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("check", Q2, "--unit", "XX", "--format", "json")
     assert result.exit_code == EXIT_USAGE
-    assert "no submission from unit 'XX'" in result.stderr
+    assert "unknown unit 'XX'; the units are: CT, " in result.stderr
     assert result.stdout == ""
+
+
+def test_a_known_unit_that_sent_nothing_is_a_finding(kpi: Kpi) -> None:
+    result = kpi("check", Q2, "--unit", "btctu")
+    assert result.exit_code == EXIT_FINDINGS
+    assert "BTCTU (" in result.stderr
+    assert "sent no file among these: its report for 2024-H1 is missing" in result.stderr
+
+
+def test_unit_json_keeps_the_drive_keys_with_that_units_rows(kpi: Kpi) -> None:
+    result = kpi("check", Q2, "--unit", "NK", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["timeliness"]
+    assert {row["unit_code"] for row in data["timeliness"]} == {"NK"}
+    assert {row["unit_code"] for row in data["launch_documents"]} <= {"NK"}
 
 
 @pytest.mark.parametrize("output_format", ["json", "csv", "markdown"])
@@ -90,3 +105,10 @@ def test_fail_on_never_with_another_value_is_a_usage_error(
     assert "--fail-on never cannot be combined" in result.stderr
     assert not (tmp_path / "out.xlsx").exists()
     assert kpi("check", Q2, "--fail-on", "never", "--fail-on", "never").exit_code == EXIT_OK
+
+
+def test_unit_markdown_is_that_units_table_against_its_own_targets(kpi: Kpi) -> None:
+    result = kpi("check", Q2, "--unit", "NK", "--format", "markdown")
+    assert result.stdout.startswith("## NK · Quận Ninh Kiều · 2024-Q2 · NK_2024-Q2.xlsx\n")
+    assert "| CT11 | Tỷ lệ hộ nghèo (theo chuẩn mới) | < 0,2 % (riêng) |" in result.stdout
+    assert "Kém nhất" not in result.stdout  # not the folder's table across units

@@ -280,3 +280,10 @@ def test_as_of_before_every_round_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("progress", ARCHIVE, "--as-of", "2019")
     assert result.exit_code == EXIT_USAGE
     assert "no round of 2019 or before" in result.stderr
+
+
+def test_as_of_after_the_term_is_a_usage_error(kpi: Kpi) -> None:
+    result = kpi("progress", ARCHIVE, "--unit", "CT", "--as-of", "2030")
+    assert result.exit_code == EXIT_USAGE
+    assert "--as-of 2030 is after the term (2021-2025)" in result.stderr
+    assert kpi("progress", ARCHIVE, "--unit", "CT", "--as-of", "2025").exit_code == EXIT_OK

@@ -26,6 +26,7 @@ from .options import (
     targets_path,
 )
 from .reports import _checked
+from .words import wrote_line
 
 if TYPE_CHECKING:
     from ..domain import Period
@@ -312,4 +313,4 @@ def review_command(
         output.write_text(review_markdown(data, lang), encoding="utf-8")
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror}")
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(wrote_line(output, 0, lang), err=True)

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from ..targets import TargetsFile, TargetsResult
 
 #: Exit codes, documented in the README. Defined here only.
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE"]
 
 
 class FailOn(StrEnum):

@@ -88,6 +88,11 @@ def _tracked(
             f"{targets_path(option)}: the plan has no term; add 'term: {{from: 2021, to: 2025}}' "
             "to its plan block"
         )
+    if as_of is not None and as_of > term.to:
+        fail(
+            f"--as-of {as_of} is after the term ({term.from_}-{term.to}); the term's end is "
+            f"judged with --as-of {term.to}"
+        )
     for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder")

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from .exits import EXIT_INTERRUPTED, INTERRUPTED_LINE
 from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -91,13 +92,33 @@ def check_command(
         report, loaded, _ = _checked(paths, period, jobs, targets, lang)
         from .drive import check_calendar
 
-        calendar = check_calendar(report, loaded, targets) if wanted is None else None
+        calendar = check_calendar(report, loaded, targets)
         if wanted is not None:
             report = report.for_unit(wanted)
             if not report.submissions:
-                fail(f"no submission from unit {unit!r} among these files")
+                _no_file_from(wanted, report, loaded)
+            calendar = _calendar_of(calendar, wanted)
         _print_report(report, loaded, output_format, lang, wanted, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+
+
+def _no_file_from(code: str, report: Report, loaded: TargetsFile) -> NoReturn:
+    """--unit names a unit with no file here: a missing report (exit 1) or no unit (exit 2)."""
+    unit = loaded.unit(code)
+    if unit is None:
+        known = ", ".join(u.code for u in loaded.reporting_units)
+        fail(f"unknown unit {code!r}; the units are: {known}")
+    rounds = sorted({m.round or m.period for m in report.missing_units})
+    due = f": its report for {', '.join(rounds)} is missing" if rounds else ""
+    fail(f"{code} ({unit.name}) sent no file among these{due}", EXIT_FINDINGS)
+
+
+def _calendar_of(calendar: Calendar | None, code: str) -> Calendar | None:
+    """The drive's timeliness and launch document of one unit."""
+    if calendar is None:
+        return None
+    rounds, launch = calendar
+    return [r for r in rounds if r.unit_code == code], [d for d in launch if d.unit_code == code]
 
 
 def _check_options(
@@ -118,10 +139,6 @@ def _check_fail_on(fail_on: list[FailOn] | None) -> None:
         fail("--fail-on never cannot be combined with another --fail-on value")
 
 
-#: The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
-EXIT_INTERRUPTED = 130
-
-
 @contextmanager
 def _interruptible() -> Iterator[None]:
     """Ctrl-C: one line on stderr and exit 130; workers are stopped by the pool, and an output
@@ -129,7 +146,7 @@ def _interruptible() -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        typer.echo("kpi: interrupted by Ctrl-C; the run was stopped", err=True)
+        typer.echo(INTERRUPTED_LINE, err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
@@ -267,7 +284,7 @@ def _print_report(
     elif output_format is CheckFormat.csv:
         sys.stdout.write(check_csv(report))
     elif output_format is CheckFormat.markdown:
-        sys.stdout.write(check_markdown(report, targets, lang))
+        sys.stdout.write(check_markdown(report, targets, lang, unit=unit))
     else:
         draw_check(report, targets, stdout_console(), lang, unit=unit, detail=detail)
         if calendar is not None and unit is None and len(report.submissions) > 1:

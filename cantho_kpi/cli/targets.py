@@ -75,8 +75,8 @@ def validate_targets_command(
 ) -> None:
     """Check a targets file: schema, duplicate keys and codes, bounds, groups, units.
 
-    Every problem is reported as PATH:LINE:COL: CODE: message. Exit 0 when valid, 1 when not,
-    2 when a file cannot be read.
+    Every problem is reported as PATH:LINE:COL: CODE: message. Exit 0 when valid, 1 when not
+    (a YAML syntax error included), 2 when a path cannot be opened (missing, a folder).
 
     Example: kpi validate-targets data/targets.yaml --format github
     """

@@ -225,26 +225,29 @@ def _issue_line(issue: Issue, lang: Lang) -> Text:
 
 
 def targets_table(targets: TargetsFile, console: Console, lang: Lang = "vi") -> None:
-    """Draw the targets as a table."""
+    """Draw the targets as a table that fits the terminal: names and units wrap, and the
+    kind, then the unit of measure, go when even that does not fit."""
     vi = lang == "vi"
-    table = Table(
-        title=f"Chỉ tiêu thi đua – Kế hoạch {targets.plan.id}"
+    title = (
+        f"Chỉ tiêu thi đua – Kế hoạch {targets.plan.id}"
         if vi
-        else f"Targets – plan {targets.plan.id}",
-        show_lines=False,
-        expand=False,
+        else f"Targets – plan {targets.plan.id}"
     )
-    table.add_column("Mã" if vi else "Code", no_wrap=True)
-    table.add_column("Tên chỉ tiêu" if vi else "Name", min_width=20)
-    table.add_column("Chỉ tiêu" if vi else "Target", no_wrap=True, justify="right")
-    table.add_column("Đơn vị tính" if vi else "Unit", max_width=14)
-    table.add_column("Loại" if vi else "Kind", no_wrap=True)
-    for ind in targets.indicators:
-        table.add_row(
+    columns = [
+        Column("Mã" if vi else "Code"),
+        Column("Tên chỉ tiêu" if vi else "Name", wraps=True),
+        Column("Chỉ tiêu" if vi else "Target", right=True),
+        Column("Đơn vị tính" if vi else "Unit", wraps=True, drop=2),
+        Column("Loại" if vi else "Kind", wraps=True, drop=1),
+    ]
+    rows: list[list[str | Text]] = [
+        [
             ind.code,
             ind.name_vi if vi else ind.name_en,
             target_text(ind, lang),
             unit_label(ind.unit, lang),
             KIND_LABEL[lang][ind.kind],
-        )
-    console.print(table)
+        ]
+        for ind in targets.indicators
+    ]
+    console.print(fitted_table(title, columns, rows, console.width))

@@ -28,14 +28,20 @@ def _status(status: Timeliness, days: int, lang: Lang, unreliable: bool = False)
     return Text(timeliness_text(status, days, lang, unreliable), style=_STYLE[status])
 
 
+SYMBOLS = ("▲", "✓", "≈", "✗", "·", "!")
+#: On a narrow terminal the counts of figures with no data (·) and unreadable ones (!) go first
+#: (the shipped rule scores them 0), then the deductions; the rank, unit, score and award stay.
+_RANK_DROP = {"!": 1, "·": 2}
+
+
 def draw_rank(ranking: Ranking, console: Console, lang: Lang = "vi") -> None:
     words = DRIVE_WORDS[lang]
     columns = [
         Column(words["rank"], right=True),
         Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
         Column(words["score"], right=True),
-        *[Column(symbol, right=True) for symbol in ("▲", "✓", "≈", "✗", "·", "!")],
-        Column(words["deductions"], right=True, drop=1),
+        *[Column(symbol, right=True, drop=_RANK_DROP.get(symbol, 0)) for symbol in SYMBOLS],
+        Column(words["deductions"], right=True, drop=3),
         Column(words["proposed"], wraps=True),
     ]
     for cluster in ranking.clusters:
@@ -61,26 +67,27 @@ def draw_chase(items: list[ChaseItem], console: Console, lang: Lang = "vi") -> N
     if not items:
         console.print(words["nobody"])
         return
+    # one round, one deadline (the usual case): said once in the title, not on every row
+    one = len({(i.round, i.deadline) for i in items}) == 1
+    title = f"{items[0].round} · {words['deadline']} {day_text(items[0].deadline)}" if one else ""
     columns = [
         Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
-        Column(words["round"]),
-        Column(words["deadline"]),
+        *([] if one else [Column(words["round"]), Column(words["deadline"])]),
         Column(words["timeliness"], wraps=True),
         Column(words["owed"], wraps=True),
-        Column(words["contact"], wraps=True, drop=1),
+        Column(words["contact"], wraps=True),
     ]
     rows: list[list[str | Text]] = [
         [
             f"{item.unit_code} {item.unit}",
-            item.round,
-            day_text(item.deadline),
+            *([] if one else [item.round, day_text(item.deadline)]),
             _status(item.status, item.days_late, lang, item.date_source == "file-time"),
             owed_text(item, lang),
             item.contact or "",
         ]
         for item in items
     ]
-    console.print(fitted_table("", columns, rows, console.width))
+    console.print(fitted_table(title, columns, rows, console.width))
 
 
 def draw_calendar(

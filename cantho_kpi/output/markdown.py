@@ -3,18 +3,26 @@ headline, units, who has not reported, indicators across units, roll-ups), then 
 
 from __future__ import annotations
 
-from ..domain import SYMBOL, WORDS, Lang, Status, round_label
-from ..report import Report, headline_text, indicator_rows, unit_rows
-from ..targets import TargetsFile, target_text
+from ..domain import LABEL, SYMBOL, WORDS, Lang, Status, round_label
+from ..report import Report, Result, applied_text, headline_text, indicator_rows, unit_rows
+from ..submissions import Submission
+from ..targets import TargetsFile, indicator_label, target_text
 from .data import number_text, short_file
 
 
-def check_markdown(report: Report, targets: TargetsFile, lang: Lang = "vi") -> str:
-    """The tables as Markdown, round by round."""
+def check_markdown(
+    report: Report, targets: TargetsFile, lang: Lang = "vi", *, unit: str | None = None
+) -> str:
+    """The tables as Markdown, round by round; for one unit (or one file), that unit's figures
+    against the targets that apply to it, file by file."""
     words = WORDS[lang]
     lines: list[str] = []
-    for name in report.rounds:
-        lines += _round(report.for_round(name), targets, lang)
+    if unit is not None or len(report.submissions) == 1:
+        for sub in report.submissions:
+            lines += _submission(report, targets, sub, lang)
+    else:
+        for name in report.rounds:
+            lines += _round(report.for_round(name), targets, lang)
     lines += [f"*{_md(words['legend'])}*", ""]
     lines += [f"*{words['targets_file']}: `{_md(report.targets_file)}`*", ""]
     issues = [i for s in report.submissions for i in s.issues]
@@ -46,6 +54,44 @@ def _round(part: Report, targets: TargetsFile, lang: Lang) -> list[str]:
             )
         lines.append("")
     return lines
+
+
+def _submission(report: Report, targets: TargetsFile, sub: Submission, lang: Lang) -> list[str]:
+    words = WORDS[lang]
+    title = " · ".join(
+        part for part in (sub.unit_code, sub.unit_name, sub.period, short_file(sub.file)) if part
+    )
+    lines = [f"## {_md(title)}", ""]
+    results = [r for r in report.results if r.file == sub.file]
+    if not results:
+        return [*lines, f"*{words['unreadable']}*", ""]
+    heads = ("code", "name", "target", "value", "status", "note")
+    lines += [f"| {' | '.join(words[k] for k in heads)} |", "|---|---|---|---|---|---|"]
+    for result in results:
+        indicator = targets.indicator(result.code)
+        assert indicator is not None
+        cells = (
+            result.code,
+            indicator_label(indicator, lang),
+            applied_text(result.target, indicator, lang),
+            number_text(result.value, lang),
+            _status(result, lang),
+            result.note or "",
+        )
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    name = report.file_rounds.get(sub.file)
+    found = report.headline(name, sub.unit_code) if name and sub.unit_code else None
+    if found is not None and found.total:
+        city = sub.unit_code == report.city_code
+        lines += ["", f"**{_md(headline_text(found, lang, city=city))}**"]
+    return [*lines, ""]
+
+
+def _status(result: Result, lang: Lang) -> str:
+    label = LABEL[lang][result.status]
+    if result.side is not None:
+        label += f" ({LABEL[lang][result.side]})"
+    return f"{SYMBOL[result.status]} {label}"
 
 
 def _units(part: Report, lang: Lang) -> list[str]:

@@ -77,7 +77,7 @@ def draw_progress(
     report: ProgressReport, targets: TargetsFile, console: Console, lang: Lang = "vi"
 ) -> None:
     """Draw the headline, one table per unit, the notes and the problems met while reading."""
-    console.print(Text(headline(report, targets, lang), style="bold"), soft_wrap=True)
+    console.print(Text(headline(report, targets, lang), style="bold"))
     units: list[str] = []
     for result in report.results:
         if result.unit_code not in units:
@@ -85,7 +85,7 @@ def draw_progress(
     for code in units:
         rows = [r for r in report.results if r.unit_code == code]
         console.print(_unit_table(code, rows, targets, lang, console.width))
-    console.print(Text(_NOTES[lang].format(to=report.term.to), style="dim"), soft_wrap=True)
+    console.print(Text(_NOTES[lang].format(to=report.term.to), style="dim"))
     _problems(report, console, lang)
 
 
@@ -122,9 +122,9 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Tex
 
 #: Columns left out, in this order, when the terminal is too narrow for all of them.
 #: Columns a narrow terminal leaves out, in this order: the series numbers, the method, the
-#: baseline, the projection, the latest value (codes, targets, trend, CR and status stay; the
+#: baseline, the trend, the projection, the latest value (codes, targets, CR and status stay; the
 #: status wraps rather than being cut).
-_DROP = {5: 1, 2: 2, 3: 3, 9: 4, 6: 5}
+_DROP = {5: 1, 2: 2, 3: 3, 4: 4, 9: 5, 6: 6}
 
 
 def _problems(report: ProgressReport, console: Console, lang: Lang) -> None:

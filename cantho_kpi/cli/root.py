@@ -64,8 +64,3 @@ def _root(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(EXIT_USAGE)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
