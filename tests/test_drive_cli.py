@@ -144,3 +144,21 @@ def test_review_uses_the_rounds_and_headline_of_check(kpi: Kpi, tmp_path: Path) 
     assert text.count("- Đợt ") == 1  # one round, not a "2024-H1" and a "2024-Q2"
     assert "Giấy khen" in text  # an interim review's award
     assert "Bằng khen" not in text
+
+
+def test_chase_an_unreadable_file_and_an_unfilled_form(kpi: Kpi, tmp_path: Path) -> None:
+    """A file from which nothing could be read is the whole report owed, even on time; an
+    unfilled form does not count as received (kpi check lists its unit as not reported)."""
+    for path in Path(Q2).glob("*.xlsx"):
+        shutil.copy2(path, tmp_path / path.name)
+    (tmp_path / "NK_2024-Q2.xlsx").write_bytes(b"")  # unreadable, sent on time (file time)
+    assert kpi("template", "--unit", "BT", "--period", "2024-Q2", "-o",
+               str(tmp_path / "BT_2024-Q2.xlsx"), "--force").exit_code == EXIT_OK  # fmt: skip
+    result = kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "-f", "json")
+    units = {u["unit_code"]: u for u in json.loads(result.stdout)["units"]}
+    assert units["NK"]["whole_file"]
+    assert units["NK"]["file"].endswith("NK_2024-Q2.xlsx")
+    assert (units["BT"]["status"], units["BT"]["file"]) == ("not_received", None)
+    assert units["TN"]["indicators"] == ["CT08"]  # a readable file owes its bad figures only
+    text = kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "--lang", "en")
+    assert "unreadable)" in text.stdout  # "the whole report (file unreadable)", wrapped

@@ -34,6 +34,7 @@ DRIVE_WORDS: dict[str, dict[str, str]] = {
         "timeliness": "Thời hạn",
         "owed": "Còn thiếu",
         "whole_file": "cả báo cáo",
+        "whole_unreadable": "cả báo cáo (tệp không đọc được)",
         "contact": "Liên hệ",
         "launch": "Văn bản phát động (hạn {due})",
         "reports": "Thời hạn nộp báo cáo",
@@ -54,6 +55,7 @@ DRIVE_WORDS: dict[str, dict[str, str]] = {
         "timeliness": "Timeliness",
         "owed": "Owed",
         "whole_file": "the whole report",
+        "whole_unreadable": "the whole report (file unreadable)",
         "contact": "Contact",
         "launch": "Launch documents (due {due})",
         "reports": "Reports on time",
@@ -83,7 +85,7 @@ def score_text(value: Decimal, lang: Lang = "en") -> str:
 
 def owed_text(item: ChaseItem, lang: Lang) -> str:
     if item.whole_file:
-        return DRIVE_WORDS[lang]["whole_file"]
+        return DRIVE_WORDS[lang]["whole_unreadable" if item.file else "whole_file"]
     return ", ".join(item.indicators)
 
 

@@ -80,8 +80,9 @@ def rounds_of(report: Report) -> list[Period]:
 
 
 def used_file(subs: list[Submission]) -> Submission | None:
-    """The file that counts among a unit's files for a round: not superseded, the latest."""
-    live = [s for s in subs if not is_superseded(s)]
+    """The file that counts among a unit's files for a round: not superseded, not an unfilled
+    form (its unit has not reported, as `kpi check` says), the latest."""
+    live = [s for s in subs if not is_superseded(s) and not s.unfilled]
     if not live:
         return None
     return max(live, key=lambda s: (s.submitted_on or date.min, s.file))

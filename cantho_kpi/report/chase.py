@@ -20,7 +20,7 @@ class ChaseItem(RoundStatus):
     """One unit to chase for one round: its report against the deadline, and what it still
     owes."""
 
-    whole_file: bool = False  # nothing came: the whole report is owed
+    whole_file: bool = False  # nothing came, or nothing could be read: the whole report is owed
     indicators: list[str] = field(default_factory=list)  # missing or unreadable in the file
     contact: str | None = None
 
@@ -36,22 +36,27 @@ def chase_list(
     items = []
     periods = [period] if period is not None else None  # a round nobody sent is chased too
     for row in round_statuses(targets, drive, report, as_of, periods):
-        owed = _owed(report, row)
-        if row.status in (Timeliness.LATE, Timeliness.NOT_RECEIVED) or owed:
-            items.append(_item(drive, row, owed))
+        unreadable = row.file is not None and _unreadable(report, row.file)
+        owed = _owed(report, row.file) if row.file is not None and not unreadable else []
+        if row.status in (Timeliness.LATE, Timeliness.NOT_RECEIVED) or owed or unreadable:
+            items.append(_item(drive, row, row.file is None or unreadable, owed))
     return items
 
 
-def _owed(report: Report, row: RoundStatus) -> list[str]:
-    if row.file is None:
-        return []
-    return [r.code for r in report.results if r.file == row.file and r.status in OWED]
+def _unreadable(report: Report, file: str) -> bool:
+    """The file came but nothing could be read from it: the whole report is still owed."""
+    broken = any(not s.valid for s in report.submissions if s.file == file)
+    return broken and not any(r.file == file for r in report.results)
 
 
-def _item(drive: DriveFile, row: RoundStatus, owed: list[str]) -> ChaseItem:
+def _owed(report: Report, file: str) -> list[str]:
+    return [r.code for r in report.results if r.file == file and r.status in OWED]
+
+
+def _item(drive: DriveFile, row: RoundStatus, whole: bool, owed: list[str]) -> ChaseItem:
     contact = drive.contacts.get(row.unit_code)
     text = None
     if contact is not None:
         text = ", ".join(p for p in (contact.name, contact.phone, contact.email) if p) or None
     shared = {f.name: getattr(row, f.name) for f in fields(RoundStatus)}
-    return ChaseItem(**shared, whole_file=row.file is None, indicators=owed, contact=text)
+    return ChaseItem(**shared, whole_file=whole, indicators=owed, contact=text)

@@ -253,18 +253,13 @@ def _missing_units(
     present = {
         _claimed_unit(s, targets)
         for s in subs
-        if rounds.get(s.file, name) == name and not _unfilled(s)
+        if rounds.get(s.file, name) == name and not s.unfilled
     }
     return [
         MissingUnit(unit_code=u.code, unit=u.name, period=name, round=name)
         for u in targets.reporting_units
         if u.active_in(due) and u.code not in present
     ]
-
-
-def _unfilled(sub: Submission) -> bool:
-    """A file without a single figure (``no-values``): its unit has not reported."""
-    return any(issue.code == "no-values" for issue in sub.issues)
 
 
 def _claimed_unit(sub: Submission, targets: TargetsFile) -> str | None:

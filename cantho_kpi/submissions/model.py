@@ -57,5 +57,10 @@ class Submission(BaseModel):
         """Read, and without errors (warnings allowed)."""
         return not any(issue.severity is Severity.ERROR for issue in self.issues)
 
+    @property
+    def unfilled(self) -> bool:
+        """A form without a single figure (``no-values``): its unit has not reported yet."""
+        return any(issue.code == "no-values" for issue in self.issues)
+
     def value(self, code: str) -> SubmittedValue | None:
         return next((v for v in self.values if v.code == code), None)
