@@ -192,6 +192,14 @@ def _plan(targets: TargetsFile, unit_code: str | None, found: Round) -> Plan:
     ]
 
 
+def _plan_owner(targets: TargetsFile, unit_code: str | None) -> str | None:
+    """The unit whose plan a file follows: its own, or None (the plan of no known unit) for a
+    code the targets file does not know and gives no targets to."""
+    if targets.unit(unit_code) is None and targets.own_targets(unit_code) is None:
+        return None
+    return unit_code
+
+
 def _results(
     targets: TargetsFile, sub: Submission, found: Round, plans: dict[tuple[str | None, Round], Plan]
 ) -> list[Result]:
@@ -200,9 +208,9 @@ def _results(
     given = {v.code: v for v in sub.values}
     results = []
     name = str(found)
-    key = (sub.unit_code, found)
+    key = (_plan_owner(targets, sub.unit_code), found)
     if key not in plans:
-        plans[key] = _plan(targets, sub.unit_code, found)
+        plans[key] = _plan(targets, key[0], found)
     for indicator, expected, target in plans[key]:
         value = given.get(indicator.code)
         if value is None and not expected:
