@@ -114,9 +114,11 @@ def test_exit_codes(kpi: Kpi, clean: Path) -> None:
 
 
 def test_nonexistent_and_empty(kpi: Kpi, tmp_path: Path) -> None:
-    result = kpi("check", str(tmp_path / "nope"))
+    result = kpi("check", str(tmp_path / "nope"), "--lang", "en")
     assert result.exit_code == EXIT_USAGE
     assert result.stderr == f"kpi: {tmp_path / 'nope'}: no such file or folder\n"
+    vi = kpi("check", str(tmp_path / "nope"))
+    assert vi.stderr == f"kpi: {tmp_path / 'nope'}: không có tệp hay thư mục này\n"
     empty = kpi("check", str(tmp_path), "--lang", "en")
     assert empty.exit_code == EXIT_USAGE
     assert "no submission files" in empty.stderr

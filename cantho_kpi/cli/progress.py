@@ -20,6 +20,7 @@ from .options import (
     stdout_console,
     targets_path,
 )
+from .words import no_files_line, no_path_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -70,13 +71,18 @@ def progress_command(
 
     Example: kpi progress data/submissions --unit CT
     """
-    report, loaded = _tracked(paths, unit, as_of, jobs, targets)
+    report, loaded = _tracked(paths, unit, as_of, jobs, targets, lang)
     _print(report, loaded, output_format, lang)
     raise typer.Exit(EXIT_OK)
 
 
 def _tracked(
-    paths: list[Path], unit: str | None, as_of: int | None, jobs: int | None, option: Path | None
+    paths: list[Path],
+    unit: str | None,
+    as_of: int | None,
+    jobs: int | None,
+    option: Path | None,
+    lang: Lang,
 ) -> tuple[ProgressReport, TargetsFile]:
     from ..report import track_progress
     from ..submissions import default_jobs, discover, read_all
@@ -95,10 +101,10 @@ def _tracked(
         )
     for path in paths:
         if not path.exists():
-            fail(f"{path}: no such file or folder")
+            fail(no_path_line(path, lang))
     files = discover(paths, recursive=True)
     if not files:
-        fail(f"no submission files (.xlsx, .csv) under {', '.join(map(str, paths))}")
+        fail(no_files_line(paths, 0, lang))
     wanted = unit.strip().upper() if unit else None
     if wanted is not None and wanted not in {u.code for u in loaded.reporting_units}:
         fail(

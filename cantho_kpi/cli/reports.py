@@ -32,7 +32,7 @@ from .options import (
     stdout_console,
     targets_path,
 )
-from .words import no_files_line, skipped_lines, wrote_line
+from .words import no_files_line, no_path_line, skipped_lines, wrote_line
 
 if TYPE_CHECKING:
     from ..domain import Lang
@@ -243,7 +243,7 @@ def _submission_files(paths: list[Path], lang: Lang, allow_empty: bool = False) 
 
     for path in paths:
         if not path.exists():
-            fail(f"{path}: no such file or folder")
+            fail(no_path_line(path, lang))
     found = scan(paths, recursive=True)  # a folder of rounds: a section per round
     for line in skipped_lines(found.skipped, lang):
         typer.echo(line, err=True)

@@ -43,6 +43,12 @@ def wrote_line(output: Path, invalid: int, lang: Lang) -> str:
     return f"wrote {output}{extra}"
 
 
+def no_path_line(path: Path, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{path}: không có tệp hay thư mục này"
+    return f"{path}: no such file or folder"
+
+
 def no_files_line(paths: list[Path], skipped: int, lang: Lang) -> str:
     where = ", ".join(map(str, paths))
     if lang == "vi":
