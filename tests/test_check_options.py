@@ -56,11 +56,41 @@ def test_unit_unknown_among_the_files_is_a_usage_error(kpi: Kpi) -> None:
     assert result.stdout == ""
 
 
-def test_a_known_unit_that_sent_nothing_is_a_finding(kpi: Kpi) -> None:
+def test_a_known_unit_that_sent_nothing_is_said_and_counted_as_for_the_folder(kpi: Kpi) -> None:
     result = kpi("check", Q2, "--unit", "btctu")
+    assert result.exit_code == EXIT_OK  # as for the folder: a missing unit fails with --fail-on
+    said = "BTCTU (Ban Tổ chức Thành ủy) sent no file among these: its report for 2024-H1 is "
+    said += "missing"
+    assert said in result.stderr
+    assert "Chưa nộp báo cáo: BTCTU (Ban Tổ chức Thành ủy) 2024-H1" in result.stdout
+    markdown = kpi("check", Q2, "--unit", "BTCTU", "-f", "markdown").stdout
+    assert markdown.startswith("**Chưa nộp báo cáo:** BTCTU (Ban Tổ chức Thành ủy) 2024-H1\n")
+    strict = kpi("check", Q2, "--unit", "BTCTU", "--fail-on", "missing", "-f", "json")
+    assert strict.exit_code == EXIT_FINDINGS
+    assert [m["unit_code"] for m in json.loads(strict.stdout)["missing_units"]] == ["BTCTU"]
+    never = kpi("check", Q2, "--unit", "BTCTU", "--fail-on", "missing", "--fail-on", "never")
+    assert never.exit_code == EXIT_USAGE  # never with another value
+    assert kpi("check", Q2, "--unit", "BTCTU", "--fail-on", "never").exit_code == EXIT_OK
+
+
+def test_a_unit_with_nothing_due_is_not_missing(kpi: Kpi, tmp_path: Path) -> None:
+    """NK (a district) ends in 2025-Q2: nothing is due from it for the year 2025."""
+    form = str(tmp_path / "SYT_2025-Q4.xlsx")
+    assert kpi("template", "--unit", "SYT", "--period", "2025-Q4", "-o", form).exit_code == 0
+    result = kpi("check", str(tmp_path), "--unit", "NK", "--fail-on", "missing", "-f", "json")
+    assert "none is due from it" in result.stderr
+    assert json.loads(result.stdout)["missing_units"] == []
+
+
+def test_an_unfilled_form_under_unit_is_a_missing_report(kpi: Kpi, tmp_path: Path) -> None:
+    for path in Path(Q2).glob("*.xlsx"):
+        shutil.copy2(path, tmp_path / path.name)
+    form = tmp_path / "BT_2024-Q2.xlsx"
+    assert kpi("template", "--unit", "BT", "--period", "2024-Q2", "-o", str(form),
+               "--force").exit_code == EXIT_OK  # fmt: skip
+    result = kpi("check", str(tmp_path), "--unit", "BT", "--fail-on", "missing")
     assert result.exit_code == EXIT_FINDINGS
-    assert "BTCTU (" in result.stderr
-    assert "sent no file among these: its report for 2024-H1 is missing" in result.stderr
+    assert "Chưa nộp báo cáo: BT (Quận Bình Thủy) 2024-H1" in result.stdout
 
 
 def test_unit_json_keeps_the_drive_keys_with_that_units_rows(kpi: Kpi) -> None:
@@ -68,7 +98,7 @@ def test_unit_json_keeps_the_drive_keys_with_that_units_rows(kpi: Kpi) -> None:
     data = json.loads(result.stdout)
     assert data["timeliness"]
     assert {row["unit_code"] for row in data["timeliness"]} == {"NK"}
-    assert {row["unit_code"] for row in data["launch_documents"]} <= {"NK"}
+    assert [row["unit_code"] for row in data["launch_documents"]] == ["NK"]
 
 
 @pytest.mark.parametrize("output_format", ["json", "csv", "markdown"])

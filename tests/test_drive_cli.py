@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from collections.abc import Callable
@@ -162,3 +164,32 @@ def test_chase_an_unreadable_file_and_an_unfilled_form(kpi: Kpi, tmp_path: Path)
     assert units["TN"]["indicators"] == ["CT08"]  # a readable file owes its bad figures only
     text = kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "--lang", "en")
     assert "unreadable)" in text.stdout  # "the whole report (file unreadable)", wrapped
+    table = kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "-f", "csv")
+    rows = {row["unit_code"]: row for row in csv.DictReader(io.StringIO(table.stdout))}
+    assert rows["NK"]["owed"] == "whole file (unreadable)"
+    assert rows["BT"]["owed"] == "whole file"
+
+
+def test_an_unfilled_form_sent_later_does_not_replace_a_report(kpi: Kpi, tmp_path: Path) -> None:
+    for path in Path(Q2).glob("*.xlsx"):
+        shutil.copy2(path, tmp_path / path.name)
+    later = str(tmp_path / "NK_2024-Q2_v2.xlsx")
+    assert kpi("template", "--unit", "NK", "--period", "2024-Q2", "-o", later).exit_code == 0
+    doc = json.loads(kpi("check", str(tmp_path), "-f", "json").stdout)
+    nk = [r for r in doc["results"] if r["unit_code"] == "NK"]
+    assert {r["file"] for r in nk} == {str(tmp_path / "NK_2024-Q2.xlsx")}  # the filled one
+    assert len(nk) == 35
+    form = next(s for s in doc["submissions"] if s["file"] == later)
+    assert "superseded-submission" in [i["code"] for i in form["issues"]]
+    row = next(t for t in doc["timeliness"] if t["unit_code"] == "NK")
+    assert (row["status"], row["file"]) == ("on_time", str(tmp_path / "NK_2024-Q2.xlsx"))
+    chase = json.loads(kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "-f", "json").stdout)
+    assert "NK" not in [u["unit_code"] for u in chase["units"]]
+
+
+def test_one_unit_markdown_says_a_replaced_file_is_replaced(kpi: Kpi) -> None:
+    result = kpi("check", Q4, "--unit", "NK", "--format", "markdown", "--lang", "en")
+    assert "## NK · Quận Ninh Kiều · 2024-Q4 · NK_2024-Q4.xlsx\n\n*replaced by a later file*" in (
+        result.stdout
+    )
+    assert "unreadable" not in result.stdout

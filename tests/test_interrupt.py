@@ -79,3 +79,24 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, command: str, jobs: str)
     assert stdout == b""
     assert not output.exists()
     assert not list(tmp_path.glob(".out.xlsx.*"))  # no temporary file left either
+
+
+@pytest.mark.parametrize("how", ["raised", "typer's silent exit"])
+def test_ctrl_c_before_any_command_runs_says_so_once(
+    how: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """While Typer parses the arguments it turns Ctrl-C into a silent exit 130; while kpi is
+    still importing, it is a KeyboardInterrupt: either way the run says so, once."""
+    from cantho_kpi import cli
+    from cantho_kpi.cli import exits, root
+
+    def interrupted() -> None:
+        if how == "raised":
+            raise KeyboardInterrupt
+        raise SystemExit(130)  # what typer's main makes of a KeyboardInterrupt: no message
+
+    monkeypatch.setattr(root, "app", lambda: (exits.start_interruptible_run(), interrupted()))
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "kpi: interrupted by Ctrl-C; the run was stopped\n"

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..targets import TargetsFile, TargetsResult
 
 #: Exit codes, documented in the README. Defined here only.
-from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, start_interruptible_run
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE"]
 
@@ -125,6 +125,7 @@ _SAID: set[Path] = set()
 def start_run() -> None:
     """Forget what earlier runs in this process said (the tests run many in one)."""
     _SAID.clear()
+    start_interruptible_run()
 
 
 def _say_packaged_once(path: Path) -> None:

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .exits import EXIT_INTERRUPTED, INTERRUPTED_LINE
+from .exits import EXIT_INTERRUPTED, say_interrupted
 from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -96,21 +96,25 @@ def check_command(
         if wanted is not None:
             report = report.for_unit(wanted)
             if not report.submissions:
-                _no_file_from(wanted, report, loaded)
+                typer.echo(_no_file_line(wanted, report, loaded), err=True)
             calendar = _calendar_of(calendar, wanted)
         _print_report(report, loaded, output_format, lang, wanted, detail, calendar)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 
 
-def _no_file_from(code: str, report: Report, loaded: TargetsFile) -> NoReturn:
-    """--unit names a unit with no file here: a missing report (exit 1) or no unit (exit 2)."""
+def _no_file_line(code: str, report: Report, loaded: TargetsFile) -> str:
+    """--unit names a unit with no file here: its report is missing (a finding with
+    --fail-on missing, as for the whole folder) or not due; a code that is no unit is a usage
+    error."""
     unit = loaded.unit(code)
     if unit is None:
         known = ", ".join(u.code for u in loaded.reporting_units)
         fail(f"unknown unit {code!r}; the units are: {known}")
+    said = f"kpi: {code} ({unit.name}) sent no file among these"
     rounds = sorted({m.round or m.period for m in report.missing_units})
-    due = f": its report for {', '.join(rounds)} is missing" if rounds else ""
-    fail(f"{code} ({unit.name}) sent no file among these{due}", EXIT_FINDINGS)
+    if rounds:
+        return f"{said}: its report for {', '.join(rounds)} is missing"
+    return f"{said}, and none is due from it for their rounds"
 
 
 def _calendar_of(calendar: Calendar | None, code: str) -> Calendar | None:
@@ -146,7 +150,7 @@ def _interruptible() -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        typer.echo(INTERRUPTED_LINE, err=True)
+        say_interrupted()
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 

@@ -20,6 +20,7 @@ from ..report import (
     applied_text,
     headline_text,
     indicator_rows,
+    is_superseded,
     unit_rows,
 )
 from ..submissions import Submission
@@ -57,6 +58,11 @@ def draw_check(
     if len(report.submissions) > 1 and unit is None:
         for name in report.rounds:
             _round_tables(report.for_round(name), targets, console, lang)
+    elif unit is not None and report.missing_units:  # the unit asked for has not reported
+        names = ", ".join(
+            f"{m.unit_code} ({m.unit}) {m.round or m.period}" for m in report.missing_units
+        )
+        console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
     console.print(Text(words["legend"], style="dim"))
     if len(report.submissions) > 1 and unit is None:
         console.print(Text(words["problems_legend"], style="dim"))
@@ -115,7 +121,7 @@ def _submission_table(
         rows = [row[:-1] for row in rows]
     table = fitted_table(title, columns, rows, console.width)
     if table.row_count == 0:
-        said = words["superseded"] if _superseded(sub) else words["unreadable"]
+        said = words["superseded"] if is_superseded(sub) else words["unreadable"]
         console.print(Text(f"{title}: {said}", style="bold magenta"))
         return
     console.print(table)
@@ -163,7 +169,7 @@ def _conventional(sub: Submission) -> bool:
 def _unit_cells(row: UnitRow, with_file: bool, lang: Lang) -> list[str | Text]:
     sub = row.submission
     name = sub.unit_name or ""
-    if _superseded(sub):  # a later file of the unit replaces it: say so, even without the file
+    if is_superseded(sub):  # a later file of the unit replaces it: say so, even without the file
         name += f" ({WORDS[lang]['superseded']})"
     errors = sum(i.severity is Severity.ERROR for i in sub.issues)
     warnings = len(sub.issues) - errors
@@ -173,10 +179,6 @@ def _unit_cells(row: UnitRow, with_file: bool, lang: Lang) -> list[str | Text]:
     file = [short_file(sub.file)] if with_file else []
     counts = [str(row.counts[s]) if row.counts[s] else "" for s in Status]
     return [sub.unit_code or "?", name, sub.period or "?", *file, *counts, problems]
-
-
-def _superseded(sub: Submission) -> bool:
-    return any(i.code == "superseded-submission" for i in sub.issues)
 
 
 def _indicators_table(rows: list[IndicatorRow], lang: Lang, width: int) -> Table:

@@ -217,7 +217,8 @@ def chase_csv(items: list[ChaseItem]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CHASE_COLUMNS, "submitted_on", "owed", "contact"])
     for i in items:
-        owed = "whole file" if i.whole_file else " ".join(i.indicators)
+        whole = "whole file (unreadable)" if i.file else "whole file"
+        owed = whole if i.whole_file else " ".join(i.indicators)
         sent = i.submitted_on.isoformat() if i.submitted_on else ""
         when = [i.round, i.deadline.isoformat(), i.status.value, i.days_late]
         writer.writerow([i.unit_code, i.unit, *when, i.file or "", sent, owed, i.contact or ""])

@@ -4,7 +4,15 @@ headline, units, who has not reported, indicators across units, roll-ups), then 
 from __future__ import annotations
 
 from ..domain import LABEL, SYMBOL, WORDS, Lang, Status, round_label
-from ..report import Report, Result, applied_text, headline_text, indicator_rows, unit_rows
+from ..report import (
+    Report,
+    Result,
+    applied_text,
+    headline_text,
+    indicator_rows,
+    is_superseded,
+    unit_rows,
+)
 from ..submissions import Submission
 from ..targets import TargetsFile, indicator_label, target_text
 from .data import number_text, short_file
@@ -13,11 +21,14 @@ from .data import number_text, short_file
 def check_markdown(
     report: Report, targets: TargetsFile, lang: Lang = "vi", *, unit: str | None = None
 ) -> str:
-    """The tables as Markdown, round by round; for one unit (or one file), that unit's figures
-    against the targets that apply to it, file by file."""
+    """The tables as Markdown, round by round; for one unit (``unit``), that unit's figures
+    against the targets that apply to it, file by file, and its missing reports."""
     words = WORDS[lang]
     lines: list[str] = []
-    if unit is not None or len(report.submissions) == 1:
+    if unit is not None:
+        if report.missing_units:
+            names = ", ".join(f"{m.unit_code} ({m.unit}) {m.round}" for m in report.missing_units)
+            lines += [f"**{words['missing_units']}:** {_md(names)}", ""]
         for sub in report.submissions:
             lines += _submission(report, targets, sub, lang)
     else:
@@ -64,7 +75,8 @@ def _submission(report: Report, targets: TargetsFile, sub: Submission, lang: Lan
     lines = [f"## {_md(title)}", ""]
     results = [r for r in report.results if r.file == sub.file]
     if not results:
-        return [*lines, f"*{words['unreadable']}*", ""]
+        said = words["superseded"] if is_superseded(sub) else words["unreadable"]
+        return [*lines, f"*{said}*", ""]
     heads = ("code", "name", "target", "value", "status", "note")
     lines += [f"| {' | '.join(words[k] for k in heads)} |", "|---|---|---|---|---|---|"]
     for result in results:

@@ -35,7 +35,7 @@ from .progress import (
     default_method,
 )
 from .ranking import ClusterRanking, Ranking, Standing, rank
-from .resubmit import Ordering, order_resubmissions, version_mark
+from .resubmit import Ordering, is_superseded, order_resubmissions, version_mark
 from .series import Archive, build_archive
 from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
 from .tracker import ProgressReport, plan_targets, progress_of_report, track_progress
@@ -79,6 +79,7 @@ __all__ = [
     "evaluate",
     "headline_text",
     "indicator_rows",
+    "is_superseded",
     "judge",
     "launch_statuses",
     "order_resubmissions",

@@ -50,7 +50,14 @@ def _reliable_day(sub: Submission) -> date | None:
 
 
 def order_resubmissions(subs: list[Submission]) -> Ordering:
-    """Order files of one unit and period: the latest is used, the others are superseded."""
+    """Order files of one unit and period: the latest is used, the others are superseded. An
+    unfilled form (``no-values``) never replaces a file with figures, however late it came."""
+    filled = [s for s in subs if not s.unfilled]
+    if filled and len(filled) < len(subs):
+        among = order_resubmissions(filled)
+        if among.used is None:
+            return among
+        return Ordering(among.used, [*among.superseded, *(s for s in subs if s.unfilled)])
     if len(subs) < 2:
         return Ordering(subs[0] if subs else None)
     days = [_reliable_day(s) for s in subs]
@@ -79,6 +86,16 @@ def superseded_issue(old: Submission, used: Submission, round_: str | None = Non
             f"kỳ {old.period}",
         )
     )
+    if old.unfilled:
+        return Issue(
+            SUPERSEDED,
+            f"an unfilled form beside {used.file}, the file with figures from unit "
+            f"{old.unit_code} for {what}; this file is not used",
+            Location(old.file),
+            Severity.WARNING,
+            f"biểu mẫu chưa điền, bên cạnh {used.file} là tệp có số liệu của đơn vị "
+            f"{old.unit_code} cho {what_vi}; tệp này không được dùng",
+        )
     when = f" (sent {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
     when_vi = f" (gửi ngày {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
     return Issue(
