@@ -10,31 +10,34 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import KIND_LABEL, LABEL, STYLE, SYMBOL, WORDS, Lang, Status, parse_period, round_of
+from ..domain import KIND_LABEL, STYLE, SYMBOL, WORDS, Lang, Status, parse_period, round_of
 from ..errors import Issue, Severity
 from ..report import (
     IndicatorRow,
     Report,
     Result,
     UnitRow,
-    applied_text,
-    headline_text,
     indicator_rows,
     is_superseded,
     unit_rows,
 )
 from ..submissions import Submission
-from ..targets import TargetsFile, indicator_label, target_text, unit_label
+from ..targets import TargetsFile, target_text, unit_label
 from .data import number_text, short_file
+from .file_view import (
+    file_headline,
+    file_results,
+    file_title,
+    no_results_text,
+    result_cells,
+    status_label,
+)
 from .fit import Column, fitted_table
 from .rounds import draw_round_heading, rollups_table
 
 
 def status_text(result: Result, lang: Lang) -> Text:
-    label = LABEL[lang][result.status]
-    if result.side is not None:
-        label += f" ({LABEL[lang][result.side]})"
-    return Text(f"{SYMBOL[result.status]} {label}", style=STYLE[result.status])
+    return Text(status_label(result, lang), style=STYLE[result.status])
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -90,24 +93,13 @@ def _submission_table(
     report: Report, targets: TargetsFile, sub: Submission, console: Console, lang: Lang
 ) -> None:
     words = WORDS[lang]
-    title = " · ".join(
-        part for part in (sub.unit_code, sub.unit_name, sub.period, short_file(sub.file)) if part
-    )
-    results = [r for r in report.results if r.file == sub.file]
+    title = file_title(sub)
+    results = file_results(report, sub)
     rows: list[list[str | Text]] = []
     for result in results:
-        indicator = targets.indicator(result.code)
-        assert indicator is not None
-        rows.append(
-            [
-                result.code,
-                indicator_label(indicator, lang),
-                applied_text(result.target, indicator, lang),
-                number_text(result.value, lang),
-                status_text(result, lang),
-                result.note or "",
-            ]
-        )
+        cells: list[str | Text] = [*result_cells(result, targets, lang)]
+        cells[4] = status_text(result, lang)
+        rows.append(cells)
     columns = [
         Column(words["code"]),
         Column(words["name"], wraps=True, drop=1),
@@ -121,15 +113,12 @@ def _submission_table(
         rows = [row[:-1] for row in rows]
     table = fitted_table(title, columns, rows, console.width)
     if table.row_count == 0:
-        said = words["superseded"] if is_superseded(sub) else words["unreadable"]
-        console.print(Text(f"{title}: {said}", style="bold magenta"))
+        console.print(Text(f"{title}: {no_results_text(sub, lang)}", style="bold magenta"))
         return
     console.print(table)
-    name = report.file_rounds.get(sub.file)
-    found = report.headline(name, sub.unit_code) if name and sub.unit_code else None
-    if found is not None and found.total:
-        city = sub.unit_code == report.city_code
-        console.print(Text(headline_text(found, lang, city=city), style="bold"))
+    headline = file_headline(report, sub, lang)
+    if headline is not None:
+        console.print(Text(headline, style="bold"))
 
 
 def _counts_columns(table: Table) -> None:

@@ -1,21 +1,20 @@
 """The `kpi check` report as Markdown, for pasting into a report: a section per round (its
-headline, units, who has not reported, indicators across units, roll-ups), then the problems."""
+headline, units, who has not reported, indicators across units, roll-ups), or one unit's files,
+then the problems."""
 
 from __future__ import annotations
 
-from ..domain import LABEL, SYMBOL, WORDS, Lang, Status, round_label
+from ..domain import SYMBOL, WORDS, Lang, Status, round_label
 from ..report import (
     Report,
-    Result,
-    applied_text,
     headline_text,
     indicator_rows,
-    is_superseded,
     unit_rows,
 )
 from ..submissions import Submission
-from ..targets import TargetsFile, indicator_label, target_text
+from ..targets import TargetsFile, target_text
 from .data import number_text, short_file
+from .file_view import file_headline, file_results, file_title, no_results_text, result_cells
 
 
 def check_markdown(
@@ -69,41 +68,18 @@ def _round(part: Report, targets: TargetsFile, lang: Lang) -> list[str]:
 
 def _submission(report: Report, targets: TargetsFile, sub: Submission, lang: Lang) -> list[str]:
     words = WORDS[lang]
-    title = " · ".join(
-        part for part in (sub.unit_code, sub.unit_name, sub.period, short_file(sub.file)) if part
-    )
-    lines = [f"## {_md(title)}", ""]
-    results = [r for r in report.results if r.file == sub.file]
+    lines = [f"## {_md(file_title(sub))}", ""]
+    results = file_results(report, sub)
     if not results:
-        said = words["superseded"] if is_superseded(sub) else words["unreadable"]
-        return [*lines, f"*{said}*", ""]
+        return [*lines, f"*{no_results_text(sub, lang)}*", ""]
     heads = ("code", "name", "target", "value", "status", "note")
     lines += [f"| {' | '.join(words[k] for k in heads)} |", "|---|---|---|---|---|---|"]
     for result in results:
-        indicator = targets.indicator(result.code)
-        assert indicator is not None
-        cells = (
-            result.code,
-            indicator_label(indicator, lang),
-            applied_text(result.target, indicator, lang),
-            number_text(result.value, lang),
-            _status(result, lang),
-            result.note or "",
-        )
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    name = report.file_rounds.get(sub.file)
-    found = report.headline(name, sub.unit_code) if name and sub.unit_code else None
-    if found is not None and found.total:
-        city = sub.unit_code == report.city_code
-        lines += ["", f"**{_md(headline_text(found, lang, city=city))}**"]
+        lines.append("| " + " | ".join(map(_md, result_cells(result, targets, lang))) + " |")
+    headline = file_headline(report, sub, lang)
+    if headline is not None:
+        lines += ["", f"**{_md(headline)}**"]
     return [*lines, ""]
-
-
-def _status(result: Result, lang: Lang) -> str:
-    label = LABEL[lang][result.status]
-    if result.side is not None:
-        label += f" ({LABEL[lang][result.side]})"
-    return f"{SYMBOL[result.status]} {label}"
 
 
 def _units(part: Report, lang: Lang) -> list[str]:
