@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..domain import Period
     from ..targets import TargetsFile, TargetsResult
 
-#: Exit codes, documented in the README. Defined here only.
+#: Exit codes, documented in the README, defined in .exits (which imports no Typer).
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, start_interruptible_run
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE"]
@@ -155,14 +155,11 @@ def require_targets(option: Path | None) -> TargetsFile:
 
 
 def parse_period_option(text: str) -> Period:
-    """A period as people write it; a round name ``2024-9M`` (the 9 months to September, as
-    `kpi check` names that round) is the quarter that closes it."""
-    from ..domain import Period, parse_period
+    """A period as people write it, or a round name as `kpi check` gives it (``2024-9M``, the
+    nine months to September, is the quarter that closes it)."""
+    from ..domain import parse_period
 
-    cleaned = text.strip()
-    if cleaned[:4].isdigit() and cleaned[4:].upper() == "-9M":
-        return Period.quarter(int(cleaned[:4]), 3)
-    period = parse_period(cleaned)
+    period = parse_period(text)
     if period is None:
         raise typer.BadParameter(
             f"{text!r} is not a period; write 2024-Q2, 2024-H1, 2024-9M or 2024"

@@ -150,7 +150,7 @@ def _same(shown: str, path: Path) -> bool:
 
 
 def _what(result: TargetsResult | DriveResult) -> str:
-    from ..targets import DriveResult
+    from ..targets import UNIT_TARGETS_DIR, DriveResult
 
     if isinstance(result, DriveResult):
         assert result.drive is not None
@@ -158,7 +158,7 @@ def _what(result: TargetsResult | DriveResult) -> str:
         rounds = plural(len(drive.calendar.rounds), "round", "rounds")
         return f"{rounds}, {plural(len(drive.clusters), 'cluster', 'clusters')}"
     assert result.targets is not None
-    if Path(result.path).parent.name == "unit-targets":
+    if Path(result.path).parent.name == UNIT_TARGETS_DIR:
         return "a unit's own targets, checked with the targets file above its folder"
     own = len(result.targets.unit_targets)
     units = f"; own targets of {plural(own, 'unit', 'units')}" if own else ""

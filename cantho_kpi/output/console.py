@@ -28,6 +28,7 @@ from .file_view import (
     file_headline,
     file_results,
     file_title,
+    missing_text,
     no_results_text,
     result_cells,
     status_label,
@@ -62,10 +63,7 @@ def draw_check(
         for name in report.rounds:
             _round_tables(report.for_round(name), targets, console, lang)
     elif unit is not None and report.missing_units:  # the unit asked for has not reported
-        names = ", ".join(
-            f"{m.unit_code} ({m.unit}) {m.round or m.period}" for m in report.missing_units
-        )
-        console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
+        console.print(Text(f"{words['missing_units']}: {missing_text(report)}", style="bold red"))
     console.print(Text(words["legend"], style="dim"))
     if len(report.submissions) > 1 and unit is None:
         console.print(Text(words["problems_legend"], style="dim"))

@@ -1,6 +1,6 @@
 """One file's results as text, the same in the terminal table and in Markdown: its title, a row
 per indicator (code, name, the target that applies to the unit, value, status, note), what to
-say when it gave no results, and its unit's headline."""
+say when it gave no results, its unit's headline; and the units that have not reported."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ def result_cells(result: Result, targets: TargetsFile, lang: Lang) -> list[str]:
 def no_results_text(sub: Submission, lang: Lang) -> str:
     """Why a file gave no results: a later file replaced it, or it could not be read."""
     return WORDS[lang]["superseded" if is_superseded(sub) else "unreadable"]
+
+
+def missing_text(report: Report) -> str:
+    """The units that have not reported, each with its round: ``BTCTU (Ban ...) 2024-H1``."""
+    return ", ".join(
+        f"{m.unit_code} ({m.unit}) {m.round or m.period}" for m in report.missing_units
+    )
 
 
 def file_headline(report: Report, sub: Submission, lang: Lang) -> str | None:

@@ -14,7 +14,14 @@ from ..report import (
 from ..submissions import Submission
 from ..targets import TargetsFile, target_text
 from .data import number_text, short_file
-from .file_view import file_headline, file_results, file_title, no_results_text, result_cells
+from .file_view import (
+    file_headline,
+    file_results,
+    file_title,
+    missing_text,
+    no_results_text,
+    result_cells,
+)
 
 
 def check_markdown(
@@ -26,8 +33,7 @@ def check_markdown(
     lines: list[str] = []
     if unit is not None:
         if report.missing_units:
-            names = ", ".join(f"{m.unit_code} ({m.unit}) {m.round}" for m in report.missing_units)
-            lines += [f"**{words['missing_units']}:** {_md(names)}", ""]
+            lines += [f"**{words['missing_units']}:** {_md(missing_text(report))}", ""]
         for sub in report.submissions:
             lines += _submission(report, targets, sub, lang)
     else:

@@ -120,7 +120,6 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Tex
     ]
 
 
-#: Columns left out, in this order, when the terminal is too narrow for all of them.
 #: Columns a narrow terminal leaves out, in this order: the series numbers, the method, the
 #: baseline, the trend, the projection, the latest value (codes, targets, CR and status stay; the
 #: status wraps rather than being cut).

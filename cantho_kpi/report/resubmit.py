@@ -78,14 +78,8 @@ def order_resubmissions(subs: list[Submission]) -> Ordering:
 
 def superseded_issue(old: Submission, used: Submission, round_: str | None = None) -> Issue:
     """The warning on a file that a later one replaces (for ``round_``, else its period)."""
-    what, what_vi = (
-        (f"round {round_}", f"đợt {round_}")
-        if round_
-        else (
-            f"{old.period}",
-            f"kỳ {old.period}",
-        )
-    )
+    what = f"round {round_}" if round_ else f"{old.period}"
+    what_vi = f"đợt {round_}" if round_ else f"kỳ {old.period}"
     if old.unfilled:
         return Issue(
             SUPERSEDED,
