@@ -38,7 +38,8 @@ def ind(code: str, kind: str, **extra: Any) -> Indicator:
 URBAN = ind("CT08", "at_least", min=76)  # "đạt 76%"
 POOR = ind("CT11", "below", max=0.5)  # "còn dưới 0,5%"
 SHARE = ind("CT03c", "band", min=54.1, max=54.75)
-GROWTH = ind("CT01", "range", min=7.5, max=8, progress="average")
+GROWTH_C = ind("CT01", "range", min=7.5, max=8, progress="average_growth", tolerance=0.5)
+RATIO = ind("CT05b", "range", min=12, max=14, progress="average")
 MEMBERS = ind("CT17b", "at_least", min=7000, unit="party members", progress="cumulative")
 COMMUNES = ind("CT14a", "at_least", min=24, unit="communes")
 
@@ -179,44 +180,94 @@ def test_linear_for_counts() -> None:
     assert result.projection.value == Decimal(26)  # 23.5 + 2.5
 
 
-# --- average and cumulative -----------------------------------------------------------------
+# --- average, average_growth and cumulative (docs/progress.md, worked examples) ------------
 
 
-def test_average() -> None:
-    # S = -3.6 + 12.64 + 5.75 + 7.53 = 22.32 over k = 4 of n = 5 years; the mean is 5.58;
-    # the last year needs R = (7.5 * 5 - 22.32) / 1 = 15.18; CR = 5.58 / 15.18 = 0.367589
-    result = run(GROWTH, [(2021, -3.6), (2022, 12.64), (2023, 5.75), (2024, 7.53)])
-    assert result.required == Decimal("15.18")
-    assert close(result.cr, "0.367589", 5)
-    assert result.status is ProgressStatus.LIMITED
+def test_average_growth_is_the_compound_mean() -> None:
+    # CT01, 7.5-8 %/yr over n = 5 years; k = 4 whole years, one of them negative:
+    # P = 0.964 * 1.1264 * 1.0575 * 1.0753 = 1.2347518841856
+    # G = P^(1/4) - 1 = 0.0541318 (5.4132 %; the arithmetic mean would be 5.58)
+    # CR = G / 0.075 = 0.721758 (UNSD: against the required rate itself) -> fair
+    # R = (1.075^5 / P)^(1/1) - 1 = 1.435629326171875 / 1.2347518841856 - 1 = 16.2686 %
+    result = run(GROWTH_C, [(2021, -3.6), (2022, 12.64), (2023, 5.75), (2024, 7.53)])
+    assert result.method is ProgressMethod.AVERAGE_GROWTH
+    assert close(result.actual, "5.413182")
+    assert close(result.cr, "0.721758", 5)
+    assert close(result.required, "16.268648", 5)
+    assert result.status is ProgressStatus.FAIR
     assert result.projection is not None
-    assert result.projection.value == Decimal("5.58")
+    assert result.projection.value == Decimal("5.41")
     assert result.projection.status is Status.NOT_MET
+    assert not result.final
 
 
-def test_average_needing_nothing_more_is_achieved() -> None:
-    # S = 38 >= 7.5 * 5: R = (37.5 - 38) / 1 = -0.5 <= 0
-    result = run(GROWTH, [(2021, 10), (2022, 10), (2023, 10), (2024, 8)])
-    assert result.required == Decimal("-0.5")
+def test_average_growth_already_secured_is_on_track_never_achieved() -> None:
+    # 10, 10, 10, 8: P = 1.1^3 * 1.08 = 1.43748 >= 1.075^5 = 1.435629326171875, so the last
+    # year may fall by (1 - 1.435629326171875 / 1.43748) = 0.1287 % and the term still meets
+    result = run(GROWTH_C, [(2021, 10), (2022, 10), (2023, 10), (2024, 8)])
+    assert close(result.required, "-0.128744", 5)
+    assert result.status is ProgressStatus.ON_TRACK
+
+
+def test_average_growth_final_compares_the_product_exactly() -> None:
+    # 7.5 % five times: P = 1.075^5 exactly, met; the arithmetic mean of 7, 8, 8, 7, 7 is 7.4
+    # and the compound mean 7.3989 %: not met either way
+    assert run(GROWTH_C, [(y, "7.5") for y in range(2021, 2026)]).status is (
+        ProgressStatus.ACHIEVED
+    )
+    years = [(2021, 7), (2022, 8), (2023, 8), (2024, 7), (2025, 7)]
+    result = run(GROWTH_C, years)
+    assert result.status is ProgressStatus.NOT_ACHIEVED
+    assert result.final
+    assert close(result.actual, "7.398884")
+
+
+def test_average_growth_above_the_range_is_exceeded() -> None:
+    # 9 % a year over 2021-2025 is above 8 %: the projection (the mean) is exceeded
+    result = run(GROWTH_C, [(y, 9) for y in range(2021, 2026)])
     assert result.status is ProgressStatus.ACHIEVED
+    assert result.projection is not None
+    assert result.projection.status is Status.EXCEEDED
 
 
-def test_average_ignores_years_outside_the_term() -> None:
-    result = run(GROWTH, [(2019, 20), (2020, 20), (2021, 8)])
-    assert [p.year for p in result.series] == [2021]
-    assert result.cr == Decimal(8) / ((Decimal("37.5") - 8) / 4)
+def test_average_is_the_arithmetic_mean_of_ratios() -> None:
+    # CT05b 12-14 % of GRDP: 11.2, 11.8, 12.3, 13.46; S = 48.76, mean 12.19
+    # CR = 12.19 / 12 = 1.015833 (against the target from the base year); R = 60 - 48.76 = 11.24
+    result = run(RATIO, [(2021, 11.2), (2022, 11.8), (2023, 12.3), (2024, 13.46)])
+    assert result.actual == Decimal("12.19")
+    assert close(result.cr, "1.015833", 5)
+    assert result.required == Decimal("11.24")
+    assert result.status is ProgressStatus.ON_TRACK
+    assert result.projection is not None
+    assert result.projection.value == Decimal("12.19")
+
+
+def test_average_needing_nothing_more_is_on_track_not_achieved() -> None:
+    # S = 70 >= 12 * 5: R = (60 - 70) / 1 = -10 <= 0; the last year still counts
+    result = run(RATIO, [(2021, 20), (2022, 20), (2023, 15), (2024, 15)])
+    assert result.required == Decimal(-10)
+    assert result.status is ProgressStatus.ON_TRACK
+
+
+def test_term_methods_ignore_years_outside_the_term() -> None:
+    result = run(RATIO, [(2019, 20), (2020, 20), (2021, 12)])
+    assert [p.year for p in result.series if p.used] == [2021]
+    assert result.cr == 1  # 12 / 12
 
 
 def test_cumulative() -> None:
-    # S = 2770 in k = 2 years; the 3 others need (7000 - 2770) / 3 = 1410 a year; the mean is
-    # 1385: CR = 1385 / 1410 = 0.982270; at that pace the term ends at 1385 * 5 = 6925
-    result = run(MEMBERS, [(2021, 1350), (2022, 1420)])
-    assert result.required == Decimal(1410)
-    assert close(result.cr, "0.982270", 5)
+    # S = 1350 + 1420 + 1380 = 4150 in k = 3 years, a pace of 1383.33; the target needs 7000/5
+    # = 1400 a year from the start: CR = 1383.33 / 1400 = 0.988095; the 2 others need
+    # R = (7000 - 4150) / 2 = 1425 a year; at the pace so far the term ends at 6916.67
+    result = run(MEMBERS, [(2021, 1350), (2022, 1420), (2023, 1380)])
+    assert result.required == Decimal(1425)
+    assert close(result.cr, "0.988095", 5)
     assert result.status is ProgressStatus.ON_TRACK
     assert result.projection is not None
-    assert result.projection.value == Decimal(6925)
+    assert result.projection.value == Decimal("6916.67")
     assert result.projection.status is Status.NOT_MET
+    assert result.to_date is not None
+    assert result.to_date.value == Decimal(4150)
 
 
 def test_cumulative_reached_is_achieved() -> None:
@@ -242,18 +293,18 @@ def test_final_year_alone_still_gives_the_final_verdict() -> None:
 
 
 def test_final_average_is_the_term_mean() -> None:
-    # (7 + 8 + 8 + 7 + 7) / 5 = 7.4 < 7.5
-    years = [(2021, 7), (2022, 8), (2023, 8), (2024, 7), (2025, 7)]
-    assert run(GROWTH, years).status is ProgressStatus.NOT_ACHIEVED
-    years[-1] = (2025, 7.5)  # 37.5 / 5 = 7.5
-    assert run(GROWTH, years).status is ProgressStatus.ACHIEVED
+    # (12 + 11 + 12 + 12 + 12.9) / 5 = 11.98 < 12
+    years = [(2021, 12), (2022, 11), (2023, 12), (2024, 12), (2025, 12.9)]
+    assert run(RATIO, years).status is ProgressStatus.NOT_ACHIEVED
+    years[-1] = (2025, 13)  # 60 / 5 = 12
+    assert run(RATIO, years).status is ProgressStatus.ACHIEVED
 
 
 def test_insufficient_data() -> None:
     assert run(URBAN, [(2024, 80)]).status is ProgressStatus.INSUFFICIENT_DATA
     assert run(URBAN, []).status is ProgressStatus.INSUFFICIENT_DATA
-    assert run(GROWTH, []).status is ProgressStatus.INSUFFICIENT_DATA
-    assert run(GROWTH, [(2024, 8)]).status is ProgressStatus.ON_TRACK  # one year is enough
+    assert run(RATIO, []).status is ProgressStatus.INSUFFICIENT_DATA
+    assert run(RATIO, [(2021, 13)]).status is ProgressStatus.ON_TRACK  # one year is enough
 
 
 def test_a_break_moves_the_start_past_it() -> None:
@@ -268,18 +319,19 @@ def test_a_break_moves_the_start_past_it() -> None:
     assert alone.status is ProgressStatus.INSUFFICIENT_DATA
 
 
-def test_a_break_within_the_year_cuts_at_that_year() -> None:
-    merger = Break(period="2025-H2", reason="merged city")
-    result = run(URBAN, [(2021, 70), (2023, 73), (2025, 74)], breaks=(merger,))
-    assert result.cut == merger
+def test_a_method_break_within_the_year_cuts_at_that_year() -> None:
+    cut = Break(period="2025-H2", reason="a new survey")
+    result = run(URBAN, [(2021, 70), (2023, 73), (2025, 74)], breaks=(cut,))
+    assert result.cut == cut
     assert result.cr is None
     assert result.status is ProgressStatus.NOT_ACHIEVED  # the final verdict needs no rate
 
 
 def test_a_break_after_the_latest_year_changes_nothing() -> None:
-    merger = Break(period="2025-H2", reason="merged city")
+    merger = Break(period="2025-H2", kind="boundary", reason="merged city")
     result = run(URBAN, [(2021, 70), (2023, 73)], breaks=(merger,))
     assert result.cut is None
+    assert result.boundary is None
     assert result.status is ProgressStatus.ON_TRACK
 
 

@@ -11,7 +11,18 @@ from hypothesis import strategies as st
 
 from cantho_kpi.report import Inputs, Point, Progress, ProgressStatus, assess
 
-from .test_progress_methods import COMMUNES, GROWTH, LIMITS, MEMBERS, POOR, SHARE, TERM, URBAN
+from .test_progress_methods import (
+    COMMUNES,
+    GROWTH_C,
+    LIMITS,
+    MEMBERS,
+    POOR,
+    RATIO,
+    SHARE,
+    TERM,
+    URBAN,
+    ind,
+)
 
 values = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(200), places=2)
 years = st.integers(min_value=2021, max_value=2024)
@@ -105,12 +116,84 @@ def test_a_reached_total_stays_reached(flows: list[Decimal], extra: Decimal) -> 
 
 
 @given(flows=st.lists(st.decimals(min_value=-5, max_value=20, places=2), min_size=1, max_size=4))
-def test_average_cr_is_the_mean_over_what_is_left(flows: list[Decimal]) -> None:
-    result = _assess(GROWTH, [(2021 + i, v) for i, v in enumerate(flows)])
+def test_average_cr_is_against_the_target_from_the_base_year(flows: list[Decimal]) -> None:
+    result = _assess(RATIO, [(2021 + i, v) for i, v in enumerate(flows)])
     k, total = len(flows), sum(flows, Decimal(0))
-    required = (Decimal("7.5") * 5 - total) / (5 - k)
+    required = (Decimal(12) * 5 - total) / (5 - k)
     assert result.required == required
+    assert result.cr == (total / k) / 12
     if required <= 0:
-        assert result.status is ProgressStatus.ACHIEVED
-    else:
-        assert result.cr == (total / k) / required
+        assert result.status is ProgressStatus.ON_TRACK  # secured, but the term is not over
+    assert result.status is not ProgressStatus.ACHIEVED
+
+
+@given(rates=st.lists(st.decimals(min_value=-20, max_value=30, places=2), min_size=1, max_size=4))
+def test_average_growth_is_secured_exactly_when_the_product_reaches_the_target(
+    rates: list[Decimal],
+) -> None:
+    result = _assess(GROWTH_C, [(2021 + i, v) for i, v in enumerate(rates)])
+    product = Decimal(1)
+    for rate in rates:
+        product *= 1 + rate / 100
+    assert result.required is not None
+    assert (result.required <= 0) == (product >= Decimal("1.075") ** 5)
+    assert result.status is not ProgressStatus.ACHIEVED
+
+
+FLOW = ind("CT05a", "at_least", min=100, measure="flow", progress="every_year")
+EVERY = ind("CT20", "at_least", min=75, measure="yearly", progress="every_year")
+year_values = st.decimals(min_value=0, max_value=200, places=1)
+
+
+def _points(years: list[Decimal]) -> list[Point]:
+    return [Point(2021 + i, v) for i, v in enumerate(years)]
+
+
+def _part_year(year: int, value: Decimal, month: int) -> Point:
+    return Point(year, value, f"{year}-H1", provisional=True, month=month)
+
+
+@given(
+    years=st.lists(year_values, min_size=0, max_size=5),
+    extra=year_values,
+    month=st.sampled_from([3, 6, 9]),
+    where=st.integers(min_value=0, max_value=4),
+)
+def test_a_part_year_flow_figure_never_changes_a_status(
+    years: list[Decimal], extra: Decimal, month: int, where: int
+) -> None:
+    """Added to any year of the term (one with its year figure or not), a part-year flow
+    figure is shown, never counted."""
+    checked = 0
+    for indicator in (
+        FLOW,
+        ind(
+            "CT17b",
+            "at_least",
+            min=7000,
+            measure="flow",
+            accrues_over="term",
+            progress="cumulative",
+        ),
+    ):
+        inputs = Inputs(indicator, TERM, LIMITS, unit_code="CT")
+        before = assess(inputs, _points(years))
+        after = assess(inputs, [*_points(years), _part_year(2021 + where, extra, month)])
+        assert after.status is before.status
+        assert after.cr == before.cr
+        assert after.missing_years == before.missing_years
+        checked += 1
+    assert checked == 2
+
+
+@given(
+    years=st.lists(year_values, min_size=1, max_size=4),
+    added=st.decimals(min_value=75, max_value=100, places=1),
+)
+def test_a_met_year_never_undoes_not_achieved(years: list[Decimal], added: Decimal) -> None:
+    inputs = Inputs(EVERY, TERM, LIMITS, unit_code="CT")
+    before = assess(inputs, _points(years))
+    assume(before.status is ProgressStatus.NOT_ACHIEVED)
+    after = assess(inputs, [*_points(years), Point(2021 + len(years), added)])
+    assert after.status is ProgressStatus.NOT_ACHIEVED
+    assert after.years_judged == (before.years_judged or 0) + 1

@@ -34,15 +34,23 @@ def fitted_table(
         max([cell_len(c.header)] + [cell_len(str(row[i])) for row in rows])
         for i, c in enumerate(columns)
     ]
+    # a wrapping column is never narrower than its longest word (a word is not cut in two)
+    least = [
+        max([MIN_TEXT] + [cell_len(w) for row in rows for w in str(row[i]).split()])
+        if c.wraps
+        else natural[i]
+        for i, c in enumerate(columns)
+    ]
+    least = [min(want, have) for want, have in zip(least, natural, strict=True)]
     kept = list(range(len(columns)))
-    widths = _widths(columns, natural, kept, width)
+    widths = _widths(columns, natural, least, kept, width)
     for index in sorted(
         (i for i, c in enumerate(columns) if c.drop), key=lambda i: columns[i].drop
     ):
         if widths is not None:
             break
         kept.remove(index)
-        widths = _widths(columns, natural, kept, width)
+        widths = _widths(columns, natural, least, kept, width)
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
     for i in kept:
         col = columns[i]
@@ -60,7 +68,7 @@ def fitted_table(
 
 
 def _widths(
-    columns: Sequence[Column], natural: list[int], kept: list[int], width: int
+    columns: Sequence[Column], natural: list[int], least: list[int], kept: list[int], width: int
 ) -> dict[int, int] | None:
     """Widths for the wrapping columns among ``kept`` so that the table fits ``width``; ``{}``
     when everything fits as it is, ``None`` when it cannot fit."""
@@ -70,24 +78,24 @@ def _widths(
     left = room - fixed
     if left >= sum(natural[i] for i in wrapping):
         return {}
-    if left < MIN_TEXT * len(wrapping):
+    if left < sum(least[i] for i in wrapping):
         return None
-    return _share(left, {i: natural[i] for i in wrapping})
+    return _share(left, {i: natural[i] for i in wrapping}, {i: least[i] for i in wrapping})
 
 
-def _share(left: int, wants: dict[int, int]) -> dict[int, int]:
+def _share(left: int, wants: dict[int, int], least: dict[int, int]) -> dict[int, int]:
     """Share ``left`` among columns: those wanting less than a fair share get what they want,
-    the others split the rest evenly."""
+    the others split the rest evenly, none below its ``least``."""
     out: dict[int, int] = {}
     pending = dict(wants)
     while pending:
         fair = left // len(pending)
-        small = {i: w for i, w in pending.items() if w <= fair}
+        small = {i: w for i, w in pending.items() if w <= fair or least[i] >= fair}
         if not small:
             out.update(dict.fromkeys(pending, fair))
             break
         for i, w in small.items():
-            out[i] = w
-            left -= w
+            out[i] = min(w, max(least[i], fair)) if w > fair else w
+            left -= out[i]
             del pending[i]
     return out

@@ -21,6 +21,8 @@ from ..report import (
     unit_target_text,
 )
 from ..targets import TargetsFile
+from .annotations import issue_dict
+from .progress_reason import reason_text
 
 PROGRESS_SCHEMA = "cantho-kpi/progress/v1"
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -57,6 +59,9 @@ def _point_dict(point: Point) -> dict[str, Any]:
         "period": point.period,
         "value": json_number(point.value),
         "provisional": point.provisional,
+        "used": point.used,
+        "estimate": point.estimate,
+        "reported_in": point.reported_in,
         "file": point.file,
         "location": point.location,
     }
@@ -64,21 +69,25 @@ def _point_dict(point: Point) -> dict[str, Any]:
 
 def progress_result_dict(result: Progress) -> dict[str, Any]:
     """One verdict with its inputs, as the JSON contract gives it."""
-    baseline = result.baseline
     latest = result.latest
     projection = result.projection
+    cut = result.shown_break
     return {
         "unit_code": result.unit_code,
         "code": result.code,
         "method": result.method.value,
-        "baseline": {"period": baseline.period, "value": json_number(baseline.value)}
-        if baseline
-        else None,
+        "baseline": _baseline_dict(result),
         "series": [_point_dict(p) for p in result.series],
         "latest": {"period": latest.period, "value": json_number(latest.value)} if latest else None,
+        "observed": json_number(rounded(result.actual, 6)),
         "cr": json_number(rounded(result.cr, 4)),
         "required": json_number(rounded(result.required, 6)),
         "status": result.status.value,
+        "final": result.final,
+        "years_met": result.years_met,
+        "years_judged": result.years_judged,
+        "missing_years": list(result.missing_years),
+        "without_baseline": result.without_baseline.value if result.without_baseline else None,
         "projection": {
             "period": str(projection.year),
             "value": json_number(projection.value),
@@ -86,9 +95,39 @@ def progress_result_dict(result: Progress) -> dict[str, Any]:
         }
         if projection
         else None,
-        "break": {"period": result.cut.period, "reason": result.cut.reason} if result.cut else None,
+        "to_date": _to_date_dict(result),
+        "running_total": _running_dict(result),
+        "break": {"period": cut.period, "kind": cut.kind.value, "reason": cut.reason}
+        if cut
+        else None,
         "target": _target_dict(result.target),
     }
+
+
+def _baseline_dict(result: Progress) -> dict[str, Any] | None:
+    base = result.baseline
+    if base is None:
+        return None
+    return {"period": base.period, "value": json_number(base.value), "source": base.source}
+
+
+def _to_date_dict(result: Progress) -> dict[str, Any] | None:
+    found = result.to_date
+    if found is None:
+        return None
+    return {
+        "period": found.period,
+        "value": json_number(rounded(found.value, 6)),
+        "status": found.status.value,
+        "basis": found.basis,
+    }
+
+
+def _running_dict(result: Progress) -> dict[str, Any] | None:
+    total = result.running_total
+    if total is None:
+        return None
+    return {"period": total.period, "value": json_number(total.value)}
 
 
 def _target_dict(target: AppliedTarget | None) -> dict[str, Any] | None:
@@ -114,6 +153,7 @@ def progress_dict(report: ProgressReport) -> dict[str, Any]:
             "statuses": {s.value: n for s, n in report.statuses.items()},
             "plan_targets": {s.value: n for s, n in report.plan_targets.items()},
         },
+        "issues": [issue_dict(i, position=False, vi=True) for i in report.issues],
     }
 
 
@@ -125,11 +165,10 @@ def progress_json(report: ProgressReport) -> str:
 # --- texts shared by the table, CSV and Markdown --------------------------------------------
 
 
-def sparkline(points: tuple[Point, ...]) -> str:
-    """The series as bars ▁ ... █ between its smallest and largest value."""
-    if not points:
+def sparkline(values: list[Decimal]) -> str:
+    """The values as bars ▁ ... █ between the smallest and the largest."""
+    if not values:
         return ""
-    values = [p.value for p in points]
     low, high = min(values), max(values)
     if high == low:
         return _SPARKS[3] * len(values)
@@ -137,25 +176,49 @@ def sparkline(points: tuple[Point, ...]) -> str:
     return "".join(_SPARKS[int((v - low) / (high - low) * top + Decimal("0.5"))] for v in values)
 
 
-def trend_text(result: Progress) -> str:
-    """The sparkline, with ``¦`` where a declared break cuts the series (or its baseline)."""
-    bars = sparkline(result.series)
-    cut = parse_period(result.cut.period) if result.cut else None
+def _break_index(result: Progress) -> int | None:
+    """The index of the first point after the break the result names, if any."""
+    cut = result.shown_break
     if cut is None:
+        return None
+    start = parse_period(cut.period)
+    if start is None:
+        return None
+    if result.boundary is not None:
+        return next(
+            (i for i, p in enumerate(result.series) if not p.used and p.year >= start.year), None
+        )
+    return next((i for i, p in enumerate(result.series) if p.year >= start.year), None)
+
+
+def trend_text(result: Progress) -> str:
+    """The sparkline of the baseline (when there is one) and the series, with ``¦`` where a
+    declared break cuts it."""
+    base = result.baseline
+    values = ([base.value] if base is not None else []) + [p.value for p in result.series]
+    bars = sparkline(values)
+    index = _break_index(result)
+    if index is None:
         return bars
-    after = next((i for i, p in enumerate(result.series) if p.year >= cut.year), len(bars))
-    return bars[:after] + "¦" + bars[after:]
+    at = index + (1 if base is not None else 0)
+    return bars[:at] + "¦" + bars[at:]
+
+
+def point_text(point: Point, lang: Lang) -> str:
+    """``94,12``; ``~`` before an estimate, ``*`` after a provisional figure, in parentheses
+    when the verdict does not count it."""
+    text = ("~" if point.estimate else "") + format_number(point.value, lang)
+    text += "*" if point.provisional else ""
+    return text if point.used else f"({text})"
 
 
 def series_text(result: Progress, lang: Lang) -> str:
-    """``86 · 90 · 94,12 · 142,5``; ``*`` after a provisional figure, ``¦`` at a break."""
-    cut = parse_period(result.cut.period) if result.cut else None
-    cut_year = cut.year if cut else None
+    """``86 · 90 · 94,12 · 142,5``, marked as :func:`point_text` says; ``¦`` at a break."""
+    index = _break_index(result)
     parts: list[str] = []
-    for point in result.series:
-        mark = "*" if point.provisional else ""
-        prefix = "¦ " if cut_year is not None and point.year == cut_year and parts else ""
-        parts.append(f"{prefix}{format_number(point.value, lang)}{mark}")
+    for i, point in enumerate(result.series):
+        prefix = "¦ " if i == index and i > 0 else ""
+        parts.append(prefix + point_text(point, lang))
     return " · ".join(parts)
 
 
@@ -164,12 +227,15 @@ def baseline_text(result: Progress, lang: Lang) -> str:
     base = result.baseline
     if base is None:
         return ""
-    cut = parse_period(result.cut.period) if result.cut else None
+    cut = parse_period(result.cut.period) if result.cut and result.boundary is None else None
     mark = " ¦" if cut is not None and int(base.period) < cut.year else ""
     return f"{format_number(base.value, lang)} ({base.period}){mark}"
 
 
 def cr_text(result: Progress, lang: Lang) -> str:
+    """CR to two places; for an every-year target, the years met of those judged."""
+    if result.years_judged:
+        return f"{result.years_met or 0}/{result.years_judged}"
     value = rounded(result.cr, 2)
     return "" if value is None else format_number(value, lang)
 
@@ -220,6 +286,16 @@ _CSV_HEADER = [
     "projection_value",
     "projection_status",
     "break_period",
+    "break_kind",
+    "observed",
+    "final",
+    "years_met",
+    "years_judged",
+    "missing_years",
+    "unused_periods",
+    "to_date_value",
+    "to_date_status",
+    "running_total",
 ]
 
 
@@ -246,6 +322,15 @@ def progress_csv(report: ProgressReport) -> str:
                 *(_pair(proj, "period", "value")),
                 proj["status"] if proj else "",
                 cut["period"] if cut else "",
+                cut["kind"] if cut else "",
+                _blank(row["observed"]),
+                "true" if row["final"] else "false",
+                _blank(row["years_met"]),
+                _blank(row["years_judged"]),
+                ";".join(str(y) for y in row["missing_years"]),
+                ";".join(p["period"] for p in row["series"] if not p["used"]),
+                *(_pair(row["to_date"], "value", "status")),
+                _blank(row["running_total"]["value"]) if row["running_total"] else "",
             ]
         )
     return out.getvalue()
@@ -263,9 +348,9 @@ def progress_markdown(report: ProgressReport, targets: TargetsFile, lang: Lang =
     """A headline and one table row per (unit, indicator), for a report or an issue."""
     vi = lang == "vi"
     head = (
-        ["Đơn vị", "Mã", "Chỉ tiêu", "Gốc", "Số liệu", "CR", "Đánh giá", "Dự báo"]
+        ["Đơn vị", "Mã", "Chỉ tiêu", "Gốc", "Số liệu", "CR", "Đánh giá", "Dự báo", "Ghi chú"]
         if vi
-        else ["Unit", "Code", "Target", "Baseline", "Series", "CR", "Status", "Projection"]
+        else ["Unit", "Code", "Target", "Baseline", "Series", "CR", "Status", "Projection", "Note"]
     )
     lines = [f"**{headline(report, targets, lang)}**", "", "| " + " | ".join(head) + " |"]
     lines.append("|" + "---|" * len(head))
@@ -280,6 +365,7 @@ def progress_markdown(report: ProgressReport, targets: TargetsFile, lang: Lang =
             cr_text(result, lang),
             status_text_of(result.status, lang),
             projection_text(result, lang),
+            reason_text(result, indicator, report.term.to, lang),
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -24,6 +24,7 @@ from .progress import (
     status_text_of,
     trend_text,
 )
+from .progress_reason import reason_text
 
 _STYLE = {
     ProgressStatus.ACHIEVED: "bold green",
@@ -48,6 +49,7 @@ _HEADERS = {
         "CR",
         "Đánh giá",
         "Dự báo",
+        "Ghi chú",
     ),
     "en": (
         "Code",
@@ -60,16 +62,22 @@ _HEADERS = {
         "CR",
         "Status",
         "Projection",
+        "Note",
     ),
 }
 _NOTES = {
-    "vi": "* số liệu tạm tính (không phải kỳ cả năm) · ¦ điểm gãy chuỗi: tỷ lệ tính từ sau điểm "
-    "này · cagr* không tính được tăng trưởng kép (giá trị ≤ 0), dùng linear · Dự báo: giá trị "
-    "năm {to} theo tốc độ hiện tại, kèm đánh giá như kpi check (▲ vượt ✓ đạt ≈ gần đạt ✗ "
-    "không đạt)",
-    "en": "* provisional (not the year-end round) · ¦ series break: rates start after it · "
-    "cagr* growth rate undefined (a value ≤ 0), linear used · Projection: the {to} value at "
-    "the current pace, with its kpi check status (▲ exceeded ✓ met ≈ near ✗ not met)",
+    "vi": "* số liệu giữa năm (không phải kỳ cả năm) · (…) số liệu hiển thị nhưng không tính "
+    "vào đánh giá: số giữa năm của chỉ tiêu tính theo cả năm, năm trước năm bắt đầu, sau điểm "
+    "gãy địa giới · ~ số ước tính · ¦ điểm gãy chuỗi · CR: tỷ số tốc độ đạt được so với tốc "
+    "độ cần đạt; n/m: số năm đạt trên số năm đã đánh giá · cagr* không tính được tăng trưởng "
+    "kép (giá trị ≤ 0), dùng linear · Dự báo: giá trị năm {to} theo tốc độ hiện tại, kèm đánh "
+    "giá như kpi check (▲ vượt ✓ đạt ≈ gần đạt ✗ không đạt)",
+    "en": "* part-year figure (not the year-end round) · (…) shown, not counted: a part-year "
+    "figure of a whole-year measure, a year before the target's start, after a boundary break "
+    "· ~ estimate · ¦ series break · CR: the observed pace over the pace needed; n/m: years "
+    "met of those judged · cagr* growth rate undefined (a value ≤ 0), linear used · "
+    "Projection: the {to} value at the current pace, with its kpi check status (▲ exceeded "
+    "✓ met ≈ near ✗ not met)",
 }
 
 
@@ -84,26 +92,42 @@ def draw_progress(
             units.append(result.unit_code)
     for code in units:
         rows = [r for r in report.results if r.unit_code == code]
-        console.print(_unit_table(code, rows, targets, lang, console.width))
+        table = _unit_table(code, rows, targets, lang, console.width, report.term.to)
+        console.print(table)
+        if _HEADERS[lang][_NOTE] not in {str(c.header) for c in table.columns}:
+            _notes_below(rows, targets, lang, report.term.to, console)
     console.print(Text(_NOTES[lang].format(to=report.term.to), style="dim"))
     _problems(report, console, lang)
 
 
 def _unit_table(
-    code: str, rows: list[Progress], targets: TargetsFile, lang: Lang, width: int
+    code: str, rows: list[Progress], targets: TargetsFile, lang: Lang, width: int, to: int
 ) -> Table:
     unit = targets.unit(code)
     title = f"{code} · {unit.name}" if unit else code
-    cells = [_cells(result, targets, lang) for result in rows]
+    cells = [_cells(result, targets, lang, to) for result in rows]
     headers = _HEADERS[lang]
     columns = [
-        Column(headers[i], right=i in (3, 6, 7, 9), wraps=i in (5, 8), drop=_DROP.get(i, 0))
+        Column(headers[i], right=i in (3, 6, 7, 9), wraps=i in (5, 8, 10), drop=_DROP.get(i, 0))
         for i in range(len(headers))
     ]
     return fitted_table(title, columns, cells, width)
 
 
-def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Text]:
+_NOTE = 10  # the note column: said below the table when the table has no room for it
+
+
+def _notes_below(
+    rows: list[Progress], targets: TargetsFile, lang: Lang, to: int, console: Console
+) -> None:
+    """The notes of a table too narrow for its note column, one line per indicator."""
+    for result in rows:
+        note = reason_text(result, targets.indicator(result.code), to, lang)
+        if note:
+            console.print(Text(f"  {result.code}: {note}"), soft_wrap=False)
+
+
+def _cells(result: Progress, targets: TargetsFile, lang: Lang, to: int) -> list[str | Text]:
     indicator = targets.indicator(result.code)
     latest = result.latest
     return [
@@ -117,13 +141,14 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang) -> list[str | Tex
         cr_text(result, lang),
         Text(status_text_of(result.status, lang), style=_STYLE[result.status]),
         projection_text(result, lang),
+        reason_text(result, indicator, to, lang),
     ]
 
 
 #: Columns a narrow terminal leaves out, in this order: the series numbers, the method, the
-#: baseline, the trend, the projection, the latest value (codes, targets, CR and status stay; the
-#: status wraps rather than being cut).
-_DROP = {5: 1, 2: 2, 3: 3, 4: 4, 9: 5, 6: 6}
+#: baseline, the trend, the projection, the note, the latest value (codes, targets, CR and
+#: status stay; the status and the note wrap rather than being cut).
+_DROP = {5: 1, 2: 2, 3: 3, 4: 4, 9: 5, 10: 6, 6: 7}
 
 
 def _problems(report: ProgressReport, console: Console, lang: Lang) -> None:

@@ -7,9 +7,11 @@ The rules are those of ``docs/domain.md`` ("Whose target" and "Rounds"):
    are the city's), and for any unit where the indicator's scope is ``every_unit``;
 3. else none: the figure is shown (status ``reported``) but never judged.
 
-A flow (a figure that builds up to the year's figure) is complete only at the year round; before
-that it is ``pending``, or judged against the pro-rata part of its target when the indicator says
-``before_end: pro_rata``. A flow over the term is a year's figure whose target is for the sum
+A flow (a figure that builds up to the year's figure) and a yearly figure (one that describes a
+whole year) are complete only at the year round; before that they are ``pending``, or, for a
+flow whose indicator says ``before_end: pro_rata``, judged against the pro-rata part of its
+target. After a boundary break (the 2025-H2 merger) the plan's targets, set for the old
+boundary, apply to no figure. A flow over the term is a year's figure whose target is for the sum
 over the term: never complete in one round (``kpi progress`` judges the sum). Pure.
 """
 
@@ -19,10 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..domain import WORDS, Lang, Round, Side, Status, TargetKind, status_of
+from ..domain import WORDS, Lang, Round, Side, Status, TargetKind, parse_period, status_of
 from ..targets import (
     AccruesOver,
     BeforeEnd,
+    Break,
+    BreakKind,
     Indicator,
     Measure,
     ReportingUnit,
@@ -33,6 +37,8 @@ from ..targets import (
 )
 
 Source = Literal["plan", "unit"]
+#: Figures complete only at the year round: a flow, and a figure that describes a whole year.
+_WHOLE_YEAR = (Measure.FLOW, Measure.YEARLY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +67,9 @@ def applicable_target(
 ) -> AppliedTarget | None:
     """The target ``unit_code``'s figure for ``indicator`` is judged against in ``round_``."""
     base = base_target(targets, unit_code, indicator)
-    if base is None or indicator.measure is not Measure.FLOW:
+    if base is not None and base.source == "plan" and after_boundary(targets, indicator, round_):
+        return None  # the plan's targets are the old boundary's: none applies (docs/domain.md)
+    if base is None or indicator.measure not in _WHOLE_YEAR:
         return base
     share = _elapsed_share(targets, indicator, round_)
     if share is None:
@@ -69,6 +77,21 @@ def applicable_target(
     if indicator.before_end is BeforeEnd.PENDING:
         return AppliedTarget(base.kind, base.min, base.max, base.tolerance, base.source, None, True)
     return _scaled(base, share)
+
+
+def after_boundary(
+    targets: TargetsFile, indicator: Indicator, round_: Round | None
+) -> Break | None:
+    """The boundary break (the 2025-H2 merger) a round closes after, if any: its figures
+    describe the new boundary, which the plan's targets were not set for."""
+    if round_ is None:
+        return None
+    closing = round_.closing_month().first_month
+    for cut in (*targets.progress.breaks, *indicator.breaks):
+        start = parse_period(cut.period)
+        if cut.kind is BreakKind.BOUNDARY and start is not None and closing >= start.first_month:
+            return cut
+    return None
 
 
 def base_target(

@@ -20,7 +20,13 @@ from .city import city_figures
 from .headline import headlines
 from .model import MissingUnit, Report, Result
 from .order import in_unit_order
-from .resubmit import is_superseded, order_resubmissions, superseded_issue
+from .resubmit import (
+    duplicate_issue,
+    is_duplicate,
+    is_superseded,
+    stand_ins,
+    superseded_issue,
+)
 
 
 def evaluate(
@@ -88,7 +94,7 @@ class Evaluation:
     def report(self) -> Report:
         subs = in_unit_order(self.targets, _flag_duplicates(self.subs, self.rounds))
         for sub in subs:
-            if sub.file in self.results and _is_duplicate(sub):
+            if sub.file in self.results and is_duplicate(sub):
                 # neither file is used: no figure of either is counted (not twice invalid)
                 self.results[sub.file] = []
         rounds = sorted(set(self.rounds.values()) | ({self.asked} if self.asked else set()))
@@ -136,46 +142,26 @@ def _other_round(sub: Submission, found: Round, asked: Round) -> Submission:
     return sub.model_copy(update={"issues": [*sub.issues, issue]})
 
 
-def _is_duplicate(sub: Submission) -> bool:
-    return any(i.code == "duplicate-submission" for i in sub.issues)
-
-
 def _flag_duplicates(subs: list[Submission], rounds: dict[str, Round]) -> list[Submission]:
     """Two files for the same unit and round: the later one (see :mod:`.resubmit`) is used and
     the others are flagged as superseded; when they cannot be ordered, all are flagged and
     neither is picked."""
-    claims: dict[tuple[str, Round], list[Submission]] = {}
-    for sub in subs:
-        found = rounds.get(sub.file)
-        if sub.unit_code and found is not None:
-            claims.setdefault((sub.unit_code, found), []).append(sub)
-    flagged = []
-    for sub in subs:
-        found = rounds.get(sub.file)
-        group = claims.get((sub.unit_code or "", found), []) if found is not None else []
-        if len(group) > 1:
-            issue = _claim_issue(sub, group, found)
-            if issue is not None:
-                sub = sub.model_copy(update={"issues": [*sub.issues, issue]})
-        flagged.append(sub)
-    return flagged
-
-
-def _claim_issue(sub: Submission, group: list[Submission], found: Round | None) -> Issue | None:
-    ordering = order_resubmissions(group)
-    if ordering.used is not None:
-        used = ordering.used
-        return None if used.file == sub.file else superseded_issue(sub, used, str(found))
-    rest = [s.file for s in group if s.file != sub.file]
-    others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
-    return Issue(
-        "duplicate-submission",
-        f"unit {sub.unit_code} sent more than one file for round {found} (also {others}); "
-        "none of them is used until one is removed",
-        Location(sub.file),
-        message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho đợt {found} "
-        f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
-    )
+    claims = stand_ins(subs, lambda sub: rounds.get(sub.file))
+    marked: dict[str, Issue] = {}
+    for (_, found), (group, ordering) in claims.items():
+        if len(group) < 2:
+            continue
+        for sub in group:
+            if ordering.used is None:
+                marked[sub.file] = duplicate_issue(sub, group, found)
+            elif ordering.used.file != sub.file:
+                marked[sub.file] = superseded_issue(sub, ordering.used, str(found))
+    return [
+        sub.model_copy(update={"issues": [*sub.issues, marked[sub.file]]})
+        if sub.file in marked
+        else sub
+        for sub in subs
+    ]
 
 
 #: What a unit is asked in a round: (indicator, expected, target) for every indicator. The same

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from ..domain import Status, TargetKind, parse_period, status_of
+from ..domain import Status, Target, TargetKind, parse_period, status_of
 from ..targets import Baseline, Break, Indicator, ProgressMethod, Term, Thresholds
 from .applicable import AppliedTarget
 
@@ -43,7 +43,15 @@ _GOOD = (Status.MET, Status.EXCEEDED)
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One year's figure of a series: from the annual round, or the year's last (provisional)."""
+    """One figure of a series: the year it describes, the round that reported it, and whether
+    the verdict counts it (see ``docs/progress.md``, "The series").
+
+    ``provisional`` marks a figure from a part-year round (not the year-end one); ``month`` is
+    the last month of the year the round covers (6 for the half-year, 12 for the year). A
+    part-year figure of a flow, a rate or a yearly figure is shown but not ``used``;
+    ``reported_in`` names the round of a yearly figure that a later mid-year report gave for
+    the year before.
+    """
 
     year: int
     value: Decimal
@@ -51,6 +59,10 @@ class Point:
     provisional: bool = False
     file: str = ""
     location: str | None = None
+    used: bool = True
+    estimate: bool = False
+    month: int = 12
+    reported_in: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +72,28 @@ class Projection:
     year: int
     value: Decimal
     status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class ToDate:
+    """The figure to date as the target measures it, judged as ``kpi check`` would: the latest
+    whole year's figure for a level or an every-year target, the mean so far for an average,
+    the sum so far for a total ("đến đầu năm 2025": the end of 2024 against the target)."""
+
+    period: str
+    value: Decimal
+    status: Status
+    basis: str  # "figure", "mean", "compound_mean" or "total"
+
+
+@dataclass(frozen=True, slots=True)
+class RunningTotal:
+    """A term total to date with the latest part-year figure included ("lũy kế đến
+    30/6/2024"): shown beside the verdict, which counts whole years only."""
+
+    value: Decimal
+    period: str  # the round of the last figure included
+    month: int  # its last month of the year
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +111,35 @@ class Progress:
     actual: Decimal | None = None
     start: Point | None = None
     projection: Projection | None = None
-    cut: Break | None = None  # the declared break the start was moved past
+    cut: Break | None = None  # the declared method break the start was moved past
     fallback: bool = False  # cagr was asked, but a value <= 0 made it linear
     #: The target the series is measured against: the unit's own, or the plan's.
     target: AppliedTarget | None = None
+    #: A boundary break that ends the series for the old targets (2025-H2: the merger).
+    boundary: Break | None = None
+    #: Years of the window with no usable figure, before the latest one that has one.
+    missing_years: tuple[int, ...] = ()
+    #: ``every_year``: the years judged and how many of them met the target.
+    years_judged: int | None = None
+    years_met: int | None = None
+    #: Whether the status is the term's final verdict (every year of the term is in).
+    final: bool = False
+    to_date: ToDate | None = None
+    running_total: RunningTotal | None = None
+    #: When the start is the baseline and the series alone gives another status, that status
+    #: (the verdict rests on the baseline).
+    without_baseline: ProgressStatus | None = None
 
     @property
     def latest(self) -> Point | None:
-        return self.series[-1] if self.series else None
+        used = [p for p in self.series if p.used]
+        return used[-1] if used else None
+
+    @property
+    def shown_break(self) -> Break | None:
+        """The break the result names: the boundary that ended the series, else the method
+        break its start moved past."""
+        return self.boundary or self.cut
 
 
 def default_method(indicator: Indicator) -> ProgressMethod:
@@ -108,12 +163,12 @@ def ratio_status(cr: Decimal, limits: Thresholds) -> ProgressStatus:
     return ProgressStatus.DETERIORATION
 
 
-def meets(indicator: Indicator, value: Decimal) -> bool:
-    return status_of(indicator, value)[0] in _GOOD
+def meets(target: Target, value: Decimal) -> bool:
+    return status_of(target, value)[0] in _GOOD
 
 
-def final_status(indicator: Indicator, value: Decimal) -> ProgressStatus:
-    return ProgressStatus.ACHIEVED if meets(indicator, value) else ProgressStatus.NOT_ACHIEVED
+def final_status(target: Target, value: Decimal) -> ProgressStatus:
+    return ProgressStatus.ACHIEVED if meets(target, value) else ProgressStatus.NOT_ACHIEVED
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..domain import status_of
-from ..targets import Break, ProgressMethod
+from ..targets import Break, BreakKind, ProgressMethod
 from .progress import (
     Inputs,
     Point,
@@ -26,38 +26,55 @@ _CENT = Decimal("0.01")
 
 
 def assess_rate(inputs: Inputs, base: Progress) -> Progress:
-    """The verdict of a cagr or linear series."""
-    if not base.series:
+    """The verdict of a cagr or linear series (the figures it counts)."""
+    used = [p for p in base.series if p.used]
+    if not used:
         return base
-    latest = base.series[-1]
-    candidates = _candidates(inputs, base.series)
+    latest = used[-1]
+    final = latest.year >= inputs.term.to and not latest.provisional
+    result = _from_start(inputs, base, _candidates(inputs, used), final)
+    if result.start is None or result.start.period != _BASELINE:
+        return result
+    # the start is the baseline: say so when the series alone gives another status
+    alone = _from_start(inputs, base, used, final)
+    if alone.status is not result.status:
+        return replace(result, without_baseline=alone.status)
+    return result
+
+
+_BASELINE = "baseline"
+
+
+def _from_start(inputs: Inputs, base: Progress, candidates: list[Point], final: bool) -> Progress:
+    latest = candidates[-1]
     cut = _cut(inputs, candidates)
     if cut is not None:
         first = break_year(cut)
         candidates = [p for p in candidates if p.year >= first]
     result = replace(base, cut=cut)
-    final = latest.year >= inputs.term.to
     if len(candidates) < 2 or candidates[0].year >= latest.year:
         if final:
-            return replace(result, status=final_status(inputs.indicator, latest.value))
+            return replace(result, status=final_status(inputs.indicator, latest.value), final=True)
         return result
     return _compare(inputs, result, candidates[0], latest, final)
 
 
-def _candidates(inputs: Inputs, series: tuple[Point, ...]) -> list[Point]:
-    """The baseline (when declared and before the series) and the series' points."""
+def _candidates(inputs: Inputs, used: list[Point]) -> list[Point]:
+    """The baseline (when declared and before the series) and the counted points."""
     baseline = inputs.baseline
-    points = list(series)
-    if baseline is not None and int(baseline.period) < series[0].year:
-        start = Point(int(baseline.period), baseline.value, baseline.period)
+    points = list(used)
+    if baseline is not None and int(baseline.period) < used[0].year:
+        start = Point(int(baseline.period), baseline.value, _BASELINE)
         points.insert(0, start)
     return points
 
 
 def _cut(inputs: Inputs, points: list[Point]) -> Break | None:
-    """The last declared break that falls after the first point and not after the latest."""
+    """The last declared method break after the first point and not after the latest."""
     found = None
     for cut in inputs.breaks:
+        if cut.kind is not BreakKind.METHOD:
+            continue
         year = break_year(cut)
         if points[0].year < year <= points[-1].year and (found is None or year > break_year(found)):
             found = cut
@@ -90,7 +107,7 @@ def _compare(
     cr = direction * actual / abs(required) if required != 0 else None
     result = replace(result, cr=cr)
     if final:
-        return replace(result, status=final_status(indicator, latest.value))
+        return replace(result, status=final_status(indicator, latest.value), final=True)
     if meets(indicator, latest.value):
         return replace(result, status=ProgressStatus.ACHIEVED)
     if cr is None:

@@ -11,14 +11,17 @@ the same mark) is it the ``duplicate-submission`` error.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from ..domain import Round
 from ..errors import Issue, Location, Severity
 from ..submissions import DateSource, Submission
 
 SUPERSEDED = "superseded-submission"
+DUPLICATE = "duplicate-submission"
 
 _MARK = re.compile(r"(?:[ _-]+v(?P<v>[0-9]{1,3})|\s*\((?P<n>[0-9]{1,3})\))$", re.IGNORECASE)
 
@@ -76,6 +79,38 @@ def order_resubmissions(subs: list[Submission]) -> Ordering:
     return Ordering(subs[winner], [s for i, s in enumerate(subs) if i != winner])
 
 
+Claim = tuple[str, Round]  # (unit code, round)
+
+
+def stand_ins(
+    subs: Iterable[Submission], round_for: Callable[[Submission], Round | None]
+) -> dict[Claim, tuple[list[Submission], Ordering]]:
+    """The one rule, shared by ``kpi check`` and ``kpi progress``, for which file stands for a
+    unit in a round: the files of each (unit, round) and their :func:`order_resubmissions`
+    (a 2024-Q2 and a 2024-H1 file are one round's two files). Files with no unit or no round
+    are left out: their own issues say why."""
+    groups: dict[Claim, list[Submission]] = {}
+    for sub in subs:
+        found = round_for(sub)
+        if sub.unit_code and found is not None:
+            groups.setdefault((sub.unit_code, found), []).append(sub)
+    return {claim: (group, order_resubmissions(group)) for claim, group in groups.items()}
+
+
+def duplicate_issue(sub: Submission, group: list[Submission], round_: Round | None) -> Issue:
+    """The error on each of several files of one unit and round that cannot be ordered."""
+    rest = [s.file for s in group if s.file != sub.file]
+    others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
+    return Issue(
+        DUPLICATE,
+        f"unit {sub.unit_code} sent more than one file for round {round_} (also {others}); "
+        "none of them is used until one is removed",
+        Location(sub.file),
+        message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho đợt {round_} "
+        f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
+    )
+
+
 def superseded_issue(old: Submission, used: Submission, round_: str | None = None) -> Issue:
     """The warning on a file that a later one replaces (for ``round_``, else its period)."""
     what = f"round {round_}" if round_ else f"{old.period}"
@@ -105,3 +140,7 @@ def superseded_issue(old: Submission, used: Submission, round_: str | None = Non
 
 def is_superseded(sub: Submission) -> bool:
     return any(issue.code == SUPERSEDED for issue in sub.issues)
+
+
+def is_duplicate(sub: Submission) -> bool:
+    return any(issue.code == DUPLICATE for issue in sub.issues)

@@ -1,9 +1,11 @@
-"""Submissions of many rounds -> one yearly series per (unit, indicator). Pure: no I/O.
+"""Submissions of many rounds -> the figures of each (unit, indicator), round by round. Pure.
 
-Reports are year-to-date (``docs/domain.md``): the round that ends in December (``2024-Q4``,
-``2024-H2``, ``2024``) is the year's figure; a year whose December round is not there takes its
-last round, marked provisional. A file that names no period takes its folder's name
-(``2023/``), with a warning saying so.
+Which file stands for a unit in a round is the rule ``kpi check`` uses (:func:`.stand_ins`): a
+2024-Q2 and a 2024-H1 file are one round's two files, a later file replaces an earlier one,
+and two files that cannot be ordered leave the round out (``duplicate-submission``). Each
+round's figure becomes a :class:`Point` of the year it was reported in; which of them stands for
+a year, and which the verdict counts, is :mod:`.yearly`'s business. A file that names no period
+takes its folder's name (``2023/``), with a warning saying so.
 """
 
 from __future__ import annotations
@@ -12,18 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ..domain import Period, parse_period
+from ..domain import Period, Round, RoundsMode, parse_period, round_of
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState
 from .progress import Point
-from .resubmit import order_resubmissions, superseded_issue
+from .resubmit import duplicate_issue, stand_ins, superseded_issue
 
 SeriesKey = tuple[str, str]  # (unit code, indicator code)
 
 
 @dataclass(slots=True)
 class Archive:
-    """The yearly series read from an archive of rounds, and what was noticed on the way."""
+    """The figures read from an archive of rounds, and what was noticed on the way."""
 
     series: dict[SeriesKey, list[Point]] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)
@@ -33,41 +35,45 @@ class Archive:
     from_folder: set[str] = field(default_factory=set)
 
 
-def build_archive(submissions: Iterable[Submission], *, as_of: int | None = None) -> Archive:
-    """The series of every unit and indicator, from the last round of each year."""
+def build_archive(
+    submissions: Iterable[Submission],
+    *,
+    as_of: int | None = None,
+    mode: RoundsMode = RoundsMode.YEAR_TO_DATE,
+) -> Archive:
+    """Every round's figures of every unit and indicator, from the file that stands for it."""
     archive = Archive()
-    chosen: dict[tuple[str, int], tuple[Period, list[Submission]]] = {}
-    for sub in submissions:
-        if sub.unit_code is None:
-            continue  # unreadable, or no unit: its own issues say so
-        period = _round_of(sub, archive)
-        if period is None:
-            continue
-        if as_of is not None and period.year > as_of:
-            continue
-        key = (sub.unit_code, period.year)
-        held = chosen.get(key)
-        if held is None or period.last_month > held[0].last_month:
-            chosen[key] = (period, [sub])
-        elif period == held[0]:
-            held[1].append(sub)
-    for (unit, _), (period, subs) in sorted(chosen.items()):
+    given = list(submissions)
+    periods: dict[str, Period] = {}
+    for sub in given:
+        period = _period_of(sub, archive) if sub.unit_code is not None else None
+        if period is not None and (as_of is None or period.year <= as_of):
+            periods[sub.file] = period
+    subs = [s for s in given if s.file in periods]
+    claims = stand_ins(subs, lambda sub: round_of(periods[sub.file], mode))
+    for (unit, found), (group, ordering) in sorted(claims.items()):
         if unit not in archive.units:
             archive.units.append(unit)
-        if str(period) not in archive.rounds:
-            archive.rounds.append(str(period))
-        used = order_resubmissions(subs).used  # a corrected file replaces the earlier one
+        if str(found) not in archive.rounds:
+            archive.rounds.append(str(found))
+        used = ordering.used
         if used is None:
-            archive.issues.extend(_duplicate(s, subs, period) for s in subs)
+            archive.issues.extend(duplicate_issue(s, group, found) for s in group)
             continue
-        archive.issues.extend(superseded_issue(s, used) for s in subs if s is not used)
-        _add_points(archive, used, unit, period)
-    archive.rounds.sort(key=lambda r: (len(r), r))
+        archive.issues.extend(superseded_issue(s, used, str(found)) for s in group if s is not used)
+        _add_points(archive, used, unit, found, periods[used.file])
+    archive.rounds.sort(key=_round_key)
     return archive
 
 
-def _round_of(sub: Submission, archive: Archive) -> Period | None:
-    """The file's round: as the file says, else as its folder is named (with a warning that
+def _round_key(name: str) -> tuple[int, int]:
+    year, _, rest = name.partition("-")
+    order = {"": 12, "Q1": 3, "H1": 6, "Q2": 6, "Q3": 9, "9M": 9, "H2": 13, "Q4": 12}
+    return int(year), order.get(rest, 12)
+
+
+def _period_of(sub: Submission, archive: Archive) -> Period | None:
+    """The file's period: as the file says, else as its folder is named (with a warning that
     replaces the reader's ``missing-period``)."""
     if sub.period is not None:
         return parse_period(sub.period)
@@ -87,8 +93,10 @@ def _round_of(sub: Submission, archive: Archive) -> Period | None:
     return period
 
 
-def _add_points(archive: Archive, sub: Submission, unit: str, period: Period) -> None:
-    provisional = period.last_month % 12 != 11  # not the December (year-end) round
+def _add_points(archive: Archive, sub: Submission, unit: str, found: Round, period: Period) -> None:
+    # the month of the year at which the figures stand: a report that ends in December (the
+    # year, Q4 or a second half-year) gives the year's figure
+    month = found.first_month + found.months if period.last_month % 12 != 11 else 12
     for value in sub.values:
         if value.state is not ValueState.VALUE or value.value is None:
             continue
@@ -96,20 +104,10 @@ def _add_points(archive: Archive, sub: Submission, unit: str, period: Period) ->
             year=period.year,
             value=value.value,
             period=str(period),
-            provisional=provisional,
+            provisional=month < 12,
             file=sub.file,
             location=value.location,
+            estimate=value.estimate,
+            month=month,
         )
         archive.series.setdefault((unit, value.code), []).append(point)
-
-
-def _duplicate(sub: Submission, subs: list[Submission], period: Period) -> Issue:
-    others = ", ".join(s.file for s in subs if s.file != sub.file)
-    return Issue(
-        "duplicate-submission",
-        f"unit {sub.unit_code} sent more than one file for {period} (also {others}); the "
-        "year is left out of its series until one is removed",
-        Location(sub.file),
-        message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho kỳ {period} (còn có "
-        f"{others}); năm này bị bỏ khỏi chuỗi số liệu cho đến khi bỏ bớt một tệp",
-    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..domain import Status, parse_period
 from ..errors import Issue
 from ..submissions import Submission, SubmittedValue, ValueState
-from ..targets import Indicator, ReportingUnit, TargetsFile, Term
+from ..targets import Indicator, ReportingUnit, TargetsFile, Term, UnitLevel
 from .applicable import base_target
 from .assess import assess
 from .model import Report
@@ -52,7 +52,7 @@ def track_progress(
 ) -> ProgressReport:
     """The progress of every unit's figures toward the end of ``term``."""
     subs = list(submissions)
-    archive = build_archive(subs, as_of=as_of)
+    archive = build_archive(subs, as_of=as_of, mode=targets.rounds)
     units = [u for u in _ordered_units(targets, archive) if unit is None or u == unit]
     results = [r for code in units for r in _unit_results(targets, term, archive, code)]
     headline = unit or _headline_unit(targets, units)
@@ -86,7 +86,7 @@ def _baseline_units(targets: TargetsFile) -> set[str]:
     units = targets.reporting_units
     if len(units) == 1:
         return {units[0].code}
-    return {u.code for u in units if u.level == "city"}
+    return {u.code for u in units if u.level is UnitLevel.CITY}
 
 
 def _unit_results(targets: TargetsFile, term: Term, archive: Archive, code: str) -> list[Progress]:
@@ -129,7 +129,7 @@ def _as_applied(targets: TargetsFile, code: str, indicator: Indicator) -> Indica
 
 
 def _headline_unit(targets: TargetsFile, units: list[str]) -> str | None:
-    cities = {r.code for r in targets.reporting_units if r.level == "city"}
+    cities = {r.code for r in targets.reporting_units if r.level is UnitLevel.CITY}
     chosen = [u for u in units if u in cities] or units
     return chosen[0] if chosen else None
 

@@ -33,6 +33,7 @@ class SubmittedValue(BaseModel):
     location: str | None = None  # file!Sheet!D12
     note: str | None = None
     percent: bool = False  # read from a percent-formatted cell or a text with "%"
+    estimate: bool = False  # marked as an estimate ("ước thực hiện") in the estimate column
 
 
 class Submission(BaseModel):

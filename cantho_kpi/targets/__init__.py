@@ -19,11 +19,13 @@ from .fields import KNOWN_UNITS
 from .load import TargetsResult, load_targets, validate_text
 from .locate import DEFAULT_TARGETS, PACKAGED_TARGETS, find_targets
 from .model import (
+    TERM_METHODS,
     AccruesOver,
     Aggregate,
     Baseline,
     BeforeEnd,
     Break,
+    BreakKind,
     Group,
     Indicator,
     Measure,
@@ -49,6 +51,7 @@ __all__ = [
     "PACKAGED_TARGETS",
     "SCHEMA_PATH",
     "SCORED",
+    "TERM_METHODS",
     "UNIT_TARGETS_DIR",
     "AccruesOver",
     "Aggregate",
@@ -56,6 +59,7 @@ __all__ = [
     "Baseline",
     "BeforeEnd",
     "Break",
+    "BreakKind",
     "Cluster",
     "ClusterKind",
     "Contact",

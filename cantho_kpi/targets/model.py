@@ -52,11 +52,16 @@ class Aggregate(StrEnum):
 
 
 class Measure(StrEnum):
-    """How a figure behaves during a year (see ``docs/domain.md``, "Rounds")."""
+    """How a figure behaves during a year (see ``docs/domain.md``, "Periods and rounds").
 
-    RATE = "rate"  # a rate or share of the period: comparable at any round
+    ``kpi check`` judges a rate or a stock at any round, a flow or a yearly figure only at the
+    year round; ``kpi progress`` uses a part-year reading only for a stock.
+    """
+
+    RATE = "rate"  # a rate of the period (growth on the same period last year): any round
     STOCK = "stock"  # a level at a date: comparable at any round
     FLOW = "flow"  # builds up to the annual (or term) figure: complete only at the end
+    YEARLY = "yearly"  # describes a whole year, or is measured once a year: the year round
 
 
 class AccruesOver(StrEnum):
@@ -74,10 +79,23 @@ class BeforeEnd(StrEnum):
 class ProgressMethod(StrEnum):
     """How progress toward the end of the term is measured; see ``docs/progress.md``."""
 
-    CAGR = "cagr"
-    LINEAR = "linear"
-    AVERAGE = "average"
-    CUMULATIVE = "cumulative"
+    CAGR = "cagr"  # a level to reach: compound growth from the start
+    LINEAR = "linear"  # a level to reach: change per year from the start
+    AVERAGE = "average"  # the arithmetic mean of the term's yearly figures (not growth rates)
+    AVERAGE_GROWTH = "average_growth"  # "tăng bình quân": the compound mean of yearly growth
+    CUMULATIVE = "cumulative"  # a total over the term ("trong nhiệm kỳ")
+    EVERY_YEAR = "every_year"  # "hàng năm": each year of the term judged on its own
+
+
+#: The methods that judge the term's yearly figures together (a missing year is a gap).
+TERM_METHODS = frozenset(
+    {
+        ProgressMethod.AVERAGE,
+        ProgressMethod.AVERAGE_GROWTH,
+        ProgressMethod.CUMULATIVE,
+        ProgressMethod.EVERY_YEAR,
+    }
+)
 
 
 class Baseline(Strict):
@@ -88,10 +106,22 @@ class Baseline(Strict):
     source: Text = Field(description="Where the figure is published")
 
 
+class BreakKind(StrEnum):
+    """What changed at a break (see ``docs/progress.md``, "Breaks")."""
+
+    METHOD = "method"  # how the figure is measured: a level's start moves past it
+    BOUNDARY = "boundary"  # what the figure covers: the old targets end with it
+
+
 class Break(Strict):
     """A break in the series: figures from ``period`` on are not comparable with earlier ones."""
 
     period: PeriodText = Field(description="The first period after the break: 2021, 2025-H2")
+    kind: BreakKind = Field(
+        default=BreakKind.METHOD,
+        description="method (a change of how the figure is measured) or boundary (a change "
+        "of what it covers: no later figure is compared with the old targets)",
+    )
     reason: Text
 
 
@@ -126,7 +156,9 @@ class Indicator(Strict):
         description="Two figures for the same thing (the city's and a department's, or the "
         "city's and the roll-up) disagree when they differ by more than this",
     )
-    measure: Measure = Field(default=Measure.RATE, description="rate, stock or flow")
+    measure: Measure = Field(
+        default=Measure.RATE, description="rate, stock, flow or yearly (docs/domain.md)"
+    )
     accrues_over: AccruesOver = Field(
         default=AccruesOver.YEAR, description="For a flow: the year or the whole term"
     )
@@ -135,7 +167,15 @@ class Indicator(Strict):
     )
     note: Text | None = None
     progress: ProgressMethod | None = Field(
-        default=None, description="cagr, linear, average or cumulative; default by kind and unit"
+        default=None,
+        description="cagr, linear, average, average_growth, cumulative or every_year; "
+        "default by kind and unit",
+    )
+    from_: YearText | None = Field(
+        default=None,
+        alias="from",
+        description="The first year progress is measured from, when the target was set after "
+        "the term began (CT21: Đề án 06 of 06/01/2022); the term's first year when absent",
     )
     baseline: Baseline | None = None
     breaks: list[Break] = Field(default_factory=list)
@@ -143,6 +183,11 @@ class Indicator(Strict):
     @property
     def letter(self) -> str:
         return self.code[4:]
+
+    def first_year(self, term: Term) -> int:
+        """The first year of the term this target is measured over (its ``from``, else the
+        term's)."""
+        return int(self.from_) if self.from_ is not None else term.from_
 
 
 class GroupKind(StrEnum):
@@ -155,6 +200,11 @@ class Group(Strict):
     id: Text
     kind: GroupKind
     total: Number
+    total_tolerance: Number = Field(
+        default_factory=lambda: Decimal(1),
+        description="How far a unit's reported shares may add up from the total (rounding) "
+        "before kpi check warns: a setting, 1 point by default",
+    )
     members: list[Code] = Field(min_length=2)
     name_vi: Text | None = None
 

@@ -11,11 +11,24 @@ from decimal import Decimal
 
 from ..domain import TargetKind
 from .bounds import Found, fmt
-from .model import Indicator, ProgressMethod, ProgressSettings, Term
+from .model import (
+    AccruesOver,
+    Break,
+    Indicator,
+    Measure,
+    ProgressMethod,
+    ProgressSettings,
+    Term,
+)
 from .safeyaml import Path_
 
 #: The kinds a yearly average or a term total can be judged against: they have a lower bound.
 _FLOW_KINDS = (TargetKind.RANGE, TargetKind.AT_LEAST, TargetKind.ABOVE)
+_LOWER_BOUND_METHODS = (
+    ProgressMethod.AVERAGE,
+    ProgressMethod.AVERAGE_GROWTH,
+    ProgressMethod.CUMULATIVE,
+)
 
 
 def check_progress(
@@ -31,9 +44,13 @@ def check_progress(
         )
     if settings is not None:
         yield from _check_thresholds(settings)
+        yield from _check_breaks(("progress",), "progress", settings.breaks, (), term)
+    shared = tuple(settings.breaks) if settings is not None else ()
     for path, indicator in indicators:
         yield from _check_method(path, indicator)
         yield from _check_baseline(path, indicator, term)
+        yield from _check_start(path, indicator, term)
+        yield from _check_breaks(path, indicator.code, indicator.breaks, shared, term)
 
 
 def _check_thresholds(settings: ProgressSettings) -> Iterator[Found]:
@@ -55,15 +72,91 @@ def _check_thresholds(settings: ProgressSettings) -> Iterator[Found]:
 
 def _check_method(path: Path_, ind: Indicator) -> Iterator[Found]:
     method = ind.progress
-    if method in (ProgressMethod.AVERAGE, ProgressMethod.CUMULATIVE) and (
-        ind.kind not in _FLOW_KINDS
-    ):
+    where = (*path, "progress")
+    if method in _LOWER_BOUND_METHODS and ind.kind not in _FLOW_KINDS:
+        assert method is not None
         yield (
             "method-kind-mismatch",
             f"{ind.code}: progress {method.value!r} needs a target with a lower bound "
             f"(range, at_least, above), not {ind.kind.value!r}; use cagr or linear",
-            (*path, "progress"),
+            where,
         )
+    elif method is ProgressMethod.AVERAGE_GROWTH:
+        yield from _check_growth(where, ind)
+    if method is ProgressMethod.EVERY_YEAR and (
+        ind.measure is Measure.FLOW and ind.accrues_over is AccruesOver.TERM
+    ):
+        yield (
+            "every-year-without-rule",
+            f"{ind.code}: progress 'every_year' judges each year against the target, but the "
+            "target is for the sum over the term (accrues_over: term); use cumulative",
+            where,
+        )
+
+
+def _check_growth(where: Path_, ind: Indicator) -> Iterator[Found]:
+    """``average_growth`` compounds yearly growth rates in percent: (1 + g/100) > 0."""
+    if ind.unit != "%":
+        yield (
+            "method-not-growth",
+            f"{ind.code}: progress 'average_growth' compounds yearly growth rates in percent, "
+            f"but the unit is {ind.unit!r}; use average for a mean of yearly figures",
+            where,
+        )
+    elif ind.plausible.min <= Decimal(-100):
+        yield (
+            "method-not-growth",
+            f"{ind.code}: progress 'average_growth' needs growth rates above -100 % (a fall "
+            f"of 100 % or more has no compound mean); plausible min is {fmt(ind.plausible.min)}",
+            where,
+        )
+
+
+def _check_start(path: Path_, ind: Indicator, term: Term | None) -> Iterator[Found]:
+    """``from`` lies inside the term, and a baseline is not from before it."""
+    if ind.from_ is None:
+        return
+    start = int(ind.from_)
+    if term is not None and not term.from_ <= start <= term.to:
+        yield (
+            "period-outside-term",
+            f"{ind.code}: from ({start}) is outside the term ({term.from_}-{term.to}); a "
+            "target's start year is a year of the term",
+            (*path, "from"),
+        )
+    baseline = ind.baseline
+    if baseline is not None and int(baseline.period) < start:
+        yield (
+            "baseline-before-start",
+            f"{ind.code}: baseline period {baseline.period} is before the target's start "
+            f"(from: {start}); remove the baseline or give a figure of {start} or later",
+            (*path, "baseline", "period"),
+        )
+
+
+def _check_breaks(
+    path: Path_, owner: str, breaks: list[Break], shared: tuple[Break, ...], term: Term | None
+) -> Iterator[Found]:
+    """Breaks lie inside the term and are declared once (here, or among every indicator's)."""
+    seen = {cut.period for cut in shared}
+    for index, cut in enumerate(breaks):
+        where = (*path, "breaks", index, "period")
+        year = int(cut.period[:4])
+        if term is not None and not term.from_ <= year <= term.to:
+            yield (
+                "period-outside-term",
+                f"{owner}: break {cut.period} is outside the term ({term.from_}-{term.to}); "
+                "only a break inside the term changes its verdicts",
+                where,
+            )
+        if cut.period in seen:
+            yield (
+                "duplicate-break",
+                f"{owner}: break {cut.period} is declared twice (here or under progress.breaks, "
+                "which concern every indicator); keep one",
+                where,
+            )
+        seen.add(cut.period)
 
 
 def _check_baseline(path: Path_, ind: Indicator, term: Term | None) -> Iterator[Found]:

@@ -186,6 +186,13 @@ def _check_part_of(
 def _check_group(
     path: Path_, group: Group, codes: dict[str, Indicator], known: set[str]
 ) -> Iterator[Found]:
+    if group.total_tolerance < 0:
+        yield (
+            "negative-tolerance",
+            f"group {group.id}: total_tolerance ({fmt(group.total_tolerance)}) must not be "
+            "negative",
+            (*path, "total_tolerance"),
+        )
     members: list[Indicator] = []
     for index, code in enumerate(group.members):
         ind = codes.get(code)
