@@ -11,7 +11,11 @@ communes add up to the city's figure in 2024-Q2 and not in 2024-Q4, and Sở Y t
 find. A few files carry the slips real clerks make: a number typed as text with a decimal comma
 (BT), a percent-formatted cell (CR), a missing value with a note (OM), a value that cannot be
 read (TN); Huyện Cờ Đỏ names its 2024-Q2 report "6 tháng đầu năm 2024"; in 2024-Q2 the Ban Tổ
-chức Thành ủy has not reported yet.
+chức Thành ủy has not reported yet. The files follow the template's instructions for their
+round: a flow is year-to-date (budget revenue at mid-year is about half the year's estimate),
+a figure that describes a whole year is, in the half-year report, the estimate for the year
+marked x in the 'Ước tính' column, and the economic structure's four shares add up to 100 in
+every report except the city's for the year 2024 (96.66: the warning shares-do-not-add-up).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from cantho_kpi.domain import Period, TargetKind, parse_period
-from cantho_kpi.targets import Indicator, ReportingUnit, TargetsFile, load_targets
+from cantho_kpi.targets import Indicator, Measure, ReportingUnit, TargetsFile, load_targets
 from cantho_kpi.workbooks import HEADER_ROW, build_template, save_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,12 +150,21 @@ def build_one(
     slips = _slips(unit.code)
     counts = COUNTS.get(str(period), {})
     department = unit.level.value == "department"
+    months = period.months if period.first_month % 12 == 0 else period.last_month % 12 + 1
+    shares: dict[str, tuple[int, Decimal]] = {}
     for row in range(HEADER_ROW + 1, sheet.max_row + 1):
         code = sheet.cell(row, 1).value
         indicator = targets.indicator(str(code))
         if indicator is None:
             continue
-        value: object = float(_pick(indicator, rng))
+        picked = _pick(indicator, rng)
+        if indicator.measure is Measure.FLOW and not indicator.integer and months < 12:
+            picked = (picked * months / 12).quantize(Decimal("0.01"))  # year-to-date
+        if indicator.code.startswith("CT03"):
+            shares[indicator.code] = (row, picked)
+        value: object = float(picked)
+        if indicator.measure is Measure.YEARLY and months < 12:
+            sheet.cell(row, 7, "x")  # the estimate for the whole year
         if department and indicator.code in city:
             value = city[indicator.code]
         count = counts.get(indicator.code, {}).get(unit.code)
@@ -169,8 +182,20 @@ def build_one(
         sheet.cell(row, 5, value)
         if unit.level.value == "city":
             city[indicator.code] = value
+    if unit.level.value != "city" or months < 12:
+        _add_up(sheet, shares)
     sheet.cell(7, 2, "Nguyễn Văn A")
     return workbook
+
+
+def _add_up(sheet: object, shares: dict[str, tuple[int, Decimal]]) -> None:
+    """A unit's four shares of its economy add up to 100: the last one takes what is left."""
+    if len(shares) != 4:
+        return
+    *first, last = sorted(shares)
+    rest = Decimal(100) - sum((shares[c][1] for c in first), Decimal(0))
+    if Decimal(0) <= rest <= Decimal(100):
+        sheet.cell(shares[last][0], 5, float(rest.normalize()))  # type: ignore[attr-defined]
 
 
 def make_all(out_root: Path) -> list[Path]:

@@ -21,6 +21,13 @@ INVALID = sorted((DATA / "targets" / "invalid").glob("*.yaml"))
 #: The stable code each fixture is about (the file name says the defect).
 MAIN_CODE = {
     "alias-bomb": "too-many-nodes",
+    "baseline-before-start": "baseline-before-start",
+    "duplicate-break": "duplicate-break",
+    "every-year-without-rule": "every-year-without-rule",
+    "method-not-growth": "method-not-growth",
+    "negative-total-tolerance": "negative-tolerance",
+    "period-outside-term": "period-outside-term",
+    "unknown-measure": "wrong-type",
     "bad-baseline": "missing-key",
     "bad-code-format": "wrong-type",
     "baseline-outside-plausible": "baseline-outside-plausible",

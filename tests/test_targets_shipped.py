@@ -116,3 +116,46 @@ def test_every_unit_of_measure_is_known(shipped: TargetsFile) -> None:
 def test_editors_are_told_where_the_schema_is() -> None:
     text = (ROOT / "data" / "targets.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/targets.schema.json\n")
+
+
+#: The plan's words that decide a term method (docs/progress.md, "Which target uses which
+#: method"), read from plan_text: "hàng năm" is every year, "bình quân" growth ("tăng" or
+#: "tốc độ tăng trưởng") compound, a "bình quân" ratio an arithmetic mean, "trong nhiệm kỳ" a
+#: total. "bình quân đầu người" and "năng suất lao động bình quân" are levels (per person,
+#: per worker).
+WORDS_METHOD = {
+    "CT01": ("bình quân đạt 7,5 - 8%/năm", "average_growth"),
+    "CT04": ("tăng bình quân 10 - 12,5%/năm", "average_growth"),
+    "CT05a": ("hàng năm đạt và vượt", "every_year"),
+    "CT05b": ("bình quân khoảng 12 - 14% GRDP/năm", "average"),
+    "CT06b": ("hàng năm từ 11 - 15%", "every_year"),
+    "CT17b": ("trong nhiệm kỳ", "cumulative"),
+    "CT20": ("Đảm bảo hàng năm", "every_year"),
+}
+
+
+def test_term_methods_follow_the_plans_words(shipped: TargetsFile) -> None:
+    named = {i.code: i.progress.value for i in shipped.indicators if i.progress is not None}
+    assert named == {code: method for code, (_, method) in WORDS_METHOD.items()}
+    for code, (words, _) in WORDS_METHOD.items():
+        indicator = shipped.indicator(code)
+        assert indicator is not None
+        assert words in indicator.plan_text, code
+    yearly = [i.code for i in shipped.indicators if "hàng năm" in i.plan_text]
+    assert yearly == ["CT05a", "CT06b", "CT20"]  # every "hàng năm" target is every_year
+
+
+def test_every_figure_says_what_it_measures(shipped: TargetsFile) -> None:
+    # set explicitly on each of the 35, with the reason beside it in the YAML
+    assert all("measure" in i.model_fields_set for i in shipped.indicators)
+    by = {m: [i.code for i in shipped.indicators if i.measure.value == m] for m in
+          ("flow", "stock", "rate", "yearly")}  # fmt: skip
+    assert by["flow"] == ["CT05a", "CT17b"]
+    assert by["rate"] == ["CT01", "CT04", "CT16", "CT19b"]
+    assert by["stock"] == ["CT12", "CT13", "CT14a", "CT14b", "CT15a", "CT15b", "CT15c",
+                           "CT19a", "CT21"]  # fmt: skip
+    assert len(by["yearly"]) == 35 - 2 - 4 - 9
+    ct21 = shipped.indicator("CT21")
+    assert ct21 is not None
+    assert ct21.from_ == "2022"  # Đề án 06 of 06/01/2022
+    assert [b.kind.value for b in shipped.progress.breaks] == ["boundary"]

@@ -42,6 +42,7 @@ def test_layout(tmp_path: Path, targets: TargetsFile) -> None:
         "—",  # the city's GRDP growth: no target applies to a district
         None,
         None,
+        None,  # the estimate mark
     ]
     assert sheet.cell(HEADER_ROW + 35, 1).value == "CT21"
     # the targets that apply to Ninh Kiều: its own, marked, or the plan's every unit is held to
@@ -57,7 +58,8 @@ def test_layout(tmp_path: Path, targets: TargetsFile) -> None:
 def test_value_column_takes_decimals_only(tmp_path: Path, targets: TargetsFile) -> None:
     sheet = load_workbook(_write(tmp_path, targets))["BaoCao"]
     rules = {str(dv.sqref): dv for dv in sheet.data_validations.dataValidation}
-    assert len(rules) == 35
+    assert len(rules) == 70  # a number in E and the mark x in G, for each of the 35 rows
+    assert rules[f"G{HEADER_ROW + 1}"].formula1 == '"x"'
     first = rules[f"E{HEADER_ROW + 1}"]
     assert (first.type, first.operator, first.formula1, first.formula2) == (
         "decimal", "between", "-30", "50",
@@ -69,8 +71,8 @@ def test_only_values_and_notes_are_unlocked(tmp_path: Path, targets: TargetsFile
     sheet = load_workbook(_write(tmp_path, targets))["BaoCao"]
     assert sheet.protection.sheet
     row = HEADER_ROW + 1
-    assert [sheet.cell(row, col).protection.locked for col in range(1, 7)] == [
-        True, True, True, True, False, False,
+    assert [sheet.cell(row, col).protection.locked for col in range(1, 8)] == [
+        True, True, True, True, False, False, False,
     ]  # fmt: skip
     assert sheet.cell(5, 2).protection.locked  # the unit code cannot be changed
 
@@ -80,6 +82,58 @@ def test_guide_explains_how_to_fill_it(tmp_path: Path, targets: TargetsFile) -> 
     text = " ".join(str(c.value) for c in guide["A"] if c.value)
     for words in ("điểm phần trăm", "dấu phẩy", "Đơn vị tính", "N/A", ".xlsx"):
         assert words.casefold() in text.casefold()
+
+
+def test_the_guide_says_what_to_enter_for_each_figure_in_this_round(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    """Year-to-date for a flow; the estimate for the whole year, marked x, for a figure that
+    describes a year in a half-year report, never last year's; the year's figure at the year
+    round (docs/domain.md, "Periods and rounds")."""
+    guide = load_workbook(_write(tmp_path, targets))["Hướng dẫn"]
+    lines = {str(c.value).split(" – ")[0]: str(c.value) for c in guide["A"] if c.value}
+    assert "SỐ LIỆU CẦN NHẬP CHO KỲ NÀY (6 tháng đầu năm 2024)" in lines.values()
+    assert "lũy kế từ đầu năm 2024" in lines["CT05a"]  # a flow
+    assert "không cộng các năm trước" in lines["CT17b"]  # a flow over the term, year by year
+    assert "ước cả năm 2024 và ghi x" in lines["CT02"]  # yearly, in a half-year report
+    assert "không ghi số của năm trước" in lines["CT02"]
+    assert "thời điểm cuối kỳ" in lines["CT13"]  # a stock
+    assert "so với cùng kỳ năm trước" in lines["CT01"]  # a rate of the period
+    unit = next(u for u in targets.reporting_units if u.code == "NK")
+    year = parse_period("2024-Q4")
+    assert year is not None
+    path = write_template(targets, unit, year, tmp_path / "NK_2024-Q4.xlsx", force=False)
+    guide = load_workbook(path)["Hướng dẫn"]
+    ct02 = next(str(c.value) for c in guide["A"] if str(c.value).startswith("CT02 – "))
+    assert "số cả năm 2024" in ct02
+    assert "ước cả năm" not in ct02
+    sheet = load_workbook(path)["BaoCao"]
+    prompt = next(
+        dv.prompt for dv in sheet.data_validations.dataValidation if str(dv.sqref) == "E12"
+    )
+    assert sheet.cell(12, 1).value == "CT02"
+    assert "số cả năm 2024" in prompt
+
+
+def test_an_estimate_mark_is_read_and_kept(tmp_path: Path, targets: TargetsFile) -> None:
+    book = load_workbook(_write(tmp_path, targets))
+    sheet = book["BaoCao"]
+    marks = {"CT01": "x", "CT02": "X", "CT03a": None, "CT03b": "có", "CT03c": "maybe"}
+    for row in range(HEADER_ROW + 1, HEADER_ROW + 6):
+        code = sheet.cell(row, 1).value
+        sheet.cell(row, 5, 7)
+        sheet.cell(row, 7, marks[code])
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    sub = read_checked(filled, targets)
+    estimates = {v.code: v.estimate for v in sub.values if v.value is not None}
+    assert estimates == {
+        "CT01": True, "CT02": True, "CT03a": False, "CT03b": True, "CT03c": False,
+    }  # fmt: skip
+    bad = [i for i in sub.issues if i.code == "bad-estimate-mark"]
+    assert len(bad) == 1
+    assert str(bad[0].location).endswith("!G15")
+    assert "'maybe'" in bad[0].message
 
 
 def test_department_template_lists_its_indicators(tmp_path: Path, targets: TargetsFile) -> None:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         progress_dict,
         progress_json,
         progress_markdown,
+        progress_result_dict,
     )
     from .progress_table import draw_progress
     from .review import PROGRESS_MARK, ReviewData, review_markdown
@@ -65,6 +66,7 @@ _WHERE = {
     "progress_dict": "progress",
     "progress_json": "progress",
     "progress_markdown": "progress",
+    "progress_result_dict": "progress",
     "draw_progress": "progress_table",
     "PROGRESS_MARK": "review",
     "ReviewData": "review",
@@ -111,6 +113,7 @@ __all__ = [
     "progress_dict",
     "progress_json",
     "progress_markdown",
+    "progress_result_dict",
     "rank_csv",
     "rank_dict",
     "rank_json",

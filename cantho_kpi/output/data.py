@@ -64,6 +64,7 @@ def _result_dict(result: Result) -> dict[str, Any]:
         "target_source": result.target.source if result.target else None,
         "target": _target_dict(result.target),
         "source": result.source,
+        "estimate": result.estimate,
     }
 
 
@@ -159,6 +160,7 @@ CSV_COLUMNS = (
     "round",
     "target_source",
     "source",
+    "estimate",
 )
 
 
@@ -173,7 +175,9 @@ def check_csv(report: Report) -> str:
         texts = [_csv_text(t) for t in (r.file, r.unit_code, r.period, r.code)]
         source = r.target.source if r.target else ""
         where = _csv_text(r.location)
-        writer.writerow([*texts, value, r.status.value, side, where, r.round, source, r.source])
+        estimate = "true" if r.estimate else "false"
+        row = [*texts, value, r.status.value, side, where, r.round, source, r.source, estimate]
+        writer.writerow(row)
     return out.getvalue()
 
 

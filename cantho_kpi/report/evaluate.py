@@ -15,7 +15,7 @@ from ..domain import Period, Round, Status, parse_period, round_of
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission, SubmittedValue, ValueState, file_name_parts
 from ..targets import Indicator, TargetsFile
-from .applicable import AppliedTarget, applicable_target, judge
+from .applicable import AppliedTarget, after_boundary, applicable_target, judge
 from .city import city_figures
 from .headline import headlines
 from .model import MissingUnit, Report, Result
@@ -27,6 +27,7 @@ from .resubmit import (
     stand_ins,
     superseded_issue,
 )
+from .shares import shares_issues
 
 
 def evaluate(
@@ -77,6 +78,7 @@ class Evaluation:
         elif found is not None:
             self.rounds[sub.file] = found
             self.results[sub.file] = _results(self.targets, sub, found, self.plans)
+            sub = _with_issues(sub, [*shares_issues(self.targets, sub), *_after(self, found, sub)])
         if not self.keep_values and sub.values:
             # what the file said is now in its results; keep memory low over many files
             sub = sub.model_copy(update={"values": []})
@@ -123,6 +125,35 @@ class Evaluation:
             headlines=headlines(self.targets, results, [str(r) for r in rounds]),
             city_code=self.targets.city.code if self.targets.city else None,
         )
+
+
+def _with_issues(sub: Submission, issues: list[Issue]) -> Submission:
+    return sub.model_copy(update={"issues": [*sub.issues, *issues]}) if issues else sub
+
+
+def _after(evaluation: Evaluation, found: Round, sub: Submission) -> list[Issue]:
+    """A round after a boundary break (the 2025-H2 merger): why the plan's targets judge none
+    of its figures (once per round and file)."""
+    targets = evaluation.targets
+    cut = next(
+        (c for i in targets.indicators if (c := after_boundary(targets, i, found)) is not None),
+        None,
+    )
+    if cut is None:
+        return []
+    return [
+        Issue(
+            "after-boundary-break",
+            f"round {found} closes after the boundary break of {cut.period} ({cut.reason}): "
+            "the plan's targets were set for the old boundary, so the plan judges none of "
+            "these figures; they are reported (a unit's own target still applies)",
+            Location(sub.file),
+            Severity.WARNING,
+            f"đợt {found} kết thúc sau điểm gãy địa giới {cut.period} ({cut.reason}): chỉ tiêu "
+            "của kế hoạch đặt cho địa giới cũ nên không dùng để đánh giá các số liệu này; số "
+            "liệu chỉ được ghi nhận (chỉ tiêu riêng của đơn vị vẫn áp dụng)",
+        )
+    ]
 
 
 def _period_key(text: str) -> tuple[int, int]:
@@ -236,6 +267,7 @@ def _result(
         note=value.note if value is not None else None,
         round=round_,
         target=target,
+        estimate=value.estimate if value is not None else False,
     )
 
 

@@ -68,7 +68,8 @@ def classify(statuses: list[Status]) -> str:
 
 
 def headline_text(headline: Headline, lang: Lang, *, city: bool = True) -> str:
-    """``đạt và vượt 13/20 chỉ tiêu có số liệu · 1 chưa đến kỳ đánh giá · ...``."""
+    """``đạt và vượt 13/20 chỉ tiêu có số liệu, 1 chỉ tiêu chưa đến kỳ đánh giá (tổng số
+    21)``: what the count leaves out is said beside it."""
     words = WORDS[lang]
     values = {**headline.counts(), "with_data": headline.with_data}
     parts = [words["headline"].format(**values)]
@@ -77,4 +78,4 @@ def headline_text(headline: Headline, lang: Lang, *, city: bool = True) -> str:
     if headline.no_data:
         parts.append(words["headline_no_data"].format(**values))
     total = words["headline_total" if city else "headline_unit_total"].format(**values)
-    return " · ".join(parts) + f" ({total})"
+    return ", ".join(parts) + f" ({total})"

@@ -40,6 +40,7 @@ class Result:
     round: str | None = None
     target: AppliedTarget | None = None
     source: FigureSource | None = None
+    estimate: bool = False  # the unit marked the figure as an estimate ("ước thực hiện")
 
 
 class MissingUnit(BaseModel):

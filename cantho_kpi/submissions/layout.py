@@ -41,6 +41,9 @@ VALUE_LABELS = _labels(
     "Giá trị thực hiện", "Thực hiện", "Kết quả thực hiện", "Kết quả", "Value", "Actual"
 )
 NOTE_LABELS = _labels("Ghi chú", "Note", "Notes", "Remarks")
+ESTIMATE_LABELS = _labels(
+    "Ước tính", "Số ước tính", "Số liệu ước tính", "Ước thực hiện", "Estimate", "Estimated"
+)
 UNIT_CODE_COLUMN = _labels("unit_code", "Mã đơn vị", "Unit code")
 PERIOD_COLUMN = _labels("period", "Kỳ báo cáo")
 
@@ -60,6 +63,7 @@ class Header:
     note_col: int | None = None
     unit_col: int | None = None
     period_col: int | None = None
+    estimate_col: int | None = None  # "Ước tính": x marks a figure as an estimate
 
 
 @dataclass(slots=True)
@@ -101,6 +105,7 @@ def find_header(cells: list[RawCell]) -> Header | None:
                 ("note", NOTE_LABELS),
                 ("unit", UNIT_CODE_COLUMN),
                 ("period", PERIOD_COLUMN),
+                ("estimate", ESTIMATE_LABELS),
             ):
                 if label in labels:
                     columns.setdefault(name, cell.col)
@@ -112,6 +117,7 @@ def find_header(cells: list[RawCell]) -> Header | None:
                 columns.get("note"),
                 columns.get("unit"),
                 columns.get("period"),
+                columns.get("estimate"),
             )
     return None
 

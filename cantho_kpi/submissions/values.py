@@ -15,7 +15,7 @@ from typing import Protocol
 from ..domain import Lang, Reading, format_number, plain, read_number
 from ..errors import Location, quote_sheet
 from ..targets import KNOWN_UNITS, Indicator, TargetsFile
-from .layout import Header
+from .layout import Header, bare
 from .model import SubmittedValue, ValueState
 from .xlsx import CellKind, RawCell, is_percent_format
 
@@ -51,6 +51,7 @@ class _Row:
     value_cell: RawCell | None
     note: str | None
     lookalike: bool = False
+    estimate_cell: RawCell | None = None
 
 
 class ValueReader:
@@ -94,8 +95,9 @@ class ValueReader:
             note_cell = line.get(header.note_col) if header.note_col else None
             note = str(note_cell.value).strip() if note_cell and note_cell.value else None
             code = self._code(code_cell, value_cell)
+            mark = line.get(header.estimate_col) if header.estimate_col else None
             if code is not None and code_cell is not None:
-                rows.append(_Row(code[0], code_cell, value_cell, note, code[1]))
+                rows.append(_Row(code[0], code_cell, value_cell, note, code[1], mark))
         return rows
 
     def _code(
@@ -191,7 +193,37 @@ class ValueReader:
                 "phân",
             )
             return SubmittedValue(state=ValueState.INVALID, value=value, **base)
-        return SubmittedValue(state=ValueState.VALUE, value=value, percent=reading.percent, **base)
+        return SubmittedValue(
+            state=ValueState.VALUE,
+            value=value,
+            percent=reading.percent,
+            estimate=self._estimate(indicator, row.estimate_cell),
+            **base,
+        )
+
+    def _estimate(self, indicator: Indicator, cell: RawCell | None) -> bool:
+        """Whether the estimate column marks the figure as an estimate ("ước thực hiện"): x,
+        có, ước, yes, TRUE or 1; empty, không, no, FALSE or 0 mean a final figure."""
+        if cell is None or cell.value in (None, ""):
+            return False
+        if cell.kind is CellKind.BOOL and isinstance(cell.value, bool):
+            return cell.value
+        mark = bare(str(cell.value))
+        if cell.kind is CellKind.NUMBER and isinstance(cell.value, Decimal):
+            mark = "1" if cell.value == 1 else "0" if cell.value == 0 else mark
+        if mark in _YES:
+            return True
+        if mark not in _NO:
+            self.report(
+                "bad-estimate-mark",
+                f"{indicator.code}: the estimate mark {str(cell.value)!r} is not x (an estimate) "
+                "or empty (a final figure); the figure is read as final",
+                self.locate(cell),
+                warning=True,
+                vi=f"{indicator.code}: dấu ước tính {str(cell.value)!r} không phải x (số ước "
+                "tính) hoặc để trống (số chính thức); số liệu được coi là số chính thức",
+            )
+        return False
 
     def _reading(self, indicator: Indicator, cell: RawCell) -> tuple[Problem | None, Reading]:
         plausible = (indicator.plausible.min, indicator.plausible.max)
@@ -280,6 +312,9 @@ def _bad_cell(cell: RawCell) -> Problem:
     code = "boolean-value" if cell.kind is CellKind.BOOL else "not-a-number"
     return (code, f"the cell holds {shown}, not a number", f"ô chứa {shown}, không phải số")
 
+
+_YES = frozenset({"x", "co", "uoc", "uoc tinh", "uoc thuc hien", "yes", "y", "true", "1"})
+_NO = frozenset({"khong", "no", "n", "false", "0", "-"})
 
 #: Values from 10^28 up are written with an exponent (1E+400, not 400 digits).
 _HUGE = 28

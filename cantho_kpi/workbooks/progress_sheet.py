@@ -104,15 +104,30 @@ def _row(
             put_number(cell, point.value)
             if point.provisional:
                 cell.number_format += '"*"'
+            if not point.used:  # shown, not counted (docs/progress.md, "The series")
+                cell.number_format = f'"("{cell.number_format}")"'
     col = FIRST_YEAR_COL + len(years)
     cr = result.cr.quantize(Decimal("0.0001")) if result.cr is not None else None
     put_number(sheet.cell(row, col), cr)
-    put_text(sheet.cell(row, col + 1), PROGRESS_LABEL[lang][result.status])
+    put_text(sheet.cell(row, col + 1), _status(result, lang))
     if result.projection is not None:
         put_number(sheet.cell(row, col + 2), result.projection.value)
         put_text(sheet.cell(row, col + 3), status_label(result.projection.status, lang))
     for c in range(1, col + 4):
         sheet.cell(row, c).border = border()
+
+
+def _status(result: Progress, lang: Lang) -> str:
+    """The status, with the years met of an every-year target: ``Không đạt (3/4 năm đạt)``."""
+    label = PROGRESS_LABEL[lang][result.status]
+    if not result.years_judged:
+        return label
+    met, judged = result.years_met or 0, result.years_judged
+    return (
+        f"{label} ({met}/{judged} năm đạt)"
+        if lang == "vi"
+        else f"{label} ({met}/{judged} years met)"
+    )
 
 
 def _charts(
