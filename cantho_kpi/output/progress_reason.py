@@ -12,7 +12,6 @@ from ..report import PROGRESS_LABEL, Progress, ProgressStatus
 from ..targets import Indicator, ProgressMethod, unit_label
 
 _CENT = Decimal("0.01")
-_NBSP = "\u00a0"  # between a number and its unit: a wrapped note keeps them together
 _MONTH_END = {3: "31/3", 6: "30/6", 9: "30/9", 12: "31/12"}
 
 
@@ -76,7 +75,7 @@ def _need(result: Progress, indicator: Indicator | None, term_to: int, lang: Lan
 
 
 def _growth_need(required: Decimal, left: int, lang: Lang) -> str:
-    rate = _num(abs(required), lang) + _NBSP + "%"
+    rate = _num(abs(required), lang) + "%"
     if lang == "vi":
         if required <= 0:
             who = "năm cuối giảm" if left == 1 else "các năm còn lại giảm bình quân"
@@ -99,16 +98,17 @@ def _pace(result: Progress, indicator: Indicator | None, lang: Lang) -> list[str
     if actual is None or required is None or required == 0 or result.status not in _SLOW:
         return []
     percent = result.method is ProgressMethod.CAGR
-    scale, unit = (100, _NBSP + "%") if percent else (1, _unit(indicator, lang))
+    scale, unit = (100, "%") if percent else (1, _unit(indicator, lang))
     observed, needed = actual * scale, required * scale
     if lang == "vi":
         return [
             f"{_change_vi(observed)} {_num(abs(observed), lang)}{unit}/năm, cần "
             f"{_change_vi(needed)} {_num(abs(needed), lang)}{unit}/năm"
         ]
+    sign = "+" if needed >= 0 else "-"
     return [
-        f"{'rising' if observed >= 0 else 'falling'} {_num(abs(observed), lang)}{unit} a year; "
-        f"needs to {'rise' if needed >= 0 else 'fall'} {_num(abs(needed), lang)}{unit} a year"
+        f"{'rising' if observed >= 0 else 'falling'} {_num(abs(observed), lang)}{unit}/yr; "
+        f"needs {sign}{_num(abs(needed), lang)}{unit}/yr"
     ]
 
 
@@ -125,7 +125,7 @@ def _running(result: Progress, indicator: Indicator | None, lang: Lang) -> list[
     target = result.target.min if result.target else None
     share = ""
     if target:
-        share = f" ({_num(to_date.value * 100 / target, lang)}{_NBSP}%)"
+        share = f" ({_num(to_date.value * 100 / target, lang)}%)"
     of = f"/{format_number(target, lang)}" if target is not None else ""
     total = f"{format_number(to_date.value, lang)}{of}{share}"
     head = "lũy kế hết năm" if lang == "vi" else "total to the end of"
@@ -171,6 +171,6 @@ def _unit(indicator: Indicator | None, lang: Lang) -> str:
     if indicator is None:
         return ""
     if indicator.unit == "%":
-        return _NBSP + "%"
+        return "%"
     label = unit_label(indicator.unit) if lang == "vi" else indicator.unit
-    return _NBSP + label
+    return " " + label
