@@ -248,6 +248,19 @@ def method_text(result: Progress) -> str:
     return result.method.value + ("*" if result.fallback else "")
 
 
+def latest_text(result: Progress, lang: Lang) -> str:
+    """``76 (2024) ✓``: the latest counted figure, with the status ``kpi check`` gives the
+    latest whole year's figure ("đến đầu năm 2025") when that is the one shown."""
+    latest = result.latest
+    if latest is None:
+        return ""
+    text = f"{format_number(latest.value, lang)} ({latest.year})"
+    found = result.to_date
+    if found is not None and found.basis == "figure" and found.period == str(latest.year):
+        text += f" {SYMBOL[found.status]}"
+    return text
+
+
 def projection_text(result: Progress, lang: Lang) -> str:
     projection = result.projection
     if projection is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from ..domain import Lang, format_number
+from ..domain import Lang, TargetKind, format_number
 from ..report import PROGRESS_LABEL, Progress, ProgressStatus
 from ..targets import Indicator, ProgressMethod, unit_label
 
@@ -100,6 +100,18 @@ def _pace(result: Progress, indicator: Indicator | None, lang: Lang) -> list[str
     percent = result.method is ProgressMethod.CAGR
     scale, unit = (100, "%") if percent else (1, _unit(indicator, lang))
     observed, needed = actual * scale, required * scale
+    if _direction(result) * needed < 0:
+        # the start was better than the bound: the pace needed is the most it may lose
+        if lang == "vi":
+            return [
+                f"{_change_vi(observed)} {_num(abs(observed), lang)}{unit}/năm, chỉ được "
+                f"{_change_vi(needed)} tối đa {_num(abs(needed), lang)}{unit}/năm"
+            ]
+        move = "fall" if needed < 0 else "rise"
+        return [
+            f"{'rising' if observed >= 0 else 'falling'} {_num(abs(observed), lang)}{unit}/yr; "
+            f"may {move} at most {_num(abs(needed), lang)}{unit}/yr"
+        ]
     if lang == "vi":
         return [
             f"{_change_vi(observed)} {_num(abs(observed), lang)}{unit}/năm, cần "
@@ -110,6 +122,21 @@ def _pace(result: Progress, indicator: Indicator | None, lang: Lang) -> list[str
         f"{'rising' if observed >= 0 else 'falling'} {_num(abs(observed), lang)}{unit}/yr; "
         f"needs {sign}{_num(abs(needed), lang)}{unit}/yr"
     ]
+
+
+def _direction(result: Progress) -> int:
+    """+1 when higher is better toward the target, -1 when lower is (a band: from the side
+    the latest figure misses on, else the side of the start), as the ratio CR reads it."""
+    target, start, latest = result.target, result.start, result.latest
+    if target is None or start is None or latest is None:
+        return 1
+    if target.kind in (TargetKind.AT_MOST, TargetKind.BELOW):
+        return -1
+    if target.kind is TargetKind.BAND and target.min is not None and target.max is not None:
+        inside = target.min <= latest.value <= target.max
+        below = start.value < target.min if inside else latest.value < target.min
+        return 1 if below else -1
+    return 1
 
 
 def _change_vi(value: Decimal) -> str:

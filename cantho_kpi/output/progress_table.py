@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import Lang, format_number
+from ..domain import Lang
 from ..errors import Severity
 from ..report import Progress, ProgressReport, ProgressStatus, unit_target_text
 from ..targets import TargetsFile
@@ -18,6 +18,7 @@ from .progress import (
     baseline_text,
     cr_text,
     headline,
+    latest_text,
     method_text,
     projection_text,
     series_text,
@@ -70,14 +71,14 @@ _NOTES = {
     "vào đánh giá: số giữa năm của chỉ tiêu tính theo cả năm, năm trước năm bắt đầu, sau điểm "
     "gãy địa giới · ~ số ước tính · ¦ điểm gãy chuỗi · CR: tỷ số tốc độ đạt được so với tốc "
     "độ cần đạt; n/m: số năm đạt trên số năm đã đánh giá · cagr* không tính được tăng trưởng "
-    "kép (giá trị ≤ 0), dùng linear · Dự báo: giá trị năm {to} theo tốc độ hiện tại, kèm đánh "
-    "giá như kpi check (▲ vượt ✓ đạt ≈ gần đạt ✗ không đạt)",
+    "kép (giá trị ≤ 0), dùng linear · Mới nhất và Dự báo (giá trị năm {to} theo tốc độ hiện tại) "
+    "kèm đánh giá như kpi check (▲ vượt ✓ đạt ≈ gần đạt ✗ không đạt)",
     "en": "* part-year figure (not the year-end round) · (…) shown, not counted: a part-year "
     "figure of a whole-year measure, a year before the target's start, after a boundary break "
     "· ~ estimate · ¦ series break · CR: the observed pace over the pace needed; n/m: years "
-    "met of those judged · cagr* growth rate undefined (a value ≤ 0), linear used · "
-    "Projection: the {to} value at the current pace, with its kpi check status (▲ exceeded "
-    "✓ met ≈ near ✗ not met)",
+    "met of those judged · cagr* growth rate undefined (a value ≤ 0), linear used · Latest "
+    "and Projection (the {to} value at the current pace) with their kpi check status (▲ "
+    "exceeded ✓ met ≈ near ✗ not met)",
 }
 
 
@@ -129,7 +130,6 @@ def _notes_below(
 
 def _cells(result: Progress, targets: TargetsFile, lang: Lang, to: int) -> list[str | Text]:
     indicator = targets.indicator(result.code)
-    latest = result.latest
     return [
         result.code,
         unit_target_text(targets, result.unit_code, indicator, lang) if indicator else "",
@@ -137,7 +137,7 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang, to: int) -> list[
         baseline_text(result, lang),
         trend_text(result),
         series_text(result, lang),
-        f"{format_number(latest.value, lang)} ({latest.year})" if latest else "",
+        latest_text(result, lang),
         cr_text(result, lang),
         Text(status_text_of(result.status, lang), style=_STYLE[result.status]),
         projection_text(result, lang),

@@ -162,6 +162,7 @@ def progress_of_report(targets: TargetsFile, report: Report) -> ProgressReport |
                 state=ValueState.VALUE,
                 value=result.value,
                 location=result.location,
+                estimate=result.estimate,
             )
             by_file.setdefault(result.file or "", []).append(value)
     subs = [
