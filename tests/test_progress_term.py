@@ -243,3 +243,34 @@ def test_a_verdict_resting_on_the_baseline_says_so() -> None:
     assert result.without_baseline is ProgressStatus.FAIR
     assert progress_result_dict(result)["without_baseline"] == "fair"
     assert run(DOCTORS, points).without_baseline is None
+
+
+# --- the reason, in words ---------------------------------------------------------------------
+
+
+def test_the_note_says_what_the_remaining_years_need() -> None:
+    from cantho_kpi.output.progress_reason import reason_text
+
+    growth = run(GROWTH, [year(2021, "-3.6"), year(2022, "12.64"), year(2023, "5.75"),
+                          year(2024, "7.53")])  # fmt: skip
+    assert reason_text(growth, GROWTH, 2025, "vi") == "năm còn lại phải tăng 16,27%"
+    assert reason_text(growth, GROWTH, 2025, "en") == "the last year must grow 16.27%"
+    secured = run(GROWTH, [year(2021, 10), year(2022, 10), year(2023, 10), year(2024, 8)])
+    assert reason_text(secured, GROWTH, 2025, "vi") == (
+        "đã bảo đảm, trừ khi năm cuối giảm quá 0,13%"
+    )
+    early = run(GROWTH, [year(2021, 7), year(2022, 7)])
+    assert reason_text(early, GROWTH, 2025, "vi").startswith(
+        "mỗi năm còn lại phải tăng bình quân 7,83%"  # ((1.075^5 / 1.07^2)^(1/3) - 1) = 7.83 %
+    )
+    members = run(
+        MEMBERS, [year(2021, 1350), year(2022, 1420), year(2023, 1380), part(2024, 702, 6)]
+    )
+    note = reason_text(members, MEMBERS, 2025, "vi")
+    assert "mỗi năm còn lại cần 1.425 đảng viên" in note
+    assert "lũy kế đến 30/6/2024: 4.852 (gồm số 2024-Q2, chưa tính vào đánh giá)" in note
+    assert reason_text(run(SAFE, [year(2021, 70), year(2022, 80)]), SAFE, 2025, "vi") == (
+        "1/2 năm đạt"
+    )
+    gap = run(MEMBERS, [year(2021, 1350), year(2023, 1380)])
+    assert reason_text(gap, MEMBERS, 2025, "vi") == "thiếu số liệu năm 2022"
