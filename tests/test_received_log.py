@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS
@@ -172,3 +174,68 @@ def test_chase_warns_as_check_does(kpi: Kpi, tmp_path: Path) -> None:
     result = kpi("chase", str(folder), "--as-of", "2024-07-01", "--targets", targets)
     assert f"cảnh báo {folder / 'received.csv'}:14: received-log-conflict" in result.stderr
     assert f"{folder / 'received.csv'}:15: bad-received-date" in result.stderr
+
+
+def test_a_correction_after_the_deadline_as_of_before_and_after(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    """NK's report came on time (log: 18/07); its correction, v2, on 24/07, after the deadline
+    (20/07). As of 21/07 the correction does not exist: the report is on time; as of 25/07
+    the correction replaces it and the report is late by 4 days."""
+    from cantho_kpi.report import Timeliness, round_statuses
+    from cantho_kpi.targets import DriveFile
+
+    first = write_xlsx(tmp_path / "NK_2024-Q2.xlsx", workbook_rows(ROWS, meta=META))
+    second = write_xlsx(tmp_path / "NK_2024-Q2_v2.xlsx", workbook_rows(ROWS, meta=META))
+    (tmp_path / "received.csv").write_text(
+        "file,date\nNK_2024-Q2.xlsx,18/07/2024\nNK_2024-Q2_v2.xlsx,24/07/2024\n"
+    )
+    drive = DriveFile.model_validate(
+        {
+            "schema_version": 1,
+            "name": "t",
+            "calendar": {
+                "launch": date(2024, 1, 1),
+                "end": date(2024, 12, 31),
+                "launch_document_due": date(2024, 3, 31),
+                "interim_review": "2024-08",
+                "final_review": "2025-01",
+                "rounds": [{"round": "2024-Q2", "deadline": date(2024, 7, 20)}],
+            },
+        }
+    )
+    found = {}
+    for day in (date(2024, 7, 21), date(2024, 7, 25)):
+        subs = [read_submission(p, targets) for p in (first, second)]
+        report = evaluate(targets, subs, targets_file="t", logs=received_logs([first]), as_of=day)
+        [nk] = [r for r in round_statuses(targets, drive, report, day) if r.unit_code == "NK"]
+        found[day] = (nk.status, nk.days_late, Path(nk.file or "").name)
+        if day == date(2024, 7, 21):
+            assert [Path(s.file).name for s in report.later] == ["NK_2024-Q2_v2.xlsx"]
+    assert found == {
+        date(2024, 7, 21): (Timeliness.ON_TIME, 0, "NK_2024-Q2.xlsx"),
+        date(2024, 7, 25): (Timeliness.LATE, 4, "NK_2024-Q2_v2.xlsx"),
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("file,date;\t\"'\r\n 0123456789/-.NK_xlsáđ\x00")),
+        max_size=300,
+    )
+)
+def test_any_log_is_read_without_failing(text: str) -> None:
+    """Whatever a log holds, it is read: usable lines, and warnings at lines of the log."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "received.csv").write_text(text, encoding="utf-8")
+        found = received_log(Path(folder))
+    assert found is not None
+    lines = len(text.splitlines())
+    for issue in found.issues:
+        assert issue.severity.value == "warning"
+        assert issue.location.line is None or 1 <= issue.location.line <= lines
+    for rows in found.entries.values():
+        assert all(1 <= e.line <= lines for e in rows)
