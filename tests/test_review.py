@@ -119,3 +119,20 @@ def test_a_broken_file_is_to_be_sent_again(kpi: Kpi, tmp_path: Path) -> None:
     assert "- Chưa rõ ngày nhận (ghi vào sổ nhận received.csv): BTCTU (Ban Tổ chức Thành ủy)." in (
         text
     )
+
+
+def test_a_round_neither_review_uses_is_said_so(targets: TargetsFile) -> None:
+    drive = load_drive(ROOT / "data" / "drive.yaml").drive
+    assert drive is not None
+    moved = drive.model_copy(
+        update={"calendar": drive.calendar.model_copy(update={"interim_round": "2024-Q3"})}
+    )
+    files = discover([ROOT / ARCHIVE / "2024-Q2"])
+    subs = [read_submission(p, targets) for p in files]
+    report = evaluate(targets, subs, targets_file="t", logs=received_logs(files))
+    review = build_review(targets, moved, report, Period.quarter(2024, 2))
+    assert (review.final, review.review_when) == (False, None)
+    from cantho_kpi.output import ReviewData, review_markdown
+
+    text = review_markdown(ReviewData(review, targets, moved, "drive.yaml", "t"), "en")
+    assert "- Round 2024-H1 is neither the interim nor the final review's round" in text

@@ -60,8 +60,11 @@ def _header(data: ReviewData, lang: Lang) -> list[str]:
     """The review's date, the round it uses, the data cut-off, the files."""
     words = REVIEW_WORDS[lang]
     review = data.review
-    when = _when_text(review.review_when)
-    lines = [words["when_final" if review.final else "when_interim"].format(when=when)]
+    if review.review_when is None:
+        lines = [words["no_review"].format(round=round_label(review.round, lang))]
+    else:
+        when = _when_text(review.review_when)
+        lines = [words["when_final" if review.final else "when_interim"].format(when=when)]
     deadline = words["deadline"].format(day=day_text(review.deadline)) if review.deadline else ""
     estimate = words["estimate"] if review.estimate_round else ""
     name = round_label(review.round, lang)

@@ -17,6 +17,8 @@ REVIEW_WORDS: dict[str, dict[str, str]] = {
         "tháng 01 năm 2025).",
         "when_interim": "Thời điểm sơ kết: {when} (tệp phong trào; Kế hoạch, mục III.1.b: "
         "tháng 6 năm 2024).",
+        "no_review": "Đợt {round} không phải đợt sơ kết hay tổng kết của tệp phong trào "
+        "(calendar.interim_round, calendar.final_round): báo cáo giữa kỳ.",
         "data": "Số liệu sử dụng: đợt {round}{deadline}{estimate}.",
         "deadline": ", hạn nộp {day}",
         "estimate": ", số ước thực hiện (tệp phong trào ghi đợt này báo cáo ước thực hiện)",
@@ -107,6 +109,8 @@ REVIEW_WORDS: dict[str, dict[str, str]] = {
         "**[TO WRITE]** are for the writer; review it all before it is issued._",
         "when_final": "Final review: {when} (drive file; the plan, III.1.c: January 2025).",
         "when_interim": "Interim review: {when} (drive file; the plan, III.1.b: June 2024).",
+        "no_review": "Round {round} is neither the interim nor the final review's round of the "
+        "drive file (calendar.interim_round, calendar.final_round): an in-between report.",
         "data": "Figures used: round {round}{deadline}{estimate}.",
         "deadline": ", due {day}",
         "estimate": ", estimates (the drive file says the round is reported as estimates)",

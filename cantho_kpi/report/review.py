@@ -18,7 +18,14 @@ from decimal import Decimal
 
 from ..domain import Period, Round, Side, Status, TargetKind, parse_round
 from ..submissions import Submission, SubmittedValue, ValueState
-from ..targets import AccruesOver, DriveFile, Indicator, ProgressMethod, TargetsFile
+from ..targets import (
+    AccruesOver,
+    DriveFile,
+    Indicator,
+    ProgressMethod,
+    TargetsFile,
+    drive_round_of,
+)
 from .applicable import AppliedTarget
 from .calendar import (
     LaunchStatus,
@@ -85,7 +92,9 @@ class Review:
     final: bool
     round: str  # as kpi check names it: 2024-H1, 2024
     round_period: Period
-    review_when: str  # the drive file's day (2024-06-27) or month (2024-06)
+    #: The drive file's day (2024-06-27) or month (2024-06) of the review that uses this round;
+    #: ``None`` for a round neither review uses (then ``reviews`` names theirs).
+    review_when: str | None
     deadline: date | None
     estimate_round: bool  # the drive file says the round is reported as estimates
     as_of: date | None  # the data cut-off (--as-of)
@@ -130,7 +139,7 @@ def build_review(
         final=final,
         round=name,
         round_period=period,
-        review_when=drive.calendar.final_review if final else drive.calendar.interim_review,
+        review_when=_when(drive, period, final),
         deadline=scheduled.deadline if scheduled else None,
         estimate_round=bool(scheduled and scheduled.estimate),
         as_of=as_of,
@@ -147,6 +156,15 @@ def build_review(
         ranking=rank(targets, drive, report, period, as_of=as_of),
         estimates=tuple(estimate_figures(mine)),
     )
+
+
+def _when(drive: DriveFile, period: Period, final: bool) -> str | None:
+    calendar = drive.calendar
+    if final:
+        return calendar.final_review
+    if drive_round_of(period) == calendar.review_round(final=False):
+        return calendar.interim_review
+    return None
 
 
 def estimate_figures(report: Report) -> list[Result]:
