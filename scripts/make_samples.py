@@ -127,7 +127,9 @@ def make_one(
     """One unit's workbook for ``period``, written to ``out``."""
     workbook = build_one(targets, unit, period, named, city)
     sheet = workbook[workbook.sheetnames[0]]
-    sheet.cell(8, 2, "05/07/2024" if period.first_month % 12 < 6 else "06/01/2025")
+    # Ngày lập: the half-year round is reported as estimates before the June review (due
+    # 20/06/2024 in data/drive.yaml); the year's report in January
+    sheet.cell(8, 2, "14/06/2024" if period.first_month % 12 < 6 else "06/01/2025")
     path = out / f"{unit.code}_{period}.xlsx"
     save_atomically(workbook, path, force=True)
     return path

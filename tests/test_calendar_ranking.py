@@ -94,10 +94,10 @@ def test_same_day_then_the_version_mark() -> None:
 
 
 def test_file_times_do_not_order_files() -> None:
-    files = [
-        _sub("NK_2024-Q2.xlsx", date(2024, 7, 12), "file-time"),
-        _sub("NK_2024-Q2_v2.xlsx", date(2024, 7, 10), "sheet"),
-    ]
+    later = _sub("NK_2024-Q2.xlsx", None, "unknown").model_copy(
+        update={"file_time": date(2024, 7, 12)}  # copied later: a hint, never an order
+    )
+    files = [later, _sub("NK_2024-Q2_v2.xlsx", date(2024, 7, 10), "sheet")]
     assert order_resubmissions(files).used == files[1]  # by the mark alone
 
 
@@ -127,7 +127,9 @@ def test_resubmission_through_the_evaluation(tmp_path: Path, targets: TargetsFil
 DEPARTMENTS = ["SYT", "SGDDT", "STC", "BTCTU"]
 
 
-def _drive(**changes: Any) -> DriveFile:
+def _drive(final: bool = True, **changes: Any) -> DriveFile:
+    """A drive file with one round, 2024-Q2: by default the final review's (so that these
+    tests see candidates), else the interim review's."""
     base: dict[str, Any] = {
         "schema_version": 1,
         "name": "test",
@@ -137,6 +139,7 @@ def _drive(**changes: Any) -> DriveFile:
             "launch_document_due": date(2024, 3, 31),
             "interim_review": "2024-06",
             "final_review": "2025-01",
+            "final_round": "2024-Q2" if final else "2024-Q4",
             "rounds": [{"round": "2024-Q2", "deadline": DEADLINE}],
         },
         "clusters": [{"id": "so", "name": "Sở", "members": DEPARTMENTS}],
@@ -163,7 +166,8 @@ def _report(statuses: dict[str, list[Status]], days: dict[str, date] | None = No
                 unit_code=unit,
                 period="2024-Q2",
                 submitted_on=day,
-                date_source="sheet",
+                date_source="received-log",
+                received_on=day,
                 issues=issues,
             )
         )
@@ -243,22 +247,84 @@ def test_deductions(targets: TargetsFile) -> None:
 def test_award_rule(targets: TargetsFile) -> None:
     report = _report({"SYT": [X, F], "SGDDT": [M, M, N, N], "STC": [M, N], "BTCTU": [M, M]})
     got = _standings(targets, report)
-    # BTCTU leads with nothing not met: proposed
-    assert [u for u in DEPARTMENTS if got[u].proposed] == ["BTCTU"]
-    # the leader has a target not met: nobody is proposed at top 1; at top 2, the second
+    # BTCTU leads with nothing not met: candidate
+    assert [u for u in DEPARTMENTS if got[u].candidate] == ["BTCTU"]
+    # the leader has a target not met: nobody is candidate at top 1; at top 2, the second
     got = _standings(targets, _report({"SYT": [X, F], "STC": [N, N]}))
     assert got["SYT"].rank == 1
-    assert not any(s.proposed for s in got.values())
-    got = _standings(targets, _report({"SYT": [X, F], "STC": [N, N]}), _drive(awards={"top": 2}))
-    assert [u for u in DEPARTMENTS if got[u].proposed] == ["STC"]
+    assert not any(s.candidate for s in got.values())
+    # at top 2, the second has two targets near: near counts as not met, as in the headline
+    two = _report({"SYT": [X, F], "STC": [N, N]})
+    got = _standings(targets, two, _drive(awards={"top": 2}))
+    assert not any(s.candidate for s in got.values())
+    assert got["STC"].term is not None
+    assert got["STC"].term.not_met == (("2024-H1", "CT05a"), ("2024-H1", "CT05b"))
+    # ... unless the drive file says otherwise (and the outputs then quote it)
+    got = _standings(targets, two, _drive(awards={"top": 2, "near_is_met": True}))
+    assert [u for u in DEPARTMENTS if got[u].candidate] == ["STC"]
+
+
+def test_no_candidate_outside_the_final_review(targets: TargetsFile) -> None:
+    report = _report({"SYT": [M, M], "STC": [M, M]})
+    ranking = rank(targets, _drive(final=False), report, Q2)
+    assert not ranking.final
+    assert ranking.final_round == "2024"
+    standings = {s.unit_code: s for s in ranking.clusters[0].ranking}
+    assert (standings["SYT"].rank, standings["STC"].rank) == (1, 1)  # ranked, for reference
+    assert len(standings) == 4
+    assert not any(s.candidate or s.term for s in standings.values())
+
+
+def test_candidates_are_judged_over_the_term(targets: TargetsFile) -> None:
+    """At the final review (2024), a target not met in an earlier year of the term (2023, as
+    far as the report holds it) keeps a unit off the list, however well it did in 2024."""
+    year = AppliedTarget(TargetKind.AT_LEAST, Decimal(1), None, None, "plan")
+    subs, results = [], []
+    for unit, period, statuses in (
+        ("SYT", "2023", [M, F]),
+        ("SYT", "2024", [X, X]),
+        ("STC", "2024", [M, M]),
+    ):
+        file = f"{unit}_{period}.xlsx"
+        subs.append(Submission(file=file, unit_code=unit, period=period, date_source="unknown"))
+        codes = {"SYT": ["CT12", "CT13"], "STC": ["CT05a", "CT05b"]}[unit]
+        for code, status in zip(codes, statuses, strict=True):
+            result = Result(file, unit, period, code, None, status, round=period, target=year)
+            results.append(result)
+    report = Report(
+        targets_file="t", periods=["2023", "2024"], submissions=subs, results=results,
+        missing_units=[],
+    )  # fmt: skip
+    drive = _drive(
+        calendar={
+            "launch": date(2024, 1, 1),
+            "end": date(2024, 12, 31),
+            "launch_document_due": date(2024, 3, 31),
+            "interim_review": "2024-06",
+            "final_review": "2025-01",
+            "rounds": [{"round": "2024-Q4", "deadline": date(2025, 1, 20)}],
+        }
+    )
+    ranking = rank(targets, drive, report, Period.quarter(2024, 4))
+    assert ranking.final
+    got = {s.unit_code: s for s in ranking.clusters[0].ranking}
+    assert got["SYT"].rank == 1  # 2024 alone ranks it first ...
+    assert got["SYT"].term is not None
+    assert got["SYT"].term.rounds == ("2023", "2024")
+    assert got["SYT"].term.not_met == (("2023", "CT13"),)
+    assert not got["SYT"].candidate  # ... but 2023 keeps it off the list
+    assert not got["STC"].candidate  # ranked second: top is 1
+    top2 = rank(targets, drive.model_copy(update={"awards": drive.awards.model_copy(
+        update={"top": 2})}), report, Period.quarter(2024, 4))  # fmt: skip
+    assert [s.unit_code for s in top2.clusters[0].ranking if s.candidate] == ["STC"]
 
 
 def test_award_rule_on_time_and_min_score(targets: TargetsFile) -> None:
     report = _report({"SYT": [M, M]}, days={"SYT": date(2024, 7, 25)})
-    assert _standings(targets, report)["SYT"].proposed
-    assert not _standings(targets, report, _drive(awards={"on_time": True}))["SYT"].proposed
+    assert _standings(targets, report)["SYT"].candidate
+    assert not _standings(targets, report, _drive(awards={"on_time": True}))["SYT"].candidate
     strict = _drive(awards={"min_score": Decimal("0.95")})
-    assert not _standings(targets, report, strict)["SYT"].proposed  # 0.9 after the deduction
+    assert not _standings(targets, report, strict)["SYT"].candidate  # 0.9 after the deduction
 
 
 @given(

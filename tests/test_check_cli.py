@@ -15,7 +15,7 @@ from typer.testing import Result
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from cantho_kpi.output import calendar_dict, check_json_chunks
 from cantho_kpi.report import evaluate, launch_statuses, round_statuses
-from cantho_kpi.submissions import discover, read_submission
+from cantho_kpi.submissions import discover, read_submission, received_logs
 from cantho_kpi.targets import TargetsFile, load_drive
 
 from .conftest import ROOT
@@ -66,8 +66,9 @@ def test_json_golden_and_equal_to_the_library_report(
 ) -> None:
     result = kpi("check", Q2, "--format", "json")
     assert result.exit_code == EXIT_FINDINGS
-    subs = [read_submission(p, targets) for p in discover([Path(Q2)])]
-    report = evaluate(targets, subs, targets_file="data/targets.yaml")
+    files = discover([Path(Q2)])
+    subs = [read_submission(p, targets) for p in files]
+    report = evaluate(targets, subs, targets_file="data/targets.yaml", logs=received_logs(files))
     drive = load_drive(ROOT / "data" / "drive.yaml").drive
     assert drive is not None
     rounds, launch = round_statuses(targets, drive, report), launch_statuses(targets, drive)
@@ -82,13 +83,15 @@ def test_json_golden_and_equal_to_the_library_report(
     tn = next(s for s in doc["submissions"] if s["unit_code"] == "TN")
     assert tn["valid"] is False
     assert tn["issues"][0]["location"].endswith("TN_2024-Q2.xlsx!BaoCao!E24")
-    assert (tn["submitted_on"], tn["date_source"]) == ("2024-07-05", "sheet")
+    assert (tn["submitted_on"], tn["date_source"]) == ("2024-06-19", "received-log")
     btctu = next(t for t in doc["timeliness"] if t["unit_code"] == "BTCTU")
     assert (btctu["round"], btctu["status"], btctu["deadline"]) == (
         "2024-H1",
         "not_received",
-        "2024-07-20",
+        "2024-06-20",
     )
+    assert doc["received_logs"] == [{"file": f"{Q2}/received.csv", "issues": []}]
+    assert (doc["as_of"], doc["after_as_of"]) == (None, [])
     vt = next(d for d in doc["launch_documents"] if d["unit_code"] == "VT")
     assert (vt["status"], vt["received"]) == ("not_received", None)
 

@@ -11,7 +11,7 @@ import pytest
 
 from cantho_kpi.domain import Status
 from cantho_kpi.report import build_archive, evaluate
-from cantho_kpi.submissions import DateSource, Submission
+from cantho_kpi.submissions import Submission
 from cantho_kpi.targets import TargetsFile
 
 from .test_verdicts import result, sub
@@ -110,7 +110,8 @@ def test_a_round_after_the_boundary_break(targets: TargetsFile) -> None:
 
 
 def _dated(found: Submission, day: date | None) -> Submission:
-    return found.model_copy(update={"submitted_on": day, "date_source": DateSource.SHEET})
+    """A file whose sheet says when it was written ('Ngày lập')."""
+    return found.model_copy(update={"written_on": day})
 
 
 def test_a_q2_and_an_h1_file_are_one_rounds_two_files_in_both(targets: TargetsFile) -> None:

@@ -20,6 +20,13 @@ INVALID = sorted((DATA / "drive" / "invalid").glob("*.yaml"))
 
 MAIN_CODE = {
     "bad-date": "wrong-type",
+    "candidates-for-a-heads-award": "not-a-city-award",
+    "estimate-deadline-too-early": "deadline-before-round-end",
+    "final-report-twice": "duplicate-code",
+    "final-reports-after-review": "review-before-deadline",
+    "review-before-deadline": "review-before-deadline",
+    "review-round-without-deadline": "unknown-reference",
+    "unknown-award": "unknown-reference",
     "dates-out-of-order": "date-order",
     "deadline-before-round-end": "deadline-before-round-end",
     "duplicate-round": "duplicate-round",

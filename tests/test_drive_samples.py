@@ -1,6 +1,6 @@
-"""The drive's sample data: the resubmission and received log are what the script makes, and
-the sample shows a late unit, a resubmission, a unit not received and one with no launch
-document."""
+"""The drive's sample data: the resubmission and received logs are what the script makes, and
+the sample shows a late unit, a resubmission, a unit not received, one whose day of receipt is
+unknown, and one with no launch document."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from cantho_kpi.report import (
     launch_statuses,
     round_statuses,
 )
-from cantho_kpi.submissions import discover, read_all
+from cantho_kpi.submissions import discover, read_all, received_logs
 from cantho_kpi.targets import DriveFile, TargetsFile, load_drive
 
 from .conftest import ROOT
@@ -48,10 +48,22 @@ def test_the_sample_has_a_late_resubmission_and_a_missing_unit(targets: TargetsF
     drive = _drive()
     for folder in ("2024-Q2", "2024-Q4"):
         files = discover([SAMPLES / folder])
-        report = evaluate(targets, read_all(files, targets), targets_file="t")
+        logs = received_logs(files)
+        report = evaluate(targets, read_all(files, targets), targets_file="t", logs=logs)
+        assert all(not log.issues for log in report.received_logs)  # the sample logs are clean
         rows = {r.unit_code: r for r in round_statuses(targets, drive, report)}
         if folder == "2024-Q2":
             assert rows["BTCTU"].status is Timeliness.NOT_RECEIVED
+            om = rows["OM"]
+            assert (om.status, om.days_late, om.date_source) == (Timeliness.LATE, 4, "received-log")
+            vt = rows["VT"]  # not in the log, written on 14/06, before the deadline: unknown
+            assert (vt.status, vt.date_source, vt.submitted_on) == (
+                Timeliness.UNKNOWN,
+                "sheet",
+                date(2024, 6, 14),
+            )
+            on_time = [u for u, r in rows.items() if r.status is Timeliness.ON_TIME]
+            assert len(on_time) == 11
         else:
             nk = rows["NK"]
             assert (nk.status, nk.days_late, nk.date_source) == (
@@ -64,6 +76,7 @@ def test_the_sample_has_a_late_resubmission_and_a_missing_unit(targets: TargetsF
             old = next(s for s in report.submissions if s.file.endswith("NK_2024-Q4.xlsx"))
             assert [i.code for i in old.issues] == ["superseded-submission"]
             assert not any(r.file == old.file for r in report.results)
+            assert rows["BTCTU"].status is Timeliness.UNKNOWN  # not in the log
 
 
 def test_launch_documents_of_the_sample(targets: TargetsFile) -> None:

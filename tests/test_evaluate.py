@@ -190,8 +190,9 @@ def test_missing_units_and_indicators(targets: TargetsFile) -> None:
     own = {t.code for t in targets.own_targets("NK").targets}  # type: ignore[union-attr]
     assert set(nk) == every_unit | own | {"CT01"}
     assert {nk[c].target.source for c in own} == {"unit"}  # type: ignore[union-attr]
-    assert nk["CT09a"].status is Status.MISSING
-    assert nk["CT09a"].target.source == "plan"
+    assert "CT09a" not in nk  # a city average NK set no target for, and left empty
+    assert nk["CT21"].status is Status.MISSING  # Project 06's tasks: every unit's
+    assert nk["CT21"].target.source == "plan"  # type: ignore[union-attr]
     syt = {r.code: r.status for r in report.results if r.unit_code == "SYT"}
     assert syt == {"CT12": Status.MET, "CT13": Status.MISSING}  # a department: its own only
     missing = {m.unit_code for m in report.missing_units}
@@ -259,12 +260,18 @@ def test_an_unreadable_file_is_not_a_missing_unit(targets: TargetsFile) -> None:
 
 
 def test_summaries(targets: TargetsFile) -> None:
-    # the poverty rate is set by the year-end review (measure: yearly): judged at the year round
-    subs = [sub("a.xlsx", "BT", "2024-Q4", CT11="0.3"), sub("b.xlsx", "CR", "2024-Q4", CT11="0.9")]
+    subs = [
+        sub("a.xlsx", "BT", "2024-Q2", CT21="100", CT11="0.3"),
+        sub("b.xlsx", "CR", "2024-Q2", CT21="90", CT11="0.9"),
+    ]
     report = evaluate(targets, subs, targets_file="t")
-    row = next(r for r in indicator_rows(targets, report) if r.indicator.code == "CT11")
-    assert (row.best, row.worst) == (D("0.3"), D("0.9"))  # lower is better for "below"
+    rows = {r.indicator.code: r for r in indicator_rows(targets, report)}
+    row = rows["CT21"]
+    assert (row.best, row.worst) == (D("100"), D("90"))
     assert row.counts[Status.MET] == 1
+    # a city average the units set no target for: shown, counted as reported, never judged
+    assert (rows["CT11"].best, rows["CT11"].worst) == (None, None)
+    assert rows["CT11"].counts[Status.REPORTED] == 2
     counts = unit_rows(report)[0].counts
     assert counts[Status.MET] == 1
     every_unit = [i for i in targets.indicators if i.scope.value == "every_unit"]

@@ -39,7 +39,10 @@ def test_hand_made_workbook_saved_by_libreoffice(targets: TargetsFile) -> None:
 def test_sample_saved_again_by_libreoffice_reads_the_same(targets: TargetsFile) -> None:
     original = read_submission(ROOT / "data/submissions/2024-Q2/CR_2024-Q2.xlsx", targets, "CR")
     resaved = read_checked(SAVED / "CR_2024-Q2.xlsx", targets, "CR")
-    assert resaved == original
+    # what was read is the same; the days are not compared (the copy was saved from the sample
+    # when its 'Ngày lập' was another day, and a file's time is where it was copied)
+    days = {"submitted_on", "date_source", "written_on", "written_at", "file_time"}
+    assert resaved.model_dump(exclude=days) == original.model_dump(exclude=days)
     assert resaved.value("CT13").value == Decimal("95.5")  # type: ignore[union-attr]
 
 

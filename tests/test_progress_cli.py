@@ -22,6 +22,7 @@ from cantho_kpi.submissions import (
     ValueState,
     discover,
     read_submission,
+    received_logs,
 )
 from cantho_kpi.targets import TargetsFile
 
@@ -151,8 +152,12 @@ def test_table_golden(kpi: Kpi, wide: None, golden: Callable[[Path, str], None],
 
 
 def test_json_golden_and_parity(
-    kpi: Kpi, golden: Callable[[Path, str], None], targets: TargetsFile
+    kpi: Kpi,
+    golden: Callable[[Path, str], None],
+    targets: TargetsFile,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(ROOT)
     result = kpi("progress", ARCHIVE, "--unit", "CT", "--format", "json")
     assert result.exit_code == EXIT_OK
     golden(GOLDEN / "progress-CT.json", result.stdout)
@@ -177,7 +182,13 @@ def test_json_golden_and_parity(
     subs = [read_submission(p, targets, display=p.relative_to(ROOT).as_posix()) for p in files]
     assert targets.plan.term is not None
     report = track_progress(
-        targets, targets.plan.term, subs, targets_file="data/targets.yaml", unit="CT"
+        targets,
+        targets.plan.term,
+        subs,
+        targets_file="data/targets.yaml",
+        unit="CT",
+        # the CLI reads the offices' logs of the folders too, named as the files are
+        logs=received_logs([p.relative_to(ROOT) for p in files]),
     )
     assert data == json.loads(json.dumps(progress_dict(report)))
 

@@ -1,5 +1,6 @@
-"""A submission's date: Ngày lập on the sheet, else received.csv, else the file's time (days
-only, read in Vietnam's time whatever the machine's zone)."""
+"""A submission's days: Ngày lập on the sheet (the day it was written), the office's log (the
+day it was received), the file's time (a hint that decides nothing); days only, read in
+Vietnam's time whatever the machine's zone. Timeliness is judged on the day of receipt."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from cantho_kpi.submissions import discover, parse_day, read_submission
+from cantho_kpi.report import Report, Timeliness, evaluate, report_timeliness
+from cantho_kpi.submissions import discover, parse_day, read_submission, received_logs
 from cantho_kpi.targets import TargetsFile
 
 from .factories import META, workbook_rows, write_xlsx
 
 ROWS = [("CT01", "GRDP", 7.8, None)]
+DEADLINE = date(2024, 7, 20)
+TODAY = date(2025, 3, 1)
 
 
 @pytest.mark.parametrize(
@@ -42,40 +46,81 @@ def _file(tmp_path: Path, name: str = "NK_2024-Q2.xlsx", day: object = None) -> 
     return write_xlsx(tmp_path / name, workbook_rows(ROWS, meta=meta))
 
 
-def test_ngay_lap_on_the_sheet_wins(tmp_path: Path, targets: TargetsFile) -> None:
+def _evaluate(targets: TargetsFile, *paths: Path, today: date | None = TODAY) -> Report:
+    subs = [read_submission(p, targets) for p in paths]
+    logs = received_logs(list(paths))
+    return evaluate(targets, subs, targets_file="t", logs=logs, today=today)
+
+
+def test_the_log_gives_the_day_of_receipt(tmp_path: Path, targets: TargetsFile) -> None:
     path = _file(tmp_path, day="19/07/2024")
     (tmp_path / "received.csv").write_text("file,date\nNK_2024-Q2.xlsx,25/07/2024\n")
     sub = read_submission(path, targets)
-    assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 19), "sheet")
+    assert (sub.written_on, sub.date_source) == (date(2024, 7, 19), "sheet")  # as read
+    settled = _evaluate(targets, path).submissions[0]
+    assert (settled.submitted_on, settled.date_source) == (date(2024, 7, 25), "received-log")
+    assert report_timeliness(DEADLINE, settled) == (Timeliness.LATE, 5)  # received late
+
+
+def test_written_after_the_deadline_is_late_by_at_least_that(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    sub = _evaluate(targets, _file(tmp_path, day="23/07/2024")).submissions[0]
+    assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 23), "sheet")
+    assert report_timeliness(DEADLINE, sub) == (Timeliness.LATE, 3)
+
+
+def test_written_before_the_deadline_with_no_log_is_unknown(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    sub = _evaluate(targets, _file(tmp_path, day="10/07/2024")).submissions[0]
+    assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 10), "sheet")
+    assert report_timeliness(DEADLINE, sub) == (Timeliness.UNKNOWN, 0)
+
+
+def test_no_date_at_all_is_unknown_whatever_the_file_time(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    path = _file(tmp_path)
+    moment = datetime(2025, 9, 1, 12, tzinfo=UTC).timestamp()  # copied long after
+    os.utime(path, (moment, moment))
+    sub = _evaluate(targets, path).submissions[0]
+    assert sub.file_time == date(2025, 9, 1)  # kept, as a hint
+    assert (sub.submitted_on, sub.date_source) == (None, "unknown")
+    assert report_timeliness(DEADLINE, sub) == (Timeliness.UNKNOWN, 0)  # never late
 
 
 def test_a_date_cell_is_read(tmp_path: Path, targets: TargetsFile) -> None:
     sub = read_submission(_file(tmp_path, day=datetime(2024, 7, 19)), targets)
-    assert sub.submitted_on == date(2024, 7, 19)
+    assert sub.written_on == date(2024, 7, 19)
+    assert str(sub.written_at) == f"{tmp_path / 'NK_2024-Q2.xlsx'}!BaoCao!B4"
 
 
 def test_received_log_when_the_sheet_has_no_date(tmp_path: Path, targets: TargetsFile) -> None:
     path = _file(tmp_path)
     (tmp_path / "received.csv").write_text("\ufefffile;date\nNK_2024-Q2.xlsx;2024-07-25\n")
-    sub = read_submission(path, targets)
+    sub = _evaluate(targets, path).submissions[0]
     assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 25), "received-log")
     assert discover([tmp_path]) == [path]  # the log is not a submission
 
 
-def test_bad_log_line_is_a_warning_then_file_time(tmp_path: Path, targets: TargetsFile) -> None:
+def test_a_bad_log_line_is_the_logs_problem(tmp_path: Path, targets: TargetsFile) -> None:
     path = _file(tmp_path)
     (tmp_path / "received.csv").write_text("file,date\nNK_2024-Q2.xlsx,soon\n")
-    sub = read_submission(path, targets)
-    assert sub.date_source == "file-time"
-    issue = next(i for i in sub.issues if i.code == "bad-received-date")
-    assert str(issue.location).endswith("received.csv:2:2")
-    assert sub.valid
+    report = _evaluate(targets, path)
+    sub = report.submissions[0]
+    assert sub.date_source == "unknown"
+    assert sub.issues == []  # never pinned on the submission
+    [log] = report.received_logs
+    assert [(i.code, str(i.location)) for i in log.issues] == [
+        ("bad-received-date", f"{tmp_path / 'received.csv'}:2")
+    ]
 
 
 def test_unreadable_ngay_lap_is_a_warning(tmp_path: Path, targets: TargetsFile) -> None:
-    sub = read_submission(_file(tmp_path, day="hôm qua"), targets)
+    sub = _evaluate(targets, _file(tmp_path, day="hôm qua")).submissions[0]
     assert "bad-date" in {i.code for i in sub.issues}
-    assert sub.date_source == "file-time"
+    assert (sub.submitted_on, sub.date_source) == (None, "unknown")
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles", "Asia/Tokyo"])
@@ -93,13 +138,15 @@ def test_file_time_is_a_day_in_vietnam(
     finally:
         monkeypatch.undo()
         time.tzset()
-    assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 21), "file-time")
+    assert sub.file_time == date(2024, 7, 21)
+    assert (sub.submitted_on, sub.date_source) == (None, "unknown")
 
 
 def test_sample_files_give_their_ngay_lap(targets: TargetsFile) -> None:
     root = Path(__file__).resolve().parent.parent / "data" / "submissions"
     sub = read_submission(root / "2024-Q2" / "NK_2024-Q2.xlsx", targets)
-    assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 5), "sheet")
+    # the half-year round is reported as estimates, written before the June review
+    assert (sub.written_on, sub.date_source) == (date(2024, 6, 14), "sheet")
 
 
 def test_a_log_that_is_not_utf8_is_said(tmp_path: Path, targets: TargetsFile) -> None:
@@ -107,16 +154,44 @@ def test_a_log_that_is_not_utf8_is_said(tmp_path: Path, targets: TargetsFile) ->
     (tmp_path / "received.csv").write_bytes(
         "file,date\nNK_2024-Q2.xlsx,05/07/2024 ngày\xe0\n".encode("latin-1")
     )
-    sub = read_submission(path, targets)
-    assert "bad-received-log" in {i.code for i in sub.issues}
-    assert sub.date_source == "file-time"
+    report = _evaluate(targets, path)
+    sub = report.submissions[0]
+    assert [i.code for log in report.received_logs for i in log.issues] == ["bad-received-log"]
+    assert sub.date_source == "unknown"
     assert sub.valid
+    assert sub.issues == []
 
 
-def test_a_broken_file_still_has_its_date(tmp_path: Path, targets: TargetsFile) -> None:
+def test_a_broken_file_still_has_its_day_of_receipt(tmp_path: Path, targets: TargetsFile) -> None:
     path = tmp_path / "NK_2024-Q2.xlsx"
     path.write_bytes(b"not a workbook")
     (tmp_path / "received.csv").write_text("file,date\nNK_2024-Q2.xlsx,21/07/2024\n")
-    sub = read_submission(path, targets)
+    sub = _evaluate(targets, path).submissions[0]
     assert not sub.valid
     assert (sub.submitted_on, sub.date_source) == (date(2024, 7, 21), "received-log")
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("30/12/2023", "before 2024, the year of the file's round"),
+        ("01/06/2099", "after today (01/03/2025)"),
+    ],
+)
+def test_an_implausible_ngay_lap_is_a_warning_and_not_used(
+    tmp_path: Path, targets: TargetsFile, written: str, why: str
+) -> None:
+    sub = _evaluate(targets, _file(tmp_path, day=written)).submissions[0]
+    [issue] = [i for i in sub.issues if i.code == "implausible-date"]
+    assert why in issue.message
+    assert str(issue.location).endswith("NK_2024-Q2.xlsx!BaoCao!B4")  # the cell
+    assert (sub.written_on, sub.submitted_on, sub.date_source) == (None, None, "unknown")
+
+
+def test_an_estimate_written_before_its_period_ends_is_plausible(
+    tmp_path: Path, targets: TargetsFile
+) -> None:
+    """ "Ước thực hiện 6 tháng" is routinely written in June, before the half year ends."""
+    sub = _evaluate(targets, _file(tmp_path, day="14/06/2024")).submissions[0]
+    assert not any(i.code == "implausible-date" for i in sub.issues)
+    assert sub.submitted_on == date(2024, 6, 14)

@@ -45,12 +45,14 @@ def test_layout(tmp_path: Path, targets: TargetsFile) -> None:
         None,  # the estimate mark
     ]
     assert sheet.cell(HEADER_ROW + 35, 1).value == "CT21"
-    # the targets that apply to Ninh Kiều: its own, marked, or the plan's every unit is held to
+    # the targets that apply to Ninh Kiều: its own, marked, or the plan's where it names every
+    # unit
     shown = {sheet.cell(r, 1).value: sheet.cell(r, 4).value for r in range(HEADER_ROW + 1, 47)}
     assert shown["CT11"] == "< 0,2 % (riêng)"  # NK's own, not the city's < 0,5 %
     assert shown["CT14a"] == "—"  # never the city's 24 communes
     assert shown["CT17b"] == "≥ 1.200 (riêng)"  # its share, not the city's 7.000
-    assert shown["CT09a"] == "≥ 99,15 %"  # a rate every unit is held to
+    assert shown["CT09a"] == "—"  # a city average: NK set no enrolment target of its own
+    assert shown["CT21"] == "≥ 100 %"  # Project 06's tasks: every unit is held to all of them
     assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
     assert sheet.column_dimensions["B"].width > 40
 

@@ -48,12 +48,34 @@ def test_a_district_is_never_judged_against_a_city_total(targets: TargetsFile) -
         assert (found.status, found.target) == (Status.REPORTED, None)
 
 
-def test_a_rate_every_unit_is_held_to_uses_the_plan(targets: TargetsFile) -> None:
-    report = evaluate(targets, [sub("BT.xlsx", "BT", "2024-Q4", CT11="0.6")], targets_file="t")
-    found = result(report, "BT", "CT11")
-    assert found.status is Status.NEAR  # < 0.5 with tolerance 0.1
+def test_a_figure_the_plan_assigns_to_every_unit_uses_the_plan(targets: TargetsFile) -> None:
+    report = evaluate(targets, [sub("BT.xlsx", "BT", "2024-Q4", CT21="97")], targets_file="t")
+    found = result(report, "BT", "CT21")
+    assert found.status is Status.NEAR  # at least 100 with tolerance 5
     assert found.target is not None
     assert found.target.source == "plan"
+    assert found.reference is None
+
+
+def test_a_city_average_without_a_units_own_target_is_reported(targets: TargetsFile) -> None:
+    """The poverty rate below 0.5 % is the city's average: a district that set no target of
+    its own is not judged against it; its figure is reported, the plan's shown for reference."""
+    report = evaluate(targets, [sub("BT.xlsx", "BT", "2024-Q4", CT11="0.6")], targets_file="t")
+    found = result(report, "BT", "CT11")
+    assert (found.status, found.target) == (Status.REPORTED, None)
+    assert found.reference is not None
+    assert (found.reference.kind.value, found.reference.max) == ("below", D("0.5"))
+    # a city total is never a reference for a district's count
+    counts = evaluate(targets, [sub("BT.xlsx", "BT", "2024-Q4", CT14a="3")], targets_file="t")
+    ct14a = result(counts, "BT", "CT14a")
+    assert (ct14a.status, ct14a.reference) == (Status.REPORTED, None)
+
+
+def test_every_unit_scope_only_where_the_plan_assigns_it(targets: TargetsFile) -> None:
+    """The plan's words name every unit for four figures only: urban waste (100 %), every
+    commune's military cell, combat readiness, Project 06's tasks."""
+    every = {i.code for i in targets.indicators if i.scope.value == "every_unit"}
+    assert every == {"CT16", "CT19a", "CT19b", "CT21"}
 
 
 def test_a_unit_is_judged_against_its_own_target(targets: TargetsFile) -> None:

@@ -5,7 +5,6 @@ file (data/drive.yaml)."""
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,21 +14,24 @@ import typer
 from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
+    AsOfOption,
     ForceOption,
     JobsOption,
     LangOption,
     PathsArgument,
     TargetsOption,
     fail,
+    parse_as_of,
     parse_period_option,
     stdout_console,
     targets_path,
+    today,
 )
 from .reports import _checked
-from .words import wrote_line
+from .words import log_problem_lines, wrote_line
 
 if TYPE_CHECKING:
-    from ..domain import Period
+    from ..domain import Lang, Period
     from ..report import LaunchStatus, Report, RoundStatus
     from ..targets import DriveFile, TargetsFile
     from ..workbooks import DriveParts
@@ -110,19 +112,22 @@ def optional_drive(targets: Path | None) -> DriveFile | None:
 
 def check_calendar(report: Report, loaded: TargetsFile, targets: Path | None) -> Calendar | None:
     """The drive's timeliness per unit and round and its launch documents, when there is a
-    drive file beside the targets file."""
+    drive file beside the targets file, as of the report's day (``--as-of``, else today)."""
     from ..report import launch_statuses, round_statuses
 
     drive = optional_drive(targets)
     if drive is None:
         return None
-    return round_statuses(loaded, drive, report), launch_statuses(loaded, drive)
+    day = report.as_of or today()
+    return round_statuses(loaded, drive, report, day), launch_statuses(loaded, drive, day)
 
 
 def export_drive_parts(
-    report: Report, loaded: TargetsFile, targets: Path | None
+    report: Report, loaded: TargetsFile, targets: Path | None, lang: Lang
 ) -> DriveParts | None:
-    """The ranking (latest round) and the calendar for the export, when there is a drive file."""
+    """The ranking (latest round) and the calendar for the export, when there is a drive file;
+    the lines under the ranking say whose rule it is."""
+    from ..output import given_lines, reference_line, rule_line
     from ..report import launch_statuses, rank, round_statuses, rounds_of
     from ..workbooks import DriveParts
 
@@ -130,23 +135,23 @@ def export_drive_parts(
     rounds = rounds_of(report)
     if drive is None or not rounds:
         return None
+    day = report.as_of or today()
+    ranking = rank(loaded, drive, report, rounds[-1], as_of=day)
+    shown = _drive_file(targets)
+    notes = [reference_line(drive, ranking, lang), rule_line(drive, shown, ranking.plan, lang)]
     return DriveParts(
-        rank(loaded, drive, report, rounds[-1]),
-        round_statuses(loaded, drive, report),
-        launch_statuses(loaded, drive),
+        ranking,
+        round_statuses(loaded, drive, report, day),
+        launch_statuses(loaded, drive, day),
+        (*(n for n in notes if n), *given_lines(ranking, lang)),
     )
 
 
-def _as_of(text: str | None) -> date:
-    """The day given, else today in Cần Thơ (UTC+7)."""
-    from ..submissions import parse_day
+def _drive_file(targets: Path | None) -> str:
+    """The drive file's path as the outputs name it (beside the targets file)."""
+    from ..targets import drive_path
 
-    if text is None:
-        return datetime.now(UTC).astimezone(timezone(timedelta(hours=7))).date()
-    day = parse_day(text)
-    if day is None:
-        raise typer.BadParameter(f"{text!r} is not a day; write 2025-01-21 or 21/01/2025")
-    return day
+    return str(drive_path(targets_path(targets)))
 
 
 def _round(text: str | None, report: Report) -> Period:
@@ -179,7 +184,12 @@ def chase_command(
     round_: RoundOption = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="The day the list is made (default: today).", metavar="DAY"),
+        typer.Option(
+            "--as-of",
+            help="The day the list is made (default: today): a file received, or written, "
+            "after it is not there yet.",
+            metavar="DAY",
+        ),
     ] = None,
     output_format: Annotated[
         ChaseFormat,
@@ -191,18 +201,24 @@ def chase_command(
 ) -> None:
     """List the units to chase for a round: not received after the deadline, late, or with
     figures missing or unreadable; what they owe and whom to call (contacts in the drive file).
+    Units whose day of receipt is unknown are listed too, for the office to write it into
+    received.csv (they are not chased for it).
 
     Exit 0 when nobody is to be chased, 1 when someone is, 2 on usage errors.
 
     Example: kpi chase data/submissions/2024-Q4 --as-of 2025-01-25
     """
     from ..output import chase_csv, chase_json, chase_markdown, draw_chase
-    from ..report import chase_list
+    from ..report import chase_list, to_chase
 
     drive = require_drive(targets)
-    day = _as_of(as_of)
+    given = parse_as_of(as_of)
+    day = given or today()
     # with --round, a folder where nobody has sent anything yet is a list of everyone to chase
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang, allow_empty=round_ is not None)
+    report, loaded, _ = _checked(
+        paths, None, jobs, targets, lang, allow_empty=round_ is not None, as_of=given
+    )
+    _say_log_problems(report, lang)
     period = _round(round_, report)
     _require_deadline(drive, loaded, period)
     items = chase_list(loaded, drive, report, period, day)
@@ -214,7 +230,13 @@ def chase_command(
         sys.stdout.write(chase_markdown(items, lang))
     else:
         draw_chase(items, stdout_console(), lang)
-    raise typer.Exit(EXIT_FINDINGS if items else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if to_chase(items) else EXIT_OK)
+
+
+def _say_log_problems(report: Report, lang: Lang) -> None:
+    """The problems of the offices' logs (received.csv), on stderr, as `kpi check` lists them."""
+    for line in log_problem_lines(report, lang):
+        typer.echo(line, err=True)
 
 
 def rank_command(
@@ -228,12 +250,14 @@ def rank_command(
         RankFormat,
         typer.Option("--format", "-f", help="table for people; json, csv, markdown for scripts."),
     ] = RankFormat.table,
+    as_of: AsOfOption = None,
     jobs: JobsOption = None,
     lang: LangOption = "vi",
     targets: TargetsOption = None,
 ) -> None:
     """Rank the units of each cluster (cụm, khối thi đua) by their score for a round, with the
-    breakdown and the units proposed for an award. The rule is in the drive file.
+    breakdown; at the round of the final review, the reference list of candidates for the
+    city's award. The scoring is the drive file's rule, not the plan's: every format says so.
 
     Exit 0, or 2 on usage errors.
 
@@ -246,20 +270,23 @@ def rank_command(
     if cluster is not None and not any(c.id == cluster for c in drive.clusters):
         known = ", ".join(c.id for c in drive.clusters)
         fail(f"unknown cluster {cluster!r}; the clusters are: {known}")
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
+    given = parse_as_of(as_of)
+    report, loaded, _ = _checked(paths, None, jobs, targets, lang, as_of=given)
+    _say_log_problems(report, lang)
     period = _round(round_, report)
     _require_deadline(drive, loaded, period)
-    ranking = rank(loaded, drive, report, period, cluster)
+    ranking = rank(loaded, drive, report, period, cluster, as_of=given or today())
     if not ranking.clusters:
         fail(f"no cluster of the drive file is active in round {ranking.round}")
+    shown = _drive_file(targets)
     if output_format is RankFormat.json:
-        sys.stdout.write(rank_json(ranking, drive))
+        sys.stdout.write(rank_json(ranking, drive, shown, given))
     elif output_format is RankFormat.csv:
-        sys.stdout.write(rank_csv(ranking))
+        sys.stdout.write(rank_csv(ranking, shown))
     elif output_format is RankFormat.markdown:
-        sys.stdout.write(rank_markdown(ranking, lang))
+        sys.stdout.write(rank_markdown(ranking, drive, shown, lang))
     else:
-        draw_rank(ranking, stdout_console(), lang)
+        draw_rank(ranking, drive, shown, stdout_console(), lang)
     raise typer.Exit(EXIT_OK)
 
 
@@ -272,42 +299,54 @@ def review_command(
         Path,
         typer.Option("--output", "-o", help="The Markdown file to write (.md).", metavar="FILE"),
     ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The data cut-off (2024-06-27 or 27/06/2024): a report received, or written, "
+            "after it is left out; default: none (every file given).",
+            metavar="DAY",
+        ),
+    ] = None,
     force: ForceOption = False,
     jobs: JobsOption = None,
     lang: LangOption = "vi",
     targets: TargetsOption = None,
 ) -> None:
-    """Write the skeleton of the drive's review report as Markdown (Vietnamese by default):
-    targets met, a marked place for the progress statement, units late or missing, the ranking
-    per cluster and the award proposals.
+    """Write the skeleton of the drive's review report (sơ kết, tổng kết) as Markdown
+    (Vietnamese by default): the review's date and data cut-off; the units' launch documents;
+    the city's 21 targets and their figures, those not met, the term totals, the progress
+    toward 2025, the units' figures beside the city's averages, the units' reports, their
+    final reports, the ranking for reference; the awards as the plan gives them (a reference
+    list of candidates at the final review only); and marked places for what only people can
+    write (direction, shortcomings, causes, lessons, next steps).
 
-    Example: kpi review data/submissions/2024-Q4 --round 2024 -o bao-cao-tong-ket_2024.md
+    Example: kpi review data/submissions --round 2024 --as-of 2025-01-27 -o tong-ket_2024.md
     """
-    from ..domain import round_of
     from ..output import ReviewData, review_markdown
-    from ..report import launch_statuses, progress_of_report, rank, round_statuses
+    from ..report import build_review, round_name
 
     if output.suffix.lower() != ".md":
         fail(f"{output}: the output must be a Markdown file (.md)")
     if output.exists() and not force:
         fail(f"{output} exists; give --force to replace it")
     drive = require_drive(targets)
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
+    given = parse_as_of(as_of)
+    report, loaded, _ = _checked(paths, None, jobs, targets, lang, as_of=given)
+    _say_log_problems(report, lang)
     period = _round(round_, report)
-    name = str(round_of(period, loaded.rounds))
+    name = round_name(loaded, period)
     if name not in report.rounds:
-        fail(
-            f"no file of round {name} among these files (rounds found: {', '.join(report.rounds)})"
-        )
+        found = ", ".join(report.rounds) or "none"
+        fail(f"no file of round {name} among these files (rounds found: {found})")
+    review = build_review(loaded, drive, report, period, given)
     data = ReviewData(
+        review,
+        loaded,
         drive,
-        report.for_round(name),
-        round_statuses(loaded, drive, report, periods=[period]),
-        launch_statuses(loaded, drive),
-        rank(loaded, drive, report, period),
-        final=period.last_month % 12 == 11,
+        _drive_file(targets),
+        report.targets_file,
         city=loaded.city.name if loaded.city else "Thành phố",
-        progress=progress_of_report(loaded, report),
     )
     try:
         output.write_text(review_markdown(data, lang), encoding="utf-8")

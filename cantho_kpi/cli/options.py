@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -80,6 +81,37 @@ JobsOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace existing files.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Make the report as of this day (2025-01-15 or 15/01/2025): a file received, or "
+        "written, after it is not there yet; default: today.",
+        show_default=False,
+        metavar="DAY",
+    ),
+]
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """The day given with ``--as-of`` (``None`` when not given)."""
+    from ..submissions import parse_day
+
+    if text is None:
+        return None
+    day = parse_day(text)
+    if day is None:
+        raise typer.BadParameter(
+            f"{text!r} is not a day; write 2025-01-21 or 21/01/2025", param_hint="'--as-of'"
+        )
+    return day
+
+
+def today() -> date:
+    """Today in Cần Thơ (UTC+7)."""
+    from ..submissions import today_in_vietnam
+
+    return today_in_vietnam()
 
 
 def stdout_console() -> Console:

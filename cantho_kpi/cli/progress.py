@@ -19,6 +19,7 @@ from .options import (
     require_targets,
     stdout_console,
     targets_path,
+    today,
 )
 from .words import no_files_line, no_path_line
 
@@ -85,7 +86,7 @@ def _tracked(
     lang: Lang,
 ) -> tuple[ProgressReport, TargetsFile]:
     from ..report import track_progress
-    from ..submissions import default_jobs, discover, read_all
+    from ..submissions import default_jobs, discover, read_all, received_logs
 
     loaded = require_targets(option)
     term = loaded.plan.term
@@ -113,7 +114,14 @@ def _tracked(
         )
     subs = read_all(files, loaded, jobs or default_jobs())
     report = track_progress(
-        loaded, term, subs, targets_file=str(targets_path(option)), as_of=as_of, unit=wanted
+        loaded,
+        term,
+        subs,
+        targets_file=str(targets_path(option)),
+        as_of=as_of,
+        unit=wanted,
+        logs=received_logs(files),
+        today=today(),
     )
     if wanted is not None and not report.results:
         fail(f"no submission from unit {wanted} under these paths")

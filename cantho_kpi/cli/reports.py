@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +19,7 @@ from .exits import EXIT_INTERRUPTED, say_interrupted
 from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
+    AsOfOption,
     FailOn,
     FailOnOption,
     ForceOption,
@@ -27,12 +29,14 @@ from .options import (
     PeriodOption,
     TargetsOption,
     fail,
+    parse_as_of,
     parse_period_option,
     require_targets,
     stdout_console,
     targets_path,
+    today,
 )
-from .words import no_files_line, no_path_line, skipped_lines, wrote_line
+from .words import later_lines, no_files_line, no_path_line, skipped_lines, wrote_line
 
 if TYPE_CHECKING:
     from ..domain import Lang
@@ -76,6 +80,7 @@ def check_command(
         typer.Option("--format", "-f", help="table for people; json, csv, markdown for scripts."),
     ] = CheckFormat.table,
     fail_on: FailOnOption = None,
+    as_of: AsOfOption = None,
     jobs: JobsOption = None,
     lang: LangOption = "vi",
     targets: TargetsOption = None,
@@ -88,8 +93,9 @@ def check_command(
     Example: kpi check data/submissions/2024-Q2 --unit NK
     """
     wanted = _check_options(unit, detail, output_format, fail_on)
+    day = parse_as_of(as_of)
     with _interruptible():
-        report, loaded, _ = _checked(paths, period, jobs, targets, lang)
+        report, loaded, _ = _checked(paths, period, jobs, targets, lang, as_of=day)
         from .drive import check_calendar
 
         calendar = check_calendar(report, loaded, targets)
@@ -169,6 +175,7 @@ def export_command(
     period: PeriodOption = None,
     force: ForceOption = False,
     fail_on: FailOnOption = None,
+    as_of: AsOfOption = None,
     jobs: JobsOption = None,
     lang: LangOption = "vi",
     targets: TargetsOption = None,
@@ -189,11 +196,12 @@ def export_command(
     _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
+    day = parse_as_of(as_of)
     with _interruptible():
-        report, loaded, files = _checked(paths, period, jobs, targets, lang)
+        report, loaded, files = _checked(paths, period, jobs, targets, lang, as_of=day)
         from .drive import export_drive_parts
 
-        drive = export_drive_parts(report, loaded, targets)
+        drive = export_drive_parts(report, loaded, targets, lang)
         try:
             write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
         except KpiError as exc:
@@ -210,21 +218,32 @@ def _checked(
     lang: Lang,
     *,
     allow_empty: bool = False,
+    as_of: date | None = None,
 ) -> tuple[Report, TargetsFile, list[Path]]:
-    """Read and evaluate the submissions under ``paths`` (shared by check and export)."""
+    """Read and evaluate the submissions under ``paths`` (shared by every command that reads
+    them), with the offices' logs of their folders, as of ``as_of`` (default: today, without
+    leaving anything out)."""
     from ..report import Evaluation
-    from ..submissions import default_jobs, read_all
+    from ..submissions import default_jobs, read_all, received_logs
 
     loaded = require_targets(targets)
     when = parse_period_option(period) if period else None
     files = _submission_files(paths, lang, allow_empty)
     evaluation = Evaluation(
-        loaded, targets_file=str(targets_path(targets)), period=when, keep_values=False
+        loaded,
+        targets_file=str(targets_path(targets)),
+        period=when,
+        keep_values=False,
+        logs=received_logs(files),
+        today=today(),
+        as_of=as_of,
     )
     for sub in _with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)):
         evaluation.add(sub)  # while the workers read the next files
     report = evaluation.report()
-    if when is not None and files and not report.file_rounds:
+    for line in later_lines(report, lang):
+        typer.echo(line, err=True)
+    if when is not None and files and not report.file_rounds and not report.later:
         fail(_no_file_of_round(report, loaded))
     return report, loaded, files
 

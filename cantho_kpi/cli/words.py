@@ -9,6 +9,7 @@ from ..domain import plural
 
 if TYPE_CHECKING:
     from ..domain import Lang
+    from ..report import Report
     from ..submissions import Skipped
 
 
@@ -56,3 +57,30 @@ def no_files_line(paths: list[Path], skipped: int, lang: Lang) -> str:
         return f"không có tệp báo cáo nào (.xlsx, .csv) trong {where}{extra}"
     extra = f" ({plural(skipped, 'other file', 'other files')} skipped)" if skipped else ""
     return f"no submission files (.xlsx, .csv) in {where}{extra}"
+
+
+def later_lines(report: Report, lang: Lang) -> list[str]:
+    """The files left out because they came after ``--as-of``, one line."""
+    if report.as_of is None or not report.later:
+        return []
+    names = ", ".join(
+        f"{Path(s.file).name} ({s.submitted_on:%d/%m/%Y})" if s.submitted_on else Path(s.file).name
+        for s in report.later
+    )
+    day = f"{report.as_of:%d/%m/%Y}"
+    if lang == "vi":
+        return [
+            f"kpi: tính đến ngày {day}, {len(report.later)} tệp chưa đến, không được tính: {names}"
+        ]
+    what = plural(len(report.later), "file had", "files had")
+    return [f"kpi: as of {day}, {what} not arrived yet, left out: {names}"]
+
+
+def log_problem_lines(report: Report, lang: Lang) -> list[str]:
+    """The problems of the offices' logs (received.csv), one line each, as warnings."""
+    word = "cảnh báo" if lang == "vi" else "warning"
+    return [
+        f"kpi: {word} {issue.location}: {issue.code}: {issue.text(lang)}"
+        for log in report.received_logs
+        for issue in log.issues
+    ]

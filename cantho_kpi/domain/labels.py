@@ -115,6 +115,8 @@ WORDS = {
         "rollup_agrees": "Khớp",
         "own_target": "riêng",
         "no_target": "—",
+        # beside a unit's figure no target applies to: the city's average, for reference
+        "reference": "— (TP: {plan})",
         "legend": "▲ vượt  ✓ đạt  ≈ gần đạt  ✗ không đạt  ◷ chưa đến kỳ đánh giá  "
         "○ đã báo cáo (không có chỉ tiêu áp dụng)  · chưa báo cáo  ! không hợp lệ",
     },
@@ -155,6 +157,7 @@ WORDS = {
         "rollup_agrees": "Agrees",
         "own_target": "own",
         "no_target": "—",
+        "reference": "— (city: {plan})",
         "legend": "▲ exceeded  ✓ met  ≈ near  ✗ not met  ◷ pending  ○ reported (no target "
         "applies)  · missing  ! invalid",
     },
@@ -168,13 +171,15 @@ TIMELINESS_LABEL = {
         "late": "Trễ {days} ngày",
         "not_received": "Chưa nhận",
         "not_due": "Chưa đến hạn",
-        "unknown": "Không rõ ngày",
+        "unknown": "Chưa rõ ngày nhận",
+        "late_written": "Trễ ít nhất {days} ngày (theo ngày lập)",
     },
     "en": {
         "on_time": "on time",
         "late": "late by {days} days",
         "not_received": "not received",
         "not_due": "not due yet",
-        "unknown": "date unknown",
+        "unknown": "day of receipt unknown",
+        "late_written": "late by at least {days} days (by the day written)",
     },
 }

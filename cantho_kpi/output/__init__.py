@@ -29,10 +29,13 @@ if TYPE_CHECKING:
         chase_csv,
         chase_json,
         chase_markdown,
+        given_lines,
         rank_csv,
         rank_dict,
         rank_json,
         rank_markdown,
+        reference_line,
+        rule_line,
     )
     from .markdown import check_markdown
     from .progress import (
@@ -84,6 +87,9 @@ _WHERE = {
     "rank_dict": "drive_data",
     "rank_json": "drive_data",
     "rank_markdown": "drive_data",
+    "reference_line": "drive_data",
+    "rule_line": "drive_data",
+    "given_lines": "drive_data",
 }
 __all__ = [
     "CHASE_SCHEMA",
@@ -104,6 +110,7 @@ __all__ = [
     "draw_check",
     "draw_progress",
     "draw_rank",
+    "given_lines",
     "issue_dict",
     "issues_github",
     "issues_json",
@@ -118,7 +125,9 @@ __all__ = [
     "rank_dict",
     "rank_json",
     "rank_markdown",
+    "reference_line",
     "review_markdown",
+    "rule_line",
     "short_file",
     "status_text",
     "targets_json",

@@ -68,7 +68,7 @@ def draw_check(
     if len(report.submissions) > 1 and unit is None:
         console.print(Text(words["problems_legend"], style="dim"))
     console.print(Text(f"{words['targets_file']}: {report.targets_file}", style="dim"))
-    _problems(chosen if unit is not None else report.submissions, console, lang)
+    _problems(chosen if unit is not None else report.submissions, console, lang, report)
 
 
 def _round_tables(part: Report, targets: TargetsFile, console: Console, lang: Lang) -> None:
@@ -190,9 +190,11 @@ def _indicators_table(rows: list[IndicatorRow], lang: Lang, width: int) -> Table
     return fitted_table(words["indicators"], columns, cells, width)
 
 
-def _problems(subs: list[Submission], console: Console, lang: Lang) -> None:
+def _problems(subs: list[Submission], console: Console, lang: Lang, report: Report) -> None:
+    """Every problem of the files, then those of the offices' logs (received.csv)."""
     words = WORDS[lang]
     issues = [issue for sub in subs for issue in sub.issues]
+    issues += [issue for log in report.received_logs for issue in log.issues]
     if not issues:
         return
     console.print(Text(f"{words['issues']} ({len(issues)})", style="bold"))

@@ -50,6 +50,25 @@ def _submission_dict(sub: Submission) -> dict[str, Any]:
     }
 
 
+def _later_dict(sub: Submission) -> dict[str, Any]:
+    """A file left out because it came after ``--as-of``."""
+    return {
+        "file": sub.file,
+        "unit_code": sub.unit_code,
+        "period": sub.period,
+        "submitted_on": sub.submitted_on.isoformat() if sub.submitted_on else None,
+        "date_source": sub.date_source,
+    }
+
+
+def log_dicts(report: Report) -> list[dict[str, Any]]:
+    """The offices' logs (received.csv) read for the days of receipt, with their problems."""
+    return [
+        {"file": log.file, "issues": [issue_dict(i, position=False, vi=True) for i in log.issues]}
+        for log in report.received_logs
+    ]
+
+
 def _result_dict(result: Result) -> dict[str, Any]:
     return {
         "file": result.file,
@@ -65,6 +84,7 @@ def _result_dict(result: Result) -> dict[str, Any]:
         "target": _target_dict(result.target),
         "source": result.source,
         "estimate": result.estimate,
+        "reference": _target_dict(result.reference),
     }
 
 
@@ -119,6 +139,9 @@ def check_json_chunks(report: Report, extra: dict[str, Any] | None = None) -> It
         ("rollups", [_rollup_dict(r) for r in report.rollups]),
         ("headlines", [_headline_dict(h) for h in report.headlines]),
         ("summary", summary(report)),
+        ("as_of", report.as_of.isoformat() if report.as_of else None),
+        ("after_as_of", [_later_dict(s) for s in report.later]),
+        ("received_logs", log_dicts(report)),
         *(extra or {}).items(),
     ]
     yield "{\n"

@@ -3,16 +3,27 @@ and the calendar block that `kpi check` prints after its tables."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rich.console import Console
 from rich.text import Text
 
 from ..domain import Lang
 from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus, Timeliness
-from ..targets import SCORED
+from ..targets import SCORED, DriveFile
 from .data import short_file
-from .drive_data import DRIVE_WORDS, day_text, owed_text, score_text, timeliness_text
+from .drive_data import (
+    DRIVE_WORDS,
+    day_text,
+    deduction_text,
+    given_lines,
+    owed_text,
+    received_text,
+    reference_line,
+    row_timeliness,
+    rule_line,
+    score_text,
+    timeliness_text,
+    unknown_line,
+)
 from .fit import Column, fitted_table
 
 _STYLE = {
@@ -24,42 +35,53 @@ _STYLE = {
 }
 
 
-def _status(status: Timeliness, days: int, lang: Lang, unreliable: bool = False) -> Text:
-    return Text(timeliness_text(status, days, lang, unreliable), style=_STYLE[status])
+def _status(row: RoundStatus, lang: Lang, hint: bool = False) -> Text:
+    return Text(row_timeliness(row, lang, hint), style=_STYLE[row.status])
 
 
 SYMBOLS = ("▲", "✓", "≈", "✗", "·", "!")
-#: On a narrow terminal the counts of figures with no data (·) and unreadable ones (!) go first
-#: (the shipped rule scores them 0), then the deductions; the rank, unit, score and award stay.
-_RANK_DROP = {"!": 1, "·": 2}
+#: On a narrow terminal the counts of figures with no data (·), unreadable ones (!) and those
+#: reported with no target (○) go first, then the deductions; the rank, unit, score and
+#: candidate mark stay.
+_RANK_DROP = {"○": 1, "!": 2, "·": 3}
 
 
-def draw_rank(ranking: Ranking, console: Console, lang: Lang = "vi") -> None:
+def draw_rank(
+    ranking: Ranking, drive: DriveFile, drive_file: str, console: Console, lang: Lang = "vi"
+) -> None:
+    """Each cluster's ranking; then, in one line each, that the ranking is for reference
+    outside the final review, that the rule is the drive file's, and the awards already
+    given."""
     words = DRIVE_WORDS[lang]
     columns = [
         Column(words["rank"], right=True),
         Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
         Column(words["score"], right=True),
         *[Column(symbol, right=True, drop=_RANK_DROP.get(symbol, 0)) for symbol in SYMBOLS],
-        Column(words["deductions"], right=True, drop=3),
-        Column(words["proposed"], wraps=True),
+        Column("○", right=True, drop=_RANK_DROP["○"]),
+        Column(words["deductions"], right=True, drop=4),
+        *([Column(words["candidate"], wraps=True)] if ranking.final else []),
     ]
     for cluster in ranking.clusters:
         rows: list[list[str | Text]] = []
         for s in cluster.ranking:
-            minus = sum(s.deductions.values(), Decimal(0))
+            mark = Text(f"★ {words['yes']}", style="bold green") if s.candidate else ""
             rows.append(
                 [
                     str(s.rank),
                     f"{s.unit_code} {s.unit}",
                     score_text(s.score, lang),
                     *(str(s.counts[k.value]) for k in SCORED),
-                    f"-{score_text(minus, lang)}" if minus else "",
-                    Text(f"★ {words['yes']}", style="bold green") if s.proposed else "",
+                    str(s.reported),
+                    deduction_text(s, lang),
+                    *([mark] if ranking.final else []),
                 ]
             )
         title = f"{cluster.name} · {ranking.round}"
         console.print(fitted_table(title, columns, rows, console.width))
+    notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
+    for note in [*(n for n in notes if n), *given_lines(ranking, lang)]:
+        console.print(Text(note, style="dim"))
 
 
 def draw_chase(items: list[ChaseItem], console: Console, lang: Lang = "vi") -> None:
@@ -81,13 +103,16 @@ def draw_chase(items: list[ChaseItem], console: Console, lang: Lang = "vi") -> N
         [
             f"{item.unit_code} {item.unit}",
             *([] if one else [item.round, day_text(item.deadline)]),
-            _status(item.status, item.days_late, lang, item.date_source == "file-time"),
+            _status(item, lang, hint=True),
             owed_text(item, lang),
             item.contact or "",
         ]
         for item in items
     ]
     console.print(fitted_table(title, columns, rows, console.width))
+    unknown = unknown_line(list(items), lang)
+    if unknown:
+        console.print(Text(unknown, style="magenta"))
 
 
 def draw_calendar(
@@ -109,18 +134,26 @@ def draw_calendar(
             r.unit_code,
             r.round,
             day_text(r.deadline),
-            day_text(r.submitted_on),
-            _status(r.status, r.days_late, lang, r.unreliable),
+            received_text(r, lang),
+            _status(r, lang),
             short_file(r.file) if r.file else "",
         ]
         for r in rounds
     ]
     console.print(fitted_table(words["reports"], columns, rows, console.width))
+    unknown = unknown_line(rounds, lang)
+    if unknown:
+        console.print(Text(unknown, style="magenta"))
     if not launch:
         return
     title = words["launch"].format(due=day_text(launch[0].due))
     docs: list[list[str | Text]] = [
-        [d.unit_code, day_text(d.received), _status(d.status, d.days_late, lang)] for d in launch
+        [
+            d.unit_code,
+            day_text(d.received),
+            Text(timeliness_text(d.status, d.days_late, lang), style=_STYLE[d.status]),
+        ]
+        for d in launch
     ]
     launch_columns = [Column(unit), Column(words["sent"]), Column(words["timeliness"])]
     console.print(fitted_table(title, launch_columns, docs, console.width))

@@ -1,6 +1,10 @@
 """The drive's lists for scripts and documents: the ranking (the public JSON contract
-``cantho-kpi/rank/v1``), the chase list (``cantho-kpi/chase/v1``), as JSON, CSV and Markdown,
+``cantho-kpi/rank/v2``), the chase list (``cantho-kpi/chase/v1``), as JSON, CSV and Markdown,
 and the words both the tables and the documents use. Strings; nothing prints.
+
+Every output with scores or candidates says in one line that the scoring is the drive file's
+rule, not the plan's, and names the file (:func:`rule_line`). Deductions are amounts taken off,
+shown without a sign under a heading that says so, everywhere.
 """
 
 from __future__ import annotations
@@ -13,54 +17,82 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain import TIMELINESS_LABEL, Lang, json_number
-from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus, Standing, Timeliness
+from ..report import (
+    AppliedTarget,
+    ChaseItem,
+    LaunchStatus,
+    Ranking,
+    RoundStatus,
+    Standing,
+    Timeliness,
+)
 from ..targets import SCORED, DriveFile
 
-RANK_SCHEMA = "cantho-kpi/rank/v1"
+RANK_SCHEMA = "cantho-kpi/rank/v2"
 CHASE_SCHEMA = "cantho-kpi/chase/v1"
 
 DRIVE_WORDS: dict[str, dict[str, str]] = {
     "vi": {
-        "unreliable": " (theo ngày sửa tệp, không chắc chắn)",
+        "hint": " (tệp sửa ngày {day}, chỉ để tham khảo)",
+        "assumed": "; coi như đã nhận",
         "rank": "Hạng",
         "score": "Điểm",
         "points": "Điểm chỉ tiêu",
         "deductions": "Trừ điểm",
-        "proposed": "Đề nghị khen",
+        "candidate": "Ứng viên",
         "yes": "Có",
         "round": "Kỳ",
         "deadline": "Hạn nộp",
-        "sent": "Ngày gửi",
+        "sent": "Ngày nhận",
         "timeliness": "Thời hạn",
         "owed": "Còn thiếu",
         "whole_file": "cả báo cáo",
-        "whole_unreadable": "cả báo cáo (tệp không đọc được)",
+        "whole_unreadable": "cả báo cáo (tệp không đọc được, đề nghị gửi lại)",
         "contact": "Liên hệ",
         "launch": "Văn bản phát động (hạn {due})",
         "reports": "Thời hạn nộp báo cáo",
         "nobody": "Không có đơn vị nào cần nhắc.",
         "superseded": "thay {file}",
+        "written": "{day} (ngày lập)",
+        "fill_log": "Chưa rõ ngày nhận: {units}; hãy ghi ngày nhận các báo cáo này vào sổ "
+        "nhận received.csv trong thư mục của đợt.",
+        "rule": "Điểm, trừ điểm và điều kiện ứng viên là quy định của tệp phong trào {file}, "
+        "không phải của Kế hoạch {plan}.",
+        "near_is_met": " Tệp ghi near_is_met: true: chỉ tiêu gần đạt được coi như đạt.",
+        "reference_only": "Xếp hạng chỉ để tham khảo: danh sách ứng viên {award} chỉ lập ở đợt "
+        "tổng kết ({round}).",
+        "given": "Đã được khen: {unit}: {award}{detail}.",
     },
     "en": {
-        "unreliable": " (file time: unreliable)",
+        "hint": " (file modified {day}: a hint only)",
+        "assumed": "; assumed received",
         "rank": "Rank",
         "score": "Score",
         "points": "Points",
-        "deductions": "Deductions",
-        "proposed": "Proposed",
+        "deductions": "Deducted",
+        "candidate": "Candidate",
         "yes": "yes",
         "round": "Round",
         "deadline": "Deadline",
-        "sent": "Sent",
+        "sent": "Received",
         "timeliness": "Timeliness",
         "owed": "Owed",
         "whole_file": "the whole report",
-        "whole_unreadable": "the whole report (file unreadable)",
+        "whole_unreadable": "the whole report (file unreadable, to be sent again)",
         "contact": "Contact",
         "launch": "Launch documents (due {due})",
         "reports": "Reports on time",
         "nobody": "Nobody to chase.",
         "superseded": "replaces {file}",
+        "written": "{day} (written)",
+        "fill_log": "Day of receipt unknown: {units}; write the day each was received into "
+        "received.csv in the round's folder.",
+        "rule": "The points, deductions and candidate rule are settings of the drive file "
+        "{file}, not rules of plan {plan}.",
+        "near_is_met": " The file says near_is_met: true: a near target counts as met.",
+        "reference_only": "The ranking is for reference only: the list of candidates for the "
+        "{award} is made at the final review's round ({round}) only.",
+        "given": "Already awarded: {unit}: {award}{detail}.",
     },
 }
 
@@ -69,12 +101,43 @@ def day_text(day: date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def timeliness_text(status: Timeliness, days: int, lang: Lang, unreliable: bool = False) -> str:
+def timeliness_text(status: Timeliness, days: int, lang: Lang) -> str:
+    return TIMELINESS_LABEL[lang][status.value].format(days=days)
+
+
+def row_timeliness(row: RoundStatus, lang: Lang, hint: bool = False) -> str:
+    """A report against its deadline: late by at least N days when only the day it was written
+    is known; the day of receipt unknown (with ``hint``, the file's time beside it, labelled:
+    `kpi chase` shows it to help the office fill its log; nothing else does, so that the same
+    files give the same reports wherever they were copied); assumed received when the report
+    is made as of a day."""
     words = DRIVE_WORDS[lang]
-    text = TIMELINESS_LABEL[lang][status.value].format(days=days)
-    return text + (
-        words["unreliable"] if unreliable and status is not Timeliness.NOT_RECEIVED else ""
-    )
+    if row.by_sheet:
+        text = TIMELINESS_LABEL[lang]["late_written"].format(days=row.days_late)
+    else:
+        text = timeliness_text(row.status, row.days_late, lang)
+    if hint and row.status is Timeliness.UNKNOWN and row.file_time is not None:
+        text += words["hint"].format(day=day_text(row.file_time))
+    if row.assumed:
+        text += words["assumed"]
+    return text
+
+
+def received_text(row: RoundStatus, lang: Lang) -> str:
+    """The day shown for a report: received (the log), or written (Ngày lập), said so."""
+    if row.submitted_on is None:
+        return ""
+    if row.date_source == "sheet":
+        return DRIVE_WORDS[lang]["written"].format(day=day_text(row.submitted_on))
+    return day_text(row.submitted_on)
+
+
+def unknown_line(rows: list[RoundStatus], lang: Lang) -> str | None:
+    """The units whose day of receipt is unknown, for the office to fill its log."""
+    units = [r.unit_code for r in rows if r.status is Timeliness.UNKNOWN]
+    if not units:
+        return None
+    return DRIVE_WORDS[lang]["fill_log"].format(units=", ".join(units))
 
 
 def score_text(value: Decimal, lang: Lang = "en") -> str:
@@ -83,36 +146,109 @@ def score_text(value: Decimal, lang: Lang = "en") -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def deduction_text(s: Standing, lang: Lang) -> str:
+    """The amount taken off the score, without a sign (the heading says it is deducted)."""
+    minus = sum(s.deductions.values(), Decimal(0))
+    return score_text(minus, lang) if minus else ""
+
+
 def owed_text(item: ChaseItem, lang: Lang) -> str:
     if item.whole_file:
         return DRIVE_WORDS[lang]["whole_unreadable" if item.file else "whole_file"]
     return ", ".join(item.indicators)
 
 
+# --- the rule said as the drive file's --------------------------------------------------------
+
+
+def rule_line(drive: DriveFile, drive_file: str, plan: str, lang: Lang) -> str:
+    """One line: the scoring and the candidate rule are the drive file's, not the plan's;
+    with ``near_is_met: true`` quoted when the file says so."""
+    words = DRIVE_WORDS[lang]
+    line = words["rule"].format(file=drive_file, plan=plan)
+    return line + (words["near_is_met"] if drive.awards.near_is_met else "")
+
+
+def reference_line(drive: DriveFile, ranking: Ranking, lang: Lang) -> str | None:
+    """Outside the final review's round, the ranking is for reference only."""
+    if ranking.final:
+        return None
+    award = drive.awards.candidate_award()
+    return DRIVE_WORDS[lang]["reference_only"].format(
+        award=award.name if award else drive.awards.candidate_for, round=ranking.final_round
+    )
+
+
+def given_lines(ranking: Ranking, lang: Lang) -> list[str]:
+    """Awards already given to the units ranked, so that one achievement is not put forward
+    twice."""
+    lines = []
+    for cluster in ranking.clusters:
+        for s in cluster.ranking:
+            for g in s.awards_given:
+                parts = [p for p in (g.reference, day_text(g.date), g.achievement) if p]
+                detail = f" ({', '.join(parts)})" if parts else ""
+                lines.append(
+                    DRIVE_WORDS[lang]["given"].format(
+                        unit=f"{s.unit_code} {s.unit}", award=g.award, detail=detail
+                    )
+                )
+    return lines
+
+
 # --- ranking --------------------------------------------------------------------------------
 
 
+def _target_json(target: AppliedTarget) -> dict[str, Any]:
+    return {
+        "kind": target.kind.value,
+        "min": json_number(target.min),
+        "max": json_number(target.max),
+        "tolerance": json_number(target.tolerance),
+    }
+
+
 def _standing_dict(s: Standing) -> dict[str, Any]:
+    term = s.term
     return {
         "rank": s.rank,
         "unit_code": s.unit_code,
         "unit": s.unit,
         "score": json_number(s.score),
-        "counts": s.counts,
-        "deductions": {k: json_number(v) for k, v in s.deductions.items()},
-        "proposed": s.proposed,
         "points": json_number(s.points),
+        "counts": s.counts,
+        "reported": s.reported,
+        "deductions": {k: json_number(v) for k, v in s.deductions.items()},
+        "candidate": s.candidate,
         "timeliness": s.timeliness.value,
+        "date_source": s.date_source if s.file else None,
         "file": s.file,
         "submitted_on": s.submitted_on.isoformat() if s.submitted_on else None,
+        "term": None
+        if term is None
+        else {
+            "rounds": list(term.rounds),
+            "not_met": [{"round": r, "code": c} for r, c in term.not_met],
+        },
+        "reference": [
+            {"code": r.code, "value": json_number(r.value), "plan": _target_json(r.plan)}
+            for r in s.reference
+        ],
+        "awards_given": [g.model_dump(mode="json", exclude={"unit"}) for g in s.awards_given],
     }
 
 
-def rank_dict(ranking: Ranking, drive: DriveFile) -> dict[str, Any]:
+def rank_dict(
+    ranking: Ranking, drive: DriveFile, drive_file: str, as_of: date | None = None
+) -> dict[str, Any]:
     rule = drive.scoring
+    awards = drive.awards
+    award = awards.candidate_award()
     return {
         "schema": RANK_SCHEMA,
         "round": ranking.round,
+        "final_review": ranking.final,
+        "as_of": as_of.isoformat() if as_of else None,
         "clusters": [
             {
                 "id": c.id,
@@ -123,61 +259,77 @@ def rank_dict(ranking: Ranking, drive: DriveFile) -> dict[str, Any]:
             for c in ranking.clusters
         ],
         "rule": {
+            "source": "drive_file",
+            "file": drive_file,
+            "note": rule_line(drive, drive_file, ranking.plan, "en"),
             "points": {s.value: json_number(rule.point(s)) for s in SCORED},
             "late_report": json_number(rule.late_report),
             "invalid_file": json_number(rule.invalid_file),
             "weights": {k: json_number(v) for k, v in sorted(rule.weights.items())},
             "tie_break": list(rule.tie_break),
-            "awards": drive.awards.model_dump(mode="json"),
+            "candidates": {
+                "award": award.model_dump(mode="json") if award else None,
+                "final_round": ranking.final_round,
+                "top": awards.top,
+                "no_not_met": awards.no_not_met,
+                "near_is_met": awards.near_is_met,
+                "on_time": awards.on_time,
+                "min_score": json_number(awards.min_score),
+            },
         },
     }
 
 
-def rank_json(ranking: Ranking, drive: DriveFile) -> str:
-    """The public JSON contract ``cantho-kpi/rank/v1`` (documented in the README)."""
-    return json.dumps(rank_dict(ranking, drive), ensure_ascii=False, indent=2) + "\n"
+def rank_json(
+    ranking: Ranking, drive: DriveFile, drive_file: str, as_of: date | None = None
+) -> str:
+    """The public JSON contract ``cantho-kpi/rank/v2`` (documented in the README)."""
+    doc = rank_dict(ranking, drive, drive_file, as_of)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 RANK_COLUMNS = ("cluster", "rank", "unit_code", "unit", "score", "points")
 
 
-def rank_csv(ranking: Ranking) -> str:
+def rank_csv(ranking: Ranking, drive_file: str) -> str:
+    """One row per unit; the last column says whose rule the scores follow."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     statuses = [s.value for s in SCORED]
-    writer.writerow([*RANK_COLUMNS, *statuses, "late_report", "invalid_file", "proposed"])
+    head = [*RANK_COLUMNS, *statuses, "reported", "late_report", "invalid_file", "candidate"]
+    writer.writerow([*head, "rule"])
+    rule = f"drive_file:{drive_file}"
     for c in ranking.clusters:
         for s in c.ranking:
             deductions = [score_text(s.deductions[k]) for k in ("late_report", "invalid_file")]
             writer.writerow(
                 [c.id, s.rank, s.unit_code, s.unit, score_text(s.score), score_text(s.points)]
                 + [s.counts[k] for k in statuses]
-                + [*deductions, "yes" if s.proposed else "no"]
+                + [s.reported, *deductions, "yes" if s.candidate else "no", rule]
             )
     return out.getvalue()
 
 
-def rank_markdown(ranking: Ranking, lang: Lang = "vi") -> str:
+def rank_markdown(ranking: Ranking, drive: DriveFile, drive_file: str, lang: Lang = "vi") -> str:
     words = DRIVE_WORDS[lang]
     lines: list[str] = []
+    candidate = [words["candidate"]] if ranking.final else []
     for c in ranking.clusters:
         lines += [f"### {c.name} ({ranking.round})", ""]
-        lines += [
-            f"| {words['rank']} | {'Đơn vị' if lang == 'vi' else 'Unit'} | {words['score']} | "
-            f"▲ | ✓ | ≈ | ✗ | · | ! | {words['deductions']} | {words['proposed']} |",
-            "|---|---|---|---|---|---|---|---|---|---|---|",
-        ]
+        head = [words["rank"], "Đơn vị" if lang == "vi" else "Unit", words["score"]]
+        head += ["▲", "✓", "≈", "✗", "·", "!", "○", words["deductions"], *candidate]
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for s in c.ranking:
-            counts = " | ".join(str(s.counts[k.value]) for k in SCORED)
-            minus = sum(s.deductions.values(), Decimal(0))
-            less = score_text(minus, lang) if minus else ""
-            mark = words["yes"] if s.proposed else ""
-            score = score_text(s.score, lang)
-            lines.append(
-                f"| {s.rank} | {s.unit_code} {_md(s.unit)} | {score} | {counts} | {less} | {mark} |"
-            )
+            cells = [str(s.rank), f"{s.unit_code} {_md(s.unit)}", score_text(s.score, lang)]
+            cells += [str(s.counts[k.value]) for k in SCORED]
+            cells += [str(s.reported), deduction_text(s, lang)]
+            cells += [words["yes"] if s.candidate else ""] if ranking.final else []
+            lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
-    return "\n".join(lines)
+    notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
+    lines += [f"*{_md(n)}*" for n in notes if n] + [""]
+    lines += [f"- {_md(g)}" for g in given_lines(ranking, lang)]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # --- chase ----------------------------------------------------------------------------------
@@ -194,6 +346,8 @@ def _chase_dict(item: ChaseItem) -> dict[str, Any]:
         "file": item.file,
         "submitted_on": item.submitted_on.isoformat() if item.submitted_on else None,
         "date_source": item.date_source,
+        "file_time_hint": item.file_time.isoformat() if item.file_time else None,
+        "assumed": item.assumed,
         "whole_file": item.whole_file,
         "indicators": item.indicators,
         "contact": item.contact,
@@ -215,13 +369,14 @@ CHASE_COLUMNS = ("unit_code", "unit", "round", "deadline", "status", "days_late"
 def chase_csv(items: list[ChaseItem]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*CHASE_COLUMNS, "submitted_on", "owed", "contact"])
+    writer.writerow([*CHASE_COLUMNS, "submitted_on", "owed", "contact", "date_source"])
     for i in items:
         whole = "whole file (unreadable)" if i.file else "whole file"
         owed = whole if i.whole_file else " ".join(i.indicators)
         sent = i.submitted_on.isoformat() if i.submitted_on else ""
         when = [i.round, i.deadline.isoformat(), i.status.value, i.days_late]
-        writer.writerow([i.unit_code, i.unit, *when, i.file or "", sent, owed, i.contact or ""])
+        row = [i.unit_code, i.unit, *when, i.file or "", sent, owed, i.contact or ""]
+        writer.writerow([*row, i.date_source or ""])
     return out.getvalue()
 
 
@@ -236,12 +391,14 @@ def chase_markdown(items: list[ChaseItem], lang: Lang = "vi") -> str:
         "|---|---|---|---|---|---|",
     ]
     for i in items:
-        unreliable = i.date_source == "file-time"
         lines.append(
             f"| {i.unit_code} {_md(i.unit)} | {i.round} | {day_text(i.deadline)} | "
-            f"{timeliness_text(i.status, i.days_late, lang, unreliable)} | {owed_text(i, lang)} | "
+            f"{_md(row_timeliness(i, lang, hint=True))} | {_md(owed_text(i, lang))} | "
             f"{_md(i.contact or '')} |"
         )
+    unknown = unknown_line(list(items), lang)
+    if unknown:
+        lines += ["", f"*{_md(unknown)}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -261,6 +418,7 @@ def calendar_dict(rounds: list[RoundStatus], launch: list[LaunchStatus]) -> dict
                 "file": r.file,
                 "submitted_on": r.submitted_on.isoformat() if r.submitted_on else None,
                 "date_source": r.date_source,
+                "assumed": r.assumed,
             }
             for r in rounds
         ],

@@ -35,7 +35,7 @@ def result_cells(result: Result, targets: TargetsFile, lang: Lang) -> list[str]:
     return [
         result.code,
         indicator_label(indicator, lang),
-        applied_text(result.target, indicator, lang),
+        applied_text(result.target, indicator, lang, result.reference),
         number_text(result.value, lang),
         status_label(result, lang),
         result.note or "",

@@ -42,6 +42,7 @@ def check_markdown(
     lines += [f"*{_md(words['legend'])}*", ""]
     lines += [f"*{words['targets_file']}: `{_md(report.targets_file)}`*", ""]
     issues = [i for s in report.submissions for i in s.issues]
+    issues += [i for log in report.received_logs for i in log.issues]
     if issues:
         lines += [f"## {words['issues']}", ""]
         lines += [f"- `{_md(str(i.location))}` {i.code}: {_md(i.text(lang))}" for i in issues]

@@ -1,177 +1,138 @@
 """The skeleton of the drive's review report (báo cáo sơ kết / tổng kết) as Markdown, in
-Vietnamese by default: every section is made from the same data as the tables of `kpi check`,
-`kpi chase` and `kpi rank`. A string; nothing is written here.
+Vietnamese by default, from :class:`cantho_kpi.report.Review`. A string; nothing is written here.
 
-Markdown was chosen over a workbook: a department's review report is a text document that is
-pasted into the official template (Word), and Markdown converts to it (pandoc) or pastes as is.
+Its order is that of such a report: the review's date and data (the plan's III.1), the
+direction of the drive, the results, the shortcomings and their causes, the lessons, the
+awards (the plan's III.2, in its order: Giấy khen, then the Chairman's Bằng khen), the
+directions ahead. What only people can write is a marked place (``[CẦN VIẾT]``), visible in the
+Markdown and in a Word document made from it. Markdown was chosen over a workbook: the report
+is a text document pasted into the official template (Word), or converted with pandoc.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from ..domain import LABEL, ORDER, Lang, Status, round_label
-from ..report import (
-    PROGRESS_LABEL,
-    LaunchStatus,
-    ProgressReport,
-    Ranking,
-    Report,
-    RoundStatus,
-    Timeliness,
-    headline_text,
-)
-from ..targets import DriveFile
-from .drive_data import day_text, rank_markdown, timeliness_text
+from ..domain import Lang, round_label
+from ..report import Review
+from ..targets import DriveFile, TargetsFile
+from .drive_data import day_text, given_lines, rule_line
+from .review_results import documents_lines, results_section
+from .review_words import REVIEW_WORDS, WRITE_MARK
 
-#: Where the progress statement goes when the files hold fewer than two years (fill it by hand,
-#: or run `kpi review` on the whole archive).
-PROGRESS_MARK = (
-    "<!-- kpi progress: tiến độ đến năm 2025 (cần số liệu ít nhất hai năm; điền tay) -->"
-)
-
-_TEXT = {
-    "vi": {
-        "title": "BÁO CÁO {kind} PHONG TRÀO THI ĐUA",
-        "final": "TỔNG KẾT",
-        "interim": "SƠ KẾT",
-        "made": "_Khung báo cáo do `kpi review` tạo từ số liệu các đơn vị; "
-        "hãy rà soát và bổ sung trước khi ban hành._",
-        "results": "I. Kết quả thực hiện các chỉ tiêu",
-        "round_line": "- Đợt {round}: {files} báo cáo được đánh giá; {good} lượt chỉ tiêu "
-        "đạt hoặc vượt trên {total} lượt đánh giá ({counts}).",
-        "city": "- {city}: {headline}.",
-        "progress_line": "- {city}, đến năm {year} (phương pháp tiến độ SDG của Liên Hợp Quốc, "
-        "xem `kpi progress`): {counts} (trên {total} chỉ tiêu).",
-        "progress": "II. Tiến độ thực hiện đến năm 2025",
-        "late": "III. Đơn vị nộp báo cáo trễ hạn hoặc chưa nộp",
-        "none_late": "Tất cả đơn vị nộp báo cáo đúng hạn.",
-        "launch": "Văn bản phát động phong trào (hạn {due}):",
-        "none_launch": "Tất cả đơn vị đã gửi văn bản phát động đúng hạn.",
-        "ranking": "IV. Xếp hạng thi đua theo cụm, khối",
-        "awards": "V. Đề nghị khen thưởng",
-        "proposal": "- {cluster}: đề nghị tặng {award} cho {units}.",
-        "no_proposal": "- {cluster}: không có đơn vị đủ điều kiện đề nghị khen thưởng.",
-    },
-    "en": {
-        "title": "{kind} REVIEW OF THE EMULATION DRIVE",
-        "final": "FINAL",
-        "interim": "INTERIM",
-        "made": "_Skeleton made by `kpi review` from the units' figures; review and complete it._",
-        "results": "I. Targets",
-        "round_line": "- Round {round}: {files} reports evaluated; {good} target results met or "
-        "exceeded out of {total} judged ({counts}).",
-        "city": "- {city}: {headline}.",
-        "progress_line": "- {city}, toward {year} (the UN SDG progress method, see "
-        "`kpi progress`): {counts} (of {total} targets).",
-        "progress": "II. Progress toward 2025",
-        "late": "III. Units late or missing",
-        "none_late": "Every unit reported on time.",
-        "launch": "Launch documents (due {due}):",
-        "none_launch": "Every unit sent its launch document on time.",
-        "ranking": "IV. Ranking per cluster",
-        "awards": "V. Award proposals",
-        "proposal": "- {cluster}: {award} proposed for {units}.",
-        "no_proposal": "- {cluster}: no unit qualifies for an award.",
-    },
-}
+#: Where the progress statement goes when the files hold fewer than two years.
+PROGRESS_MARK = f"{WRITE_MARK['vi']} {REVIEW_WORDS['vi']['progress_mark']}"
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewData:
+    review: Review
+    targets: TargetsFile
     drive: DriveFile
-    report: Report  # the round under review only
-    rounds: list[RoundStatus]
-    launch: list[LaunchStatus]
-    ranking: Ranking
-    final: bool
+    drive_file: str
+    targets_file: str
     city: str = "Thành phố"
-    progress: ProgressReport | None = None  # when the files hold two years or more
 
 
 def review_markdown(data: ReviewData, lang: Lang = "vi") -> str:
-    text = _TEXT[lang]
-    kind = text["final" if data.final else "interim"]
-    lines = [f"# {text['title'].format(kind=kind)}", "", f"**{data.drive.name}**", ""]
-    lines += [text["made"], "", f"## {text['results']}", ""]
-    lines += _results(data, lang)
-    lines += ["", f"## {text['progress']}", "", _progress(data, lang), ""]
-    lines += [f"## {text['late']}", "", *_late(data, lang)]
-    lines += ["", f"## {text['ranking']}", "", rank_markdown(data.ranking, lang).rstrip(), ""]
-    lines += [f"## {text['awards']}", "", *_awards(data, lang)]
-    return "\n".join(lines) + "\n"
+    words = REVIEW_WORDS[lang]
+    review = data.review
+    kind = words["final" if review.final else "interim"]
+    lines = [f"# {words['title'].format(kind=kind)}", "", f"**{data.drive.name}**", ""]
+    lines += [words["made"], "", *_header(data, lang), ""]
+    lines += [f"## {words['s_directing']}", "", _write(words["w_directing"], lang), ""]
+    lines += [*documents_lines("launch", review.launch, lang), ""]
+    lines += [f"## {words['s_results']}", "", *results_section(data, lang)]
+    lines += [f"## {words['s_shortcomings']}", ""]
+    lines += [_write(words["w_shortcomings"], lang), "", _write(words["w_causes"], lang), ""]
+    lines += [f"## {words['s_lessons']}", "", _write(words["w_lessons"], lang), ""]
+    lines += [f"## {words['s_awards']}", "", *_awards(data, lang)]
+    when = "" if review.final else words["next_interim"]
+    lines += [f"## {words['s_next'].format(when=when)}", "", _write(words["w_next"], lang)]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _results(data: ReviewData, lang: Lang) -> list[str]:
-    """The round under review: its counts (statuses that judge a figure), and the city's
-    headline as `kpi check` gives it."""
-    text, report = _TEXT[lang], data.report
-    lines = []
-    for name in report.rounds:
-        mine = [r for r in report.results if r.round == name and r.status in ORDER]
-        counts = Counter(r.status for r in mine)
-        good = counts[Status.MET] + counts[Status.EXCEEDED]
-        files = len({r.file for r in report.results if r.round == name and r.file})
-        shown = ", ".join(f"{LABEL[lang][s]} {counts[s]}" for s in ORDER if counts[s])
-        lines.append(
-            text["round_line"].format(
-                round=round_label(name, lang), files=files, good=good, total=len(mine), counts=shown
-            )
-        )
-        found = report.headline(name, report.city_code) if report.city_code else None
-        if found is not None:
-            lines.append(text["city"].format(city=data.city, headline=headline_text(found, lang)))
-    return lines
+def _write(what: str, lang: Lang) -> str:
+    return f"{WRITE_MARK[lang]} {what}"
 
 
-def _progress(data: ReviewData, lang: Lang) -> str:
-    progress = data.progress
-    if progress is None:
-        return PROGRESS_MARK
-    counts = ", ".join(
-        f"{n} {PROGRESS_LABEL[lang][status].lower()}"
-        for status, n in progress.plan_targets.items()
-        if n
-    )
-    total = sum(progress.plan_targets.values())
-    return _TEXT[lang]["progress_line"].format(
-        city=data.city, year=progress.term.to, counts=counts, total=total
-    )
+def _header(data: ReviewData, lang: Lang) -> list[str]:
+    """The review's date, the round it uses, the data cut-off, the files."""
+    words = REVIEW_WORDS[lang]
+    review = data.review
+    if review.review_when is None:
+        lines = [words["no_review"].format(round=round_label(review.round, lang))]
+    else:
+        when = _when_text(review.review_when)
+        lines = [words["when_final" if review.final else "when_interim"].format(when=when)]
+    deadline = words["deadline"].format(day=day_text(review.deadline)) if review.deadline else ""
+    estimate = words["estimate"] if review.estimate_round else ""
+    name = round_label(review.round, lang)
+    lines.append(words["data"].format(round=name, deadline=deadline, estimate=estimate))
+    if review.as_of is not None:
+        lines.append(words["cut_off"].format(day=day_text(review.as_of)))
+    else:
+        lines.append(words["no_cut_off"])
+    lines.append(words["files"].format(targets=data.targets_file, drive=data.drive_file))
+    return [f"- {line}" for line in lines]
 
 
-def _late(data: ReviewData, lang: Lang) -> list[str]:
-    text = _TEXT[lang]
-    bad = (Timeliness.LATE, Timeliness.NOT_RECEIVED)
-    rows = [r for r in data.rounds if r.status in bad]
-    lines = [
-        f"- {r.unit_code} ({r.unit}), {r.round}: "
-        f"{timeliness_text(r.status, r.days_late, lang, r.unreliable)}"
-        + (f" ({day_text(r.submitted_on)})" if r.submitted_on else "")
-        for r in rows
-    ] or [text["none_late"]]
-    docs = [d for d in data.launch if d.status in bad]
-    if data.launch:
-        lines += ["", text["launch"].format(due=day_text(data.launch[0].due)), ""]
-        lines += [
-            f"- {d.unit_code} ({d.unit}): {timeliness_text(d.status, d.days_late, lang)}"
-            + (f" ({day_text(d.received)})" if d.received else "")
-            for d in docs
-        ] or [text["none_launch"]]
-    return lines
+def _when_text(text: str) -> str:
+    return f"{text[5:7]}/{text[:4]}" if len(text) == 7 else f"{text[8:10]}/{text[5:7]}/{text[:4]}"
 
 
 def _awards(data: ReviewData, lang: Lang) -> list[str]:
-    text = _TEXT[lang]
-    lines = []
-    for cluster in data.ranking.clusters:
-        units = [f"{s.unit} ({s.unit_code})" for s in cluster.ranking if s.proposed]
-        if units:
-            awards = data.drive.awards
-            award = awards.award_vi if data.final else awards.interim_award_vi
-            lines.append(
-                text["proposal"].format(cluster=cluster.name, award=award, units=", ".join(units))
-            )
+    """The plan's awards in its order (III.2): who gives each, to whom; the reference list of
+    candidates for the city's award at the final review only, with the rule said as the drive
+    file's and the awards already given."""
+    words = REVIEW_WORDS[lang]
+    awards = data.drive.awards
+    lines: list[str] = []
+    for number, kind in enumerate(awards.kinds, 1):
+        lines += [f"### {number}. {kind.name}", ""]
+        lines += [
+            words["kind"].format(
+                name=kind.name,
+                plan=kind.plan or "",
+                authority=kind.authority,
+                recipients=kind.recipients,
+            ),
+            "",
+        ]
+        if kind.given_by == "unit_head":
+            lines += [
+                words["unit_head"],
+                "",
+                _write(words["w_unit_head"].format(name=kind.name), lang),
+            ]
+        elif kind.id == awards.candidate_for and data.review.final:
+            lines += _candidates(data, lang)
         else:
-            lines.append(text["no_proposal"].format(cluster=cluster.name))
+            review = words["final" if data.review.final else "interim"].lower()
+            lines.append(
+                words["not_this_review"].format(
+                    review=review, round=data.review.ranking.final_round
+                )
+            )
+        lines.append("")
     return lines
+
+
+def _candidates(data: ReviewData, lang: Lang) -> list[str]:
+    words = REVIEW_WORDS[lang]
+    ranking = data.review.ranking
+    lines = [words["candidates_intro"], ""]
+    for cluster in ranking.clusters:
+        chosen = [s for s in cluster.ranking if s.candidate]
+        if not chosen:
+            lines.append(words["no_candidates"].format(cluster=cluster.name))
+            continue
+        units = []
+        for s in chosen:
+            rounds = ", ".join(s.term.rounds) if s.term else ranking.round
+            units.append(f"{s.unit} ({s.unit_code}; {words['basis'].format(rounds=rounds)})")
+        lines.append(words["candidates"].format(cluster=cluster.name, units="; ".join(units)))
+    lines += ["", f"*{rule_line(data.drive, data.drive_file, data.targets.plan.id, lang)}*"]
+    given = given_lines(ranking, lang)
+    lines += [*([""] if given else []), *(f"- {g}" for g in given)]
+    return [*lines, "", _write(words["w_candidates"], lang)]

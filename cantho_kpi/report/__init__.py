@@ -6,6 +6,7 @@ from .applicable import (
     applied_text,
     base_target,
     judge,
+    plan_reference,
     unit_target_text,
 )
 from .assess import assess
@@ -13,16 +14,18 @@ from .calendar import (
     LaunchStatus,
     RoundStatus,
     Timeliness,
+    final_report_statuses,
     launch_statuses,
+    report_timeliness,
     round_name,
     round_statuses,
     rounds_of,
     timeliness_of,
 )
-from .chase import ChaseItem, chase_list
+from .chase import ChaseItem, chase_list, to_chase
 from .evaluate import Evaluation, evaluate
 from .headline import classify, headline_text
-from .model import Headline, MissingUnit, Report, Result, Rollup
+from .model import Headline, LogProblems, MissingUnit, Report, Result, Rollup
 from .progress import (
     PROGRESS_LABEL,
     PROGRESS_SYMBOL,
@@ -34,13 +37,23 @@ from .progress import (
     Projection,
     default_method,
 )
-from .ranking import ClusterRanking, Ranking, Standing, rank
+from .ranking import ClusterRanking, Ranking, Reference, Standing, TermRecord, rank
+from .receipts import IMPLAUSIBLE, Receipts
 from .resubmit import Ordering, is_superseded, order_resubmissions, version_mark
+from .review import (
+    FigureRow,
+    ReferenceRow,
+    Review,
+    TermTotal,
+    build_review,
+    estimate_figures,
+)
 from .series import Archive, build_archive
 from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
 from .tracker import ProgressReport, plan_targets, progress_of_report, track_progress
 
 __all__ = [
+    "IMPLAUSIBLE",
     "PROGRESS_LABEL",
     "PROGRESS_SYMBOL",
     "WEAKEST_FIRST",
@@ -49,10 +62,12 @@ __all__ = [
     "ChaseItem",
     "ClusterRanking",
     "Evaluation",
+    "FigureRow",
     "Headline",
     "IndicatorRow",
     "Inputs",
     "LaunchStatus",
+    "LogProblems",
     "MissingUnit",
     "Ordering",
     "Point",
@@ -61,11 +76,17 @@ __all__ = [
     "ProgressStatus",
     "Projection",
     "Ranking",
+    "Receipts",
+    "Reference",
+    "ReferenceRow",
     "Report",
     "Result",
+    "Review",
     "Rollup",
     "RoundStatus",
     "Standing",
+    "TermRecord",
+    "TermTotal",
     "Timeliness",
     "UnitRow",
     "applicable_target",
@@ -73,24 +94,30 @@ __all__ = [
     "assess",
     "base_target",
     "build_archive",
+    "build_review",
     "chase_list",
     "classify",
     "default_method",
+    "estimate_figures",
     "evaluate",
+    "final_report_statuses",
     "headline_text",
     "indicator_rows",
     "is_superseded",
     "judge",
     "launch_statuses",
     "order_resubmissions",
+    "plan_reference",
     "plan_targets",
     "progress_of_report",
     "rank",
+    "report_timeliness",
     "round_name",
     "round_statuses",
     "rounds_of",
     "summary",
     "timeliness_of",
+    "to_chase",
     "track_progress",
     "unit_rows",
     "unit_target_text",

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from ..domain import WORDS, Lang, Round, Side, Status, TargetKind, parse_period, status_of
 from ..targets import (
     AccruesOver,
+    Aggregate,
     BeforeEnd,
     Break,
     BreakKind,
@@ -110,6 +112,23 @@ def base_target(
     return None
 
 
+def plan_reference(indicator: Indicator) -> AppliedTarget | None:
+    """The plan's figure shown for reference beside a unit's figure that no target applies to:
+    for a city average or level (a rate, a share), never for a city total (24 communes, 7,000
+    party members), which no unit's figure can be compared with."""
+    if indicator.aggregate is Aggregate.SUM:
+        return None
+    return _plan_target(indicator.kind, indicator.min, indicator.max, indicator.tolerance)
+
+
+@lru_cache(maxsize=256)
+def _plan_target(
+    kind: TargetKind, low: Decimal | None, high: Decimal | None, tolerance: Decimal | None
+) -> AppliedTarget:
+    """One object per distinct target: a term's archive has millions of results."""
+    return AppliedTarget(kind, low, high, tolerance, "plan")
+
+
 def _plan_applies(unit: ReportingUnit | None, indicator: Indicator) -> bool:
     if indicator.scope is Scope.EVERY_UNIT:
         return True
@@ -154,10 +173,19 @@ def judge(target: AppliedTarget | None, value: Decimal) -> tuple[Status, Side | 
     return status_of(target, value)
 
 
-def applied_text(target: AppliedTarget | None, indicator: Indicator, lang: Lang) -> str:
+def applied_text(
+    target: AppliedTarget | None,
+    indicator: Indicator,
+    lang: Lang,
+    reference: AppliedTarget | None = None,
+) -> str:
     """The target a figure was judged against: ``≥ 96 % (riêng)`` for a unit's own, ``—`` for
-    none; a pro-rata target shows the bounds it was scaled to."""
+    none (``— (TP: < 0,5 %)`` with the city's average beside it, for reference); a pro-rata
+    target shows the bounds it was scaled to."""
     words = WORDS[lang]
+    if target is None and reference is not None:
+        plan = bounds_text(reference.kind, reference.min, reference.max, indicator.unit, lang)
+        return words["reference"].format(plan=plan)
     if target is None:
         return words["no_target"]
     text = bounds_text(target.kind, target.min, target.max, indicator.unit, lang)

@@ -1,9 +1,13 @@
 """The drive's calendar applied to a report: who reported on time, who late, who not at all;
-who sent the launch document by its deadline. Pure: the day "today" is given (``as_of``).
+who sent the launch document and the final report by their deadlines. Pure: the day "today"
+is given (``as_of``).
 
 Rules (``docs/domain.md``, "The drive's calendar"): days only, never times or time zones; the
 deadline day itself is on time; a unit is late by the number of days after the deadline. The
-file judged is the one used (a resubmission's, not the file it replaced).
+file judged is the one used (a resubmission's, not the file it replaced). Timeliness is judged
+on the day of receipt (the office's log); a report written (``Ngày lập``) after the deadline
+was received after it too, so it is late by at least that much; one written before it, with no
+day of receipt, is ``unknown``: never late, never a deduction. A file's time decides nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ from enum import StrEnum
 
 from ..domain import Period, parse_period, round_of
 from ..submissions import DateSource, Submission, file_name_parts
-from ..targets import DriveFile, ReportingUnit, TargetsFile, UnitLevel, drive_round_of
+from ..targets import (
+    DocumentReceipt,
+    DriveFile,
+    ReportingUnit,
+    TargetsFile,
+    UnitLevel,
+    drive_round_of,
+)
 from .model import Report
 from .resubmit import is_superseded
 
@@ -24,13 +35,14 @@ class Timeliness(StrEnum):
     LATE = "late"
     NOT_RECEIVED = "not_received"  # nothing, and the deadline has passed (or no as_of given)
     NOT_DUE = "not_due"  # nothing yet, but the deadline has not passed on the as_of day
-    UNKNOWN = "unknown"  # received, but no day is known
+    UNKNOWN = "unknown"  # received, but the day of receipt is not known
 
 
 def timeliness_of(
     deadline: date, sent: date | None, received: bool = True, as_of: date | None = None
 ) -> tuple[Timeliness, int]:
-    """(status, days late) of something due on ``deadline``, that day included."""
+    """(status, days late) of something due on ``deadline``, that day included, received on
+    ``sent`` (``None``: on a day not known)."""
     if not received:
         due = as_of is None or as_of > deadline
         return (Timeliness.NOT_RECEIVED if due else Timeliness.NOT_DUE), 0
@@ -38,6 +50,22 @@ def timeliness_of(
         return Timeliness.UNKNOWN, 0
     late = (sent - deadline).days
     return (Timeliness.LATE, late) if late > 0 else (Timeliness.ON_TIME, 0)
+
+
+def report_timeliness(
+    deadline: date, sub: Submission | None, as_of: date | None = None
+) -> tuple[Timeliness, int]:
+    """A unit's report against its deadline, judged on its day of receipt: the log's day; else
+    its ``Ngày lập`` when that is after the deadline (late by at least so many days); else
+    unknown."""
+    if sub is None:
+        return timeliness_of(deadline, None, False, as_of)
+    if sub.date_source == DateSource.RECEIVED_LOG:
+        return timeliness_of(deadline, sub.submitted_on)
+    written = sub.written_on
+    if written is not None and written > deadline:
+        return Timeliness.LATE, (written - deadline).days
+    return Timeliness.UNKNOWN, 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +81,22 @@ class RoundStatus:
     file: str | None = None
     submitted_on: date | None = None
     date_source: str | None = None
+    #: The file's modification time, a hint shown beside an unknown day of receipt.
+    file_time: date | None = None
+    #: The report is made as of a day (``--as-of``) and this file's day of receipt is not
+    #: known: it is assumed to have been there.
+    assumed: bool = False
 
     @property
-    def unreliable(self) -> bool:
-        """The day comes from the file's modification time."""
-        return self.date_source == DateSource.FILE_TIME
+    def by_sheet(self) -> bool:
+        """Late by the day the report was written (a lower bound of its receipt)."""
+        return self.status is Timeliness.LATE and self.date_source == DateSource.SHEET
 
 
 @dataclass(frozen=True, slots=True)
 class LaunchStatus:
-    """Whether a unit's launch document came by the deadline (31/03/2024 in the plan)."""
+    """Whether a unit's document (its launch document, or its final report) came by the
+    deadline (31/03/2024 in the plan for the launch document)."""
 
     unit_code: str
     unit: str
@@ -137,8 +171,9 @@ def _round_row(
     as_of: date | None,
 ) -> RoundStatus:
     sub = used_file(unit_files(report, targets, unit.code, period))
-    sent = sub.submitted_on if sub else None
-    status, late = timeliness_of(deadline, sent, sub is not None, as_of)
+    status, late = report_timeliness(deadline, sub, as_of)
+    if sub is None:
+        return RoundStatus(unit.code, unit.name, round_name(targets, period), deadline, status, 0)
     return RoundStatus(
         unit.code,
         unit.name,
@@ -146,22 +181,40 @@ def _round_row(
         deadline,
         status,
         late,
-        sub.file if sub else None,
-        sent,
-        sub.date_source if sub else None,
+        sub.file,
+        sub.submitted_on,
+        sub.date_source,
+        sub.file_time,
+        report.as_of is not None and sub.date_source != DateSource.RECEIVED_LOG,
     )
 
 
 def launch_statuses(
     targets: TargetsFile, drive: DriveFile, as_of: date | None = None
 ) -> list[LaunchStatus]:
-    """Every unit but the city itself owes a launch document with its own targets."""
-    due = drive.calendar.launch_document_due
+    """Every unit but the city itself owes a launch document with its own targets (IV.2.a);
+    a document received after ``as_of`` is not there yet."""
+    return _documents(targets, drive.launch_documents, drive.calendar.launch_document_due, as_of)
+
+
+def final_report_statuses(
+    targets: TargetsFile, drive: DriveFile, as_of: date | None = None
+) -> list[LaunchStatus]:
+    """Every unit but the city itself owes a final report of its own drive (báo cáo tổng
+    kết, IV.2.c), by the day the drive file sets (else by the final review)."""
+    return _documents(targets, drive.final_reports, drive.calendar.final_reports_due(), as_of)
+
+
+def _documents(
+    targets: TargetsFile, docs: list[DocumentReceipt], due: date, as_of: date | None
+) -> list[LaunchStatus]:
     rows = []
     for unit in targets.reporting_units:
         if unit.level is UnitLevel.CITY:
             continue
-        doc = drive.launch_document(unit.code)
+        doc = next((d for d in docs if d.unit == unit.code), None)
+        if doc is not None and as_of is not None and doc.received > as_of:
+            doc = None  # not there yet on the day the report is made as of
         status, late = timeliness_of(due, doc.received if doc else None, doc is not None, as_of)
         rows.append(
             LaunchStatus(

@@ -32,21 +32,26 @@ def chase_list(
     period: Period | None = None,
     as_of: date | None = None,
 ) -> list[ChaseItem]:
-    """Units not received (once the deadline has passed), late, or with figures owed."""
+    """Units not received (once the deadline has passed), late, or with figures owed; and the
+    units whose day of receipt is unknown (status ``unknown``), for the office to fill its log
+    (they are not to be chased for it: see :func:`to_chase`)."""
     items = []
     periods = [period] if period is not None else None  # a round nobody sent is chased too
     for row in round_statuses(targets, drive, report, as_of, periods):
-        unreadable = row.file is not None and _unreadable(report, row.file)
+        unreadable = row.file is not None and row.file in report.unreadable
         owed = _owed(report, row.file) if row.file is not None and not unreadable else []
-        if row.status in (Timeliness.LATE, Timeliness.NOT_RECEIVED) or owed or unreadable:
+        if row.status in _LISTED or owed or unreadable:
             items.append(_item(drive, row, row.file is None or unreadable, owed))
     return items
 
 
-def _unreadable(report: Report, file: str) -> bool:
-    """The file came but nothing could be read from it: the whole report is still owed."""
-    broken = any(not s.valid for s in report.submissions if s.file == file)
-    return broken and not any(r.file == file for r in report.results)
+_LISTED = (Timeliness.LATE, Timeliness.NOT_RECEIVED, Timeliness.UNKNOWN)
+
+
+def to_chase(items: list[ChaseItem]) -> list[ChaseItem]:
+    """Those a unit must be asked for something: a report, a late one, figures. A day of
+    receipt the office does not know is the office's to fill in, not the unit's fault."""
+    return [i for i in items if i.status is not Timeliness.UNKNOWN or i.whole_file or i.indicators]
 
 
 def _owed(report: Report, file: str) -> list[str]:

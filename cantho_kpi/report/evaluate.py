@@ -10,16 +10,18 @@ not report, and then the city's figures (:mod:`.city`) and the headlines (:mod:`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from ..domain import Period, Round, Status, parse_period, round_of
 from ..errors import Issue, Location, Severity
-from ..submissions import Submission, SubmittedValue, ValueState, file_name_parts
+from ..submissions import ReceivedLog, Submission, SubmittedValue, ValueState, file_name_parts
 from ..targets import Indicator, TargetsFile
-from .applicable import AppliedTarget, after_boundary, applicable_target, judge
+from .applicable import AppliedTarget, after_boundary, applicable_target, judge, plan_reference
 from .city import city_figures
 from .headline import headlines
-from .model import MissingUnit, Report, Result
+from .model import LogProblems, MissingUnit, Report, Result
 from .order import in_unit_order
+from .receipts import Receipts
 from .resubmit import (
     duplicate_issue,
     is_duplicate,
@@ -36,9 +38,16 @@ def evaluate(
     *,
     targets_file: str,
     period: Period | None = None,
+    logs: dict[str, ReceivedLog] | None = None,
+    today: date | None = None,
+    as_of: date | None = None,
 ) -> Report:
-    """Evaluate every submission against the targets, and find the units that did not report."""
-    evaluation = Evaluation(targets, targets_file=targets_file, period=period)
+    """Evaluate every submission against the targets, and find the units that did not report.
+    ``logs`` are the offices' logs of the files' folders (``received_logs``), ``today`` the
+    day past which a date is implausible, ``as_of`` the day the report is made as of."""
+    evaluation = Evaluation(
+        targets, targets_file=targets_file, period=period, logs=logs, today=today, as_of=as_of
+    )
     for sub in submissions:
         evaluation.add(sub)
     return evaluation.report()
@@ -49,7 +58,8 @@ class Evaluation:
 
     Each submission's results are computed when it arrives; only what needs every file (two
     files for one unit and round, the units that did not report, the city's figures across
-    files) waits for :meth:`report`.
+    files) waits for :meth:`report`. Its day of receipt is settled first (:mod:`.receipts`);
+    a file received, or written, after ``as_of`` is left out as not yet there.
     """
 
     def __init__(
@@ -59,26 +69,41 @@ class Evaluation:
         targets_file: str,
         period: Period | None = None,
         keep_values: bool = True,
+        logs: dict[str, ReceivedLog] | None = None,
+        today: date | None = None,
+        as_of: date | None = None,
     ) -> None:
         self.targets = targets
         self.targets_file = targets_file
         self.asked = round_of(period, targets.rounds) if period is not None else None
         self.keep_values = keep_values
+        self.receipts = Receipts(dict(logs or {}), today)
+        self.as_of = as_of
+        self.later: list[Submission] = []
         self.subs: list[Submission] = []
         self.rounds: dict[str, Round] = {}
         self.elsewhere: set[str] = set()  # files of another round than the one asked for
         self.results: dict[str, list[Result]] = {}
+        self.unreadable: list[str] = []
         self.plans: dict[tuple[str | None, Round], Plan] = {}
 
     def add(self, sub: Submission) -> None:
         found = self._round_of(sub)
+        sub = self.receipts.settle(sub, found.year if found is not None else None)
+        if self.as_of is not None and _after(sub, self.as_of):
+            self.later.append(sub.model_copy(update={"values": []}))
+            return
+        if _unreadable(sub):
+            self.unreadable.append(sub.file)
         if self.asked is not None and found is not None and found != self.asked:
             sub = _other_round(sub, found, self.asked)
             self.elsewhere.add(sub.file)
         elif found is not None:
             self.rounds[sub.file] = found
             self.results[sub.file] = _results(self.targets, sub, found, self.plans)
-            sub = _with_issues(sub, [*shares_issues(self.targets, sub), *_after(self, found, sub)])
+            sub = _with_issues(
+                sub, [*shares_issues(self.targets, sub), *_after_boundary(self, found, sub)]
+            )
         if not self.keep_values and sub.values:
             # what the file said is now in its results; keep memory low over many files
             sub = sub.model_copy(update={"values": []})
@@ -124,6 +149,10 @@ class Evaluation:
             rollups=city.rollups,
             headlines=headlines(self.targets, results, [str(r) for r in rounds]),
             city_code=self.targets.city.code if self.targets.city else None,
+            received_logs=[LogProblems(f, tuple(i)) for f, i in self.receipts.log_issues()],
+            as_of=self.as_of,
+            later=self.later,
+            unreadable=[f for f in self.unreadable if f in self.rounds],
         )
 
 
@@ -131,7 +160,7 @@ def _with_issues(sub: Submission, issues: list[Issue]) -> Submission:
     return sub.model_copy(update={"issues": [*sub.issues, *issues]}) if issues else sub
 
 
-def _after(evaluation: Evaluation, found: Round, sub: Submission) -> list[Issue]:
+def _after_boundary(evaluation: Evaluation, found: Round, sub: Submission) -> list[Issue]:
     """A round after a boundary break (the 2025-H2 merger): why the plan's targets judge none
     of its figures (once per round and file)."""
     targets = evaluation.targets
@@ -154,6 +183,18 @@ def _after(evaluation: Evaluation, found: Round, sub: Submission) -> list[Issue]
             "liệu chỉ được ghi nhận (chỉ tiêu riêng của đơn vị vẫn áp dụng)",
         )
     ]
+
+
+def _after(sub: Submission, as_of: date) -> bool:
+    """Whether the file was not there yet on ``as_of``: received after it, or, with no day of
+    receipt, written after it. A file whose day is unknown is assumed present."""
+    day = sub.received_on or sub.written_on
+    return day is not None and day > as_of
+
+
+def _unreadable(sub: Submission) -> bool:
+    """Nothing could be read from the file: no figure, and an error that says why."""
+    return not sub.values and not sub.valid
 
 
 def _period_key(text: str) -> tuple[int, int]:
@@ -220,8 +261,8 @@ def _plan_owner(targets: TargetsFile, unit_code: str | None) -> str | None:
 def _results(
     targets: TargetsFile, sub: Submission, found: Round, plans: dict[tuple[str | None, Round], Plan]
 ) -> list[Result]:
-    if not sub.values and not sub.valid:
-        return []  # the file could not be read: its problem says so
+    if _unreadable(sub):
+        return _unreadable_results(targets, sub, found, plans)
     given = {v.code: v for v in sub.values}
     results = []
     name = str(found)
@@ -236,6 +277,33 @@ def _results(
         if result is not None:
             results.append(result)
     return results
+
+
+def _unreadable_results(
+    targets: TargetsFile, sub: Submission, found: Round, plans: dict[tuple[str | None, Round], Plan]
+) -> list[Result]:
+    """A file from which nothing could be read: every target its unit is asked for is
+    ``invalid`` (not missing: something came, and cannot be used). A file of no known unit
+    is asked for nothing."""
+    key = (_plan_owner(targets, sub.unit_code), found)
+    if key[0] is None:
+        return []
+    if key not in plans:
+        plans[key] = _plan(targets, key[0], found)
+    return [
+        Result(
+            sub.file,
+            sub.unit_code,
+            sub.period,
+            ind.code,
+            None,
+            Status.INVALID,
+            round=str(found),
+            target=target,
+        )
+        for ind, expected, target in plans[key]
+        if expected and target is not None
+    ]
 
 
 def _result(
@@ -268,6 +336,7 @@ def _result(
         round=round_,
         target=target,
         estimate=value.estimate if value is not None else False,
+        reference=plan_reference(indicator) if status is Status.REPORTED else None,
     )
 
 

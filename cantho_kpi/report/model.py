@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..domain import Side, Status
+from ..errors import Issue
 from ..submissions import Submission
 from .applicable import AppliedTarget
 
@@ -25,7 +27,8 @@ class Result:
     A plain frozen dataclass, not a pydantic model: a term's archive gives millions of them,
     all built by :mod:`.evaluate` from values that were already checked, and each must be small.
     ``target`` is the target the value was judged against (``None`` when no target applies:
-    status ``reported``); ``source`` says, for the city, where its figure came from.
+    status ``reported``); ``source`` says, for the city, where its figure came from;
+    ``reference`` is the plan's figure beside a ``reported`` one, for reference only.
     """
 
     file: str | None
@@ -41,6 +44,9 @@ class Result:
     target: AppliedTarget | None = None
     source: FigureSource | None = None
     estimate: bool = False  # the unit marked the figure as an estimate ("ước thực hiện")
+    #: For a figure with no target that applies to the unit (``reported``) of an indicator
+    #: that is not a city total: the plan's figure, shown for reference only.
+    reference: AppliedTarget | None = None
 
 
 class MissingUnit(BaseModel):
@@ -97,6 +103,14 @@ class Headline:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class LogProblems:
+    """An office's incoming log (``received.csv``) and its problems, each at its line."""
+
+    file: str
+    issues: tuple[Issue, ...]
+
+
 class Report(BaseModel):
     """Everything `kpi check` found: the files, their results, and who has not reported, by
     round."""
@@ -115,6 +129,15 @@ class Report(BaseModel):
     headlines: list[Headline] = []
     #: The code of the unit that stands for the city (its headline is the plan's).
     city_code: str | None = None
+    #: The offices' logs read for the days of receipt, with their problems.
+    received_logs: list[LogProblems] = []
+    #: The day the report is made as of (``--as-of``): files received, or written, after it
+    #: are left out, as if not yet there (they are listed in ``later``).
+    as_of: date | None = None
+    later: list[Submission] = []
+    #: Files from which nothing could be read: each target their unit is asked for is
+    #: ``invalid`` in the results.
+    unreadable: list[str] = []
 
     @property
     def invalid_files(self) -> int:
@@ -145,6 +168,10 @@ class Report(BaseModel):
             rollups=self.rollups if code == self.city_code else [],
             headlines=[h for h in self.headlines if h.unit_code == code],
             city_code=self.city_code,
+            received_logs=self.received_logs,
+            as_of=self.as_of,
+            later=[s for s in self.later if s.unit_code == code],
+            unreadable=[f for f in self.unreadable if f in {s.file for s in subs}],
         )
 
     def count(self, status: Status) -> int:
@@ -168,6 +195,10 @@ class Report(BaseModel):
             rollups=[r for r in self.rollups if r.round == round_],
             headlines=[h for h in self.headlines if h.round == round_],
             city_code=self.city_code,
+            received_logs=self.received_logs,
+            as_of=self.as_of,
+            later=self.later,
+            unreadable=[f for f in self.unreadable if self.file_rounds.get(f) == round_],
         )
 
     def _subs_of(self, round_: str) -> list[Submission]:

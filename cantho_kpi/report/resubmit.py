@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from ..domain import Round
 from ..errors import Issue, Location, Severity
-from ..submissions import DateSource, Submission
+from ..submissions import Submission
 
 SUPERSEDED = "superseded-submission"
 DUPLICATE = "duplicate-submission"
@@ -47,8 +47,7 @@ class Ordering:
 
 
 def _reliable_day(sub: Submission) -> date | None:
-    if sub.date_source == DateSource.FILE_TIME:
-        return None
+    """The day received (the log), else the day written (Ngày lập); never the file's time."""
     return sub.submitted_on
 
 

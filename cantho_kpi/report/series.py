@@ -18,6 +18,7 @@ from ..domain import Period, Round, RoundsMode, parse_period, round_of
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState
 from .progress import Point
+from .receipts import Receipts
 from .resubmit import duplicate_issue, stand_ins, superseded_issue
 
 SeriesKey = tuple[str, str]  # (unit code, indicator code)
@@ -40,16 +41,21 @@ def build_archive(
     *,
     as_of: int | None = None,
     mode: RoundsMode = RoundsMode.YEAR_TO_DATE,
+    receipts: Receipts | None = None,
 ) -> Archive:
-    """Every round's figures of every unit and indicator, from the file that stands for it."""
+    """Every round's figures of every unit and indicator, from the file that stands for it.
+    Each file's day of receipt is settled as ``kpi check`` settles it (``receipts``: the
+    offices' logs), so that both commands order resubmissions alike."""
     archive = Archive()
-    given = list(submissions)
+    settled = receipts or Receipts()
     periods: dict[str, Period] = {}
-    for sub in given:
+    subs: list[Submission] = []
+    for sub in submissions:
         period = _period_of(sub, archive) if sub.unit_code is not None else None
         if period is not None and (as_of is None or period.year <= as_of):
             periods[sub.file] = period
-    subs = [s for s in given if s.file in periods]
+            subs.append(settled.settle(sub, period.year))
+    archive.issues.extend(i for _, found in settled.log_issues() for i in found)
     claims = stand_ins(subs, lambda sub: round_of(periods[sub.file], mode))
     for (unit, found), (group, ordering) in sorted(claims.items()):
         if unit not in archive.units:

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..domain import Status, parse_period
 from ..errors import Issue
-from ..submissions import Submission, SubmittedValue, ValueState
+from ..submissions import ReceivedLog, Submission, SubmittedValue, ValueState
 from ..targets import Indicator, ReportingUnit, TargetsFile, Term, UnitLevel
 from .applicable import base_target
 from .assess import assess
 from .model import Report
 from .progress import WEAKEST_FIRST, Inputs, Progress, ProgressStatus
+from .receipts import Receipts
 from .series import Archive, build_archive
 
 
@@ -49,10 +51,14 @@ def track_progress(
     targets_file: str,
     as_of: int | None = None,
     unit: str | None = None,
+    logs: dict[str, ReceivedLog] | None = None,
+    today: date | None = None,
 ) -> ProgressReport:
-    """The progress of every unit's figures toward the end of ``term``."""
+    """The progress of every unit's figures toward the end of ``term``; ``logs`` are the
+    offices' received logs of the files' folders (the days of receipt order resubmissions)."""
     subs = list(submissions)
-    archive = build_archive(subs, as_of=as_of, mode=targets.rounds)
+    receipts = Receipts(dict(logs or {}), today)
+    archive = build_archive(subs, as_of=as_of, mode=targets.rounds, receipts=receipts)
     units = [u for u in _ordered_units(targets, archive) if unit is None or u == unit]
     results = [r for code in units for r in _unit_results(targets, term, archive, code)]
     headline = unit or _headline_unit(targets, units)

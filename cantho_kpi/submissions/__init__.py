@@ -2,7 +2,16 @@
 problem collected; finding the files of a folder; reading many in worker processes."""
 
 from .batch import default_jobs, read_all
-from .dates import RECEIVED_LOG, DateSource, parse_day
+from .dates import (
+    RECEIVED_LOG,
+    DateSource,
+    LogEntry,
+    ReceivedLog,
+    log_folder,
+    parse_day,
+    received_logs,
+    today_in_vietnam,
+)
 from .identity import file_name_parts
 from .model import Submission, SubmittedValue, ValueState
 from .read import Engine, discover, read_submission
@@ -14,6 +23,8 @@ __all__ = [
     "SCANNED_SUFFIXES",
     "DateSource",
     "Engine",
+    "LogEntry",
+    "ReceivedLog",
     "Scan",
     "Skipped",
     "Submission",
@@ -23,8 +34,11 @@ __all__ = [
     "discover",
     "file_name_parts",
     "is_export",
+    "log_folder",
     "parse_day",
     "read_all",
     "read_submission",
+    "received_logs",
     "scan",
+    "today_in_vietnam",
 ]

@@ -1,6 +1,12 @@
-"""When a submission was sent: ``Ngày lập`` on its sheet, else the office's received log
-(``received.csv`` in the file's folder), else the file's modification time, which is
-unreliable (copying a file resets it): the calendar warns wherever it uses such a day.
+"""The days a submission carries: ``Ngày lập`` on its sheet (the day the report was written),
+the office's incoming log ``received.csv`` in its folder (the day it was received), and the
+file's modification time (a hint only: copying a file changes it, so it decides nothing).
+
+Which of them judges timeliness, and whether a day is plausible for its round, is decided in
+the report (:mod:`cantho_kpi.report.receipts`); here the days are read, and the log is read
+strictly: a header line naming its columns, the delimiter detected (``,`` ``;`` or a tab), and
+every line that cannot be used a warning naming ``received.csv:LINE`` (a problem of the log is
+the log's, never a submission's).
 
 Only days count, never times or time zones: a file's modification time is read as a day in
 Vietnam's time (UTC+7, no daylight saving), whatever the machine's zone.
@@ -9,10 +15,10 @@ Vietnam's time (UTC+7, no daylight saving), whatever the machine's zone.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from functools import lru_cache
@@ -32,9 +38,11 @@ _WORDS = re.compile(
 
 
 class DateSource(StrEnum):
-    SHEET = "sheet"  # Ngày lập on the sheet
-    RECEIVED_LOG = "received-log"  # received.csv in the folder
-    FILE_TIME = "file-time"  # the file's modification time: unreliable
+    """Where the day shown for a submission comes from."""
+
+    RECEIVED_LOG = "received-log"  # received.csv: the day it was received
+    SHEET = "sheet"  # Ngày lập: the day it was written, a lower bound of its receipt
+    UNKNOWN = "unknown"  # neither: the day of receipt is not known
 
 
 def parse_day(text: str) -> date | None:
@@ -50,17 +58,87 @@ def parse_day(text: str) -> date | None:
         return None
 
 
+def today_in_vietnam() -> date:
+    """Today in Cần Thơ (UTC+7), whatever the machine's zone."""
+    return datetime.now(UTC).astimezone(VIETNAM).date()
+
+
+# --- Ngày lập and the file's time --------------------------------------------------------
+
+
+def written_date(text: str | None, where: Location | None, collector: Collector) -> date | None:
+    """The day the sheet says the report was written (``Ngày lập``); a text that is no day is
+    a warning on the submission."""
+    if text is None:
+        return None
+    day = parse_day(text)
+    if day is None:
+        collector.add(
+            "bad-date",
+            f"'Ngày lập' {text!r} is not a day; write it like 05/07/2024",
+            where,
+            warning=True,
+            vi=f"'Ngày lập' {text!r} không phải là ngày; hãy ghi dạng 05/07/2024",
+        )
+    return day
+
+
+def file_day(path: Path) -> date | None:
+    """The day the file was last modified, in Cần Thơ: a hint shown beside a report whose day
+    of receipt is unknown, never used to judge or order anything."""
+    try:
+        moment = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone(VIETNAM)
+    except (OSError, OverflowError, ValueError):
+        return None
+    return moment.date()
+
+
+# --- received.csv ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One usable line of the log: the day a file was received, and the line that says so."""
+
+    day: date
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class ReceivedLog:
-    """The office's log: file name -> the day it came, or the problem with its line."""
+    """The office's incoming log of one folder: file name (NFC) -> every usable line for it,
+    in the order of the file; and the problems of the log itself."""
 
-    days: dict[str, date | Issue]
-    #: Why the whole log could not be read (too large, not UTF-8), said to each file it concerns.
-    problem: Issue | None = None
+    file: str
+    entries: dict[str, tuple[LogEntry, ...]] = field(default_factory=dict)
+    issues: tuple[Issue, ...] = ()
+
+    def lines_for(self, name: str) -> tuple[LogEntry, ...]:
+        return self.entries.get(unicodedata.normalize("NFC", name), ())
+
+    def at(self, line: int | None = None) -> Location:
+        return Location(self.file, line)
+
+
+def received_logs(files: Iterable[Path]) -> dict[str, ReceivedLog]:
+    """The logs of the folders the files are in, keyed by folder as the files name it."""
+    logs: dict[str, ReceivedLog] = {}
+    for path in files:
+        folder = str(path.parent)
+        if folder not in logs:
+            found = received_log(path.parent)
+            if found is not None:
+                logs[folder] = found
+    return logs
+
+
+def log_folder(file: str) -> str:
+    """The key of :func:`received_logs` for a submission named ``file``."""
+    return str(Path(file).parent)
 
 
 def received_log(folder: Path) -> ReceivedLog | None:
-    """The ``received.csv`` of a folder (``file,date`` with a header line), or ``None``."""
+    """The ``received.csv`` of a folder, or ``None`` when there is none."""
     path = folder / RECEIVED_LOG
     try:
         stat = path.stat()
@@ -69,84 +147,174 @@ def received_log(folder: Path) -> ReceivedLog | None:
     return _read_log(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def _log_bytes(path: str) -> bytes:
+    """The one place the log is opened and read: at most one byte past the cap."""
+    with open(path, "rb") as stream:
+        return stream.read(MAX_LOG_BYTES + 1)
+
+
 @lru_cache(maxsize=64)
-def _read_log(path: str, _mtime: int, size: int) -> ReceivedLog | None:
+def _read_log(path: str, _mtime: int, _size: int) -> ReceivedLog:
     """Read once per process and version of the file (the key holds its time and size)."""
-    if size > MAX_LOG_BYTES:
-        return _unreadable(path, f"it is larger than {MAX_LOG_BYTES:,} bytes", "tệp quá lớn")
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = _log_bytes(path)
     except OSError as exc:
-        return _unreadable(path, f"it cannot be read ({exc.strerror})", "không đọc được tệp")
-    except UnicodeDecodeError:
-        return _unreadable(
-            path, "it is not UTF-8; save it as 'CSV UTF-8'", "tệp không phải mã UTF-8"
-        )
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text), delimiter=";" if ";" in first else ",")
-    days: dict[str, date | Issue] = {}
-    for line, row in enumerate(reader, 1):
-        if line == 1 or not row or not row[0].strip():
-            continue  # the header, or an empty line
-        name = unicodedata.normalize("NFC", row[0].strip())
-        day = parse_day(row[1]) if len(row) > 1 else None
-        days[name] = day if day is not None else _bad_line(path, line, row)
-    return ReceivedLog(days)
-
-
-def _unreadable(path: str, why: str, why_vi: str) -> ReceivedLog:
-    issue = Issue(
-        "bad-received-log",
-        f"{RECEIVED_LOG} was not used: {why}",
-        Location(path),
-        Severity.WARNING,
-        f"{RECEIVED_LOG} không được dùng: {why_vi}",
-    )
-    return ReceivedLog({}, issue)
-
-
-def _bad_line(path: str, line: int, row: list[str]) -> Issue:
-    given = row[1].strip() if len(row) > 1 else ""
-    return Issue(
-        "bad-received-date",
-        f"{RECEIVED_LOG} line {line}: {given!r} is not a day; write it like 05/07/2024",
-        Location(path, line, 2),
-        Severity.WARNING,
-        f"{RECEIVED_LOG} dòng {line}: {given!r} không phải là ngày; hãy ghi dạng 05/07/2024",
-    )
-
-
-def submission_date(
-    path: Path, sheet_text: str | None, where: Location | None, collector: Collector
-) -> tuple[date | None, DateSource | None]:
-    """The day a file was sent and where that came from; problems go to ``collector``."""
-    if sheet_text is not None:
-        day = parse_day(sheet_text)
-        if day is not None:
-            return day, DateSource.SHEET
-        collector.add(
-            "bad-date",
-            f"'Ngày lập' {sheet_text!r} is not a day; write it like 05/07/2024",
-            where,
-            warning=True,
-            vi=f"'Ngày lập' {sheet_text!r} không phải là ngày; hãy ghi dạng 05/07/2024",
-        )
-    log = received_log(path.parent)
-    if log is not None and log.problem is not None:
-        collector.issues.append(log.problem)
-    entry = log.days.get(unicodedata.normalize("NFC", path.name)) if log else None
-    if isinstance(entry, date):
-        return entry, DateSource.RECEIVED_LOG
-    if isinstance(entry, Issue):
-        collector.issues.append(entry)
-    return _file_day(path)
-
-
-def _file_day(path: Path) -> tuple[date | None, DateSource | None]:
-    """The day the file was last modified. No warning here: the calendar (which alone uses the
-    day) says that this source is unreliable wherever it shows it."""
+        return _unusable(path, f"it cannot be read ({exc.strerror})", "không đọc được tệp")
+    if len(data) > MAX_LOG_BYTES:
+        return _unusable(path, f"it is larger than {MAX_LOG_BYTES:,} bytes", "tệp quá lớn")
     try:
-        moment = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone(VIETNAM)
-    except (OSError, OverflowError, ValueError):
-        return None, None
-    return moment.date(), DateSource.FILE_TIME
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _unusable(path, "it is not UTF-8; save it as 'CSV UTF-8'", "tệp không phải mã UTF-8")
+    return _parse_log(path, text)
+
+
+_FILE_NAMES = {"file", "tep", "ten tep", "filename", "file name"}
+_DATE_NAMES = {"date", "ngay", "ngay nhan", "received", "date received", "ngay den"}
+_DELIMITERS = (",", ";", "\t")
+
+
+def _folded(text: str) -> str:
+    """A header name compared without case, accents or extra spaces: ``Ngày nhận`` is
+    ``ngay nhan``."""
+    stripped = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in stripped if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
+
+
+@dataclass(slots=True)
+class _Header:
+    delimiter: str
+    file: int
+    date: int
+
+
+def _parse_log(path: str, text: str) -> ReceivedLog:
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return ReceivedLog(path)  # an empty log: nothing received yet
+    header = _header(path, first + 1, lines[first])
+    if isinstance(header, Issue):
+        return ReceivedLog(path, issues=(header,))
+    found: dict[str, list[LogEntry]] = {}
+    issues: list[Issue] = []
+    for index in range(first + 1, len(lines)):
+        if not lines[index].strip():
+            continue
+        row = _row(path, index + 1, lines[index], header)
+        if isinstance(row, Issue):
+            issues.append(row)
+            continue
+        name, entry = row
+        issues.extend(_conflicts(path, name, found.get(name, []), entry))
+        found.setdefault(name, []).append(entry)
+    return ReceivedLog(path, {name: tuple(rows) for name, rows in found.items()}, tuple(issues))
+
+
+def _fields(line: str, delimiter: str) -> list[str] | None:
+    """One line's fields; ``None`` when it cannot be read (an unclosed quote)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter, strict=True), [])
+    except csv.Error:
+        return None
+
+
+def _header(path: str, line: int, text: str) -> _Header | Issue:
+    """The first line names the columns: ``file`` and ``date`` (or ``tệp``, ``ngày nhận``), in
+    any order, separated by ``,``, ``;`` or a tab (the delimiter of the whole log)."""
+    for delimiter in sorted(_DELIMITERS, key=text.count, reverse=True):
+        names = [_folded(n) for n in _fields(text, delimiter) or []]
+        files = [i for i, n in enumerate(names) if n in _FILE_NAMES]
+        dates = [i for i, n in enumerate(names) if n in _DATE_NAMES]
+        if files and dates:
+            return _Header(delimiter, files[0], dates[0])
+    return _log_issue(
+        "bad-received-log",
+        path,
+        line,
+        f"the first line, {text.strip()[:80]!r}, is not a header naming the columns; the log "
+        "was not used: put 'file,date' (or 'tệp;ngày nhận') as its first line",
+        f"dòng đầu, {text.strip()[:80]!r}, không phải dòng tiêu đề ghi tên các cột; sổ nhận "
+        "chưa được dùng: hãy thêm dòng đầu 'file,date' (hoặc 'tệp;ngày nhận')",
+    )
+
+
+def _row(path: str, line: int, text: str, header: _Header) -> tuple[str, LogEntry] | Issue:
+    """One line of the log: the file's name (NFC, without folders) and the day, or why the
+    line cannot be used."""
+    fields = _fields(text, header.delimiter)
+    if fields is None:
+        return _log_issue(
+            "bad-received-row",
+            path,
+            line,
+            "the line cannot be read (a quote is not closed); it was not used",
+            "không đọc được dòng này (dấu ngoặc kép chưa đóng); dòng này không được dùng",
+        )
+    name = fields[header.file].strip() if len(fields) > header.file else ""
+    if len(fields) <= max(header.file, header.date) or not name:
+        return _short_row(path, line, text, header)
+    given = fields[header.date].strip()
+    day = parse_day(given)
+    if day is None:
+        return _log_issue(
+            "bad-received-date",
+            path,
+            line,
+            f"{given!r} is not a day; write it like 05/07/2024; the line was not used",
+            f"{given!r} không phải là ngày; hãy ghi dạng 05/07/2024; dòng này không được dùng",
+        )
+    return unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name), LogEntry(day, line)
+
+
+def _short_row(path: str, line: int, text: str, header: _Header) -> Issue:
+    tab = header.delimiter == "\t"
+    shown = "a tab" if tab else repr(header.delimiter)
+    shown_vi = "dấu tab" if tab else repr(header.delimiter)
+    return _log_issue(
+        "bad-received-row",
+        path,
+        line,
+        f"{text.strip()[:80]!r} does not give a file name and a day separated by {shown} as "
+        "the header does; it was not used",
+        f"{text.strip()[:80]!r} không có tên tệp và ngày cách nhau bởi {shown_vi} như dòng "
+        "tiêu đề; dòng này không được dùng",
+    )
+
+
+def _conflicts(path: str, name: str, before: list[LogEntry], entry: LogEntry) -> list[Issue]:
+    """A file logged again with another day: the log contradicts itself (the earliest stands)."""
+    other = next((e for e in before if e.day != entry.day), None)
+    if other is None:
+        return []
+    first = min([*before, entry], key=lambda e: (e.day, e.line))
+    return [
+        _log_issue(
+            "received-log-conflict",
+            path,
+            entry.line,
+            f"{name} is logged as received on {entry.day:%d/%m/%Y} here and on "
+            f"{other.day:%d/%m/%Y} on line {other.line}; the earliest, {first.day:%d/%m/%Y} "
+            f"(line {first.line}), is used: correct the log",
+            f"{name} được ghi nhận ngày {entry.day:%d/%m/%Y} ở dòng này và ngày "
+            f"{other.day:%d/%m/%Y} ở dòng {other.line}; ngày sớm nhất, {first.day:%d/%m/%Y} "
+            f"(dòng {first.line}), được dùng: hãy sửa sổ nhận",
+        )
+    ]
+
+
+def _log_issue(code: str, path: str, line: int | None, en: str, vi: str) -> Issue:
+    """A warning on the log itself, at its line (``.../received.csv:3``)."""
+    return Issue(code, en, Location(path, line), Severity.WARNING, vi)
+
+
+def _unusable(path: str, why: str, why_vi: str) -> ReceivedLog:
+    issue = _log_issue(
+        "bad-received-log",
+        path,
+        None,
+        f"the log was not used: {why}",
+        f"sổ nhận không được dùng: {why_vi}",
+    )
+    return ReceivedLog(path, issues=(issue,))

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import Issue, Severity
+from ..errors import Issue, Location, Severity
 
 
 class ValueState(StrEnum):
@@ -48,10 +48,18 @@ class Submission(BaseModel):
     sheet: str | None = None
     values: list[SubmittedValue] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
-    #: The day it was sent, and where that came from: "sheet" (Ngày lập), "received-log"
-    #: (received.csv) or "file-time" (the file's modification time, unreliable).
+    #: The day shown for it, and where that came from: "received-log" (received.csv, the day
+    #: it was received), "sheet" (Ngày lập, the day it was written: a lower bound of its
+    #: receipt) or "unknown". Settled by the report (report/receipts.py), which reads the log.
     submitted_on: date | None = None
-    date_source: str | None = None
+    date_source: str | None = "unknown"
+    #: Ngày lập as read from the sheet, and its cell.
+    written_on: date | None = None
+    written_at: Location | None = None
+    #: The day the office's log says it was received (set by the report).
+    received_on: date | None = None
+    #: The file's modification time: a hint shown beside an unknown day, never used.
+    file_time: date | None = None
 
     @property
     def valid(self) -> bool:

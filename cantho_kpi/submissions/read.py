@@ -15,7 +15,7 @@ from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
 from .csvfile import encoding_issue, read_csv_cells
-from .dates import submission_date
+from .dates import DateSource, file_day, written_date
 from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
 from .model import Submission, SubmittedValue, ValueState
@@ -60,9 +60,8 @@ def read_submission(
         message = exc.message.removeprefix(f"{shown}: ")
         vi = exc.message_vi.removeprefix(f"{shown}: ") if exc.message_vi else None
         collector = Collector(shown, [Issue(exc.code, message, Location(shown), message_vi=vi)])
-        day, source = submission_date(path, None, None, collector)  # a broken file came too
         return _unidentified(shown, targets, collector.issues).model_copy(
-            update={"submitted_on": day, "date_source": source}
+            update={"file_time": file_day(path)}
         )
     except Unusual:
         raise  # engine="lean" only: the caller asked to see it
@@ -211,9 +210,8 @@ def _interpret(
     unit = targets.unit(who.unit_code)
     values = ValueReader(targets, locate, collector.add).read(cells, header)
     given = layout.meta.get("date")
-    day, source = submission_date(
-        path, given[0] if given else None, locate(given[1]) if given else None, collector
-    )
+    where = locate(given[1]) if given else None
+    day = written_date(given[0] if given else None, where, collector)
     _note_unfilled(values, collector)
     return Submission(
         file=shown,
@@ -224,7 +222,10 @@ def _interpret(
         values=values,
         issues=collector.issues,
         submitted_on=day,
-        date_source=source,
+        date_source=(DateSource.SHEET if day else DateSource.UNKNOWN).value,
+        written_on=day,
+        written_at=where if day else None,
+        file_time=file_day(path),
     )
 
 

@@ -14,7 +14,13 @@ from pydantic import ValidationError
 
 from ..domain import Period, parse_period
 from ..errors import Issue, Location, Severity
-from .drive_model import DriveFile, drive_round_of
+from .drive_model import (
+    DocumentReceipt,
+    DriveFile,
+    drive_round_of,
+    review_first_day,
+    review_last_day,
+)
 from .safeyaml import Path_, parse, read_yaml_source
 from .wording import Translator
 
@@ -82,27 +88,21 @@ def check_drive(
     """What a schema cannot say about a drive file. Pure."""
     yield from _check_dates(drive)
     yield from _check_rounds(drive, line_of)
+    yield from _check_reviews(drive, line_of)
     yield from _check_clusters(drive, units, line_of)
     yield from _check_units(drive, units, codes, line_of)
-
-
-def _month_start(text: str) -> date:
-    return date(int(text[:4]), int(text[5:7]), 1)
+    yield from _check_awards(drive, units, line_of)
 
 
 def _check_dates(drive: DriveFile) -> Iterator[Found]:
     cal = drive.calendar
+    interim, final = review_first_day(cal.interim_review), review_first_day(cal.final_review)
     steps = [
         ("launch", cal.launch, "end", cal.end),
         ("launch", cal.launch, "launch_document_due", cal.launch_document_due),
         ("launch_document_due", cal.launch_document_due, "end", cal.end),
-        ("launch", cal.launch, "interim_review", _month_start(cal.interim_review)),
-        (
-            "interim_review",
-            _month_start(cal.interim_review),
-            "final_review",
-            _month_start(cal.final_review),
-        ),
+        ("launch", cal.launch, "interim_review", interim),
+        ("interim_review", interim, "final_review", final),
     ]
     for first, early, second, late in steps:
         if late < early:
@@ -141,13 +141,7 @@ def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator
             )
             continue
         seen[period] = index
-        if item.deadline <= _round_end(period):
-            yield (
-                "deadline-before-round-end",
-                f"round {period}: the deadline {item.deadline:%d/%m/%Y} is not after the round "
-                f"ends ({_round_end(period):%d/%m/%Y}); a round is reported once it is over",
-                (*path, "deadline"),
-            )
+        yield from _check_deadline(period, item.deadline, item.estimate, path)
         if previous is not None and item.deadline < previous:
             yield (
                 "date-order",
@@ -164,6 +158,72 @@ def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator
                 f"'- {{round: {quarter}, deadline: ...}}' to calendar.rounds",
                 ("calendar", "rounds"),
             )
+
+
+def _check_deadline(period: Period, deadline: date, estimate: bool, path: Path_) -> Iterator[Found]:
+    """A round of figures is reported once it is over; a round of estimates ("ước thực hiện")
+    may be due in its last month, never before it."""
+    end = _round_end(period)
+    last_month = date(end.year, end.month, 1)
+    if not estimate and deadline <= end:
+        yield (
+            "deadline-before-round-end",
+            f"round {period}: the deadline {deadline:%d/%m/%Y} is not after the round ends "
+            f"({end:%d/%m/%Y}); a round is reported once it is over (or, reported as "
+            "estimates, 'ước thực hiện', mark it 'estimate: true')",
+            (*path, "deadline"),
+        )
+    elif estimate and deadline < last_month:
+        yield (
+            "deadline-before-round-end",
+            f"round {period}: the deadline {deadline:%d/%m/%Y} comes before the round's last "
+            f"month ({last_month:%m/%Y}), too early even for estimates",
+            (*path, "deadline"),
+        )
+
+
+def _check_reviews(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator[Found]:
+    """Each review comes after the deadline of the round it uses (else it is built from data
+    that arrives after it), and the final review after the units' final reports are due."""
+    cal = drive.calendar
+    for final in (False, True):
+        key = "final_review" if final else "interim_review"
+        when = cal.final_review if final else cal.interim_review
+        period = cal.review_round(final)
+        index = next((i for i, r in enumerate(cal.rounds) if r.period == period), None)
+        round_key = "final_round" if final else "interim_round"
+        if index is None:
+            yield (
+                "unknown-reference",
+                f"calendar.{key} reviews round {period}, which has no deadline in "
+                f"calendar.rounds; add it there or name another round in calendar.{round_key}",
+                ("calendar", round_key if getattr(cal, round_key) else key),
+            )
+            continue
+        deadline = cal.rounds[index].deadline
+        if review_last_day(when) <= deadline:
+            line = line_of(("calendar", "rounds", index, "deadline"))
+            yield (
+                "review-before-deadline",
+                f"calendar.{key} ({_when_text(when)}) is not after the deadline of the round it "
+                f"reviews, {period} ({deadline:%d/%m/%Y}, line {line}): the review would be "
+                "made from reports that arrive after it; set the round's deadline before the "
+                "review (reported as estimates, 'estimate: true') or the review after it",
+                ("calendar", key),
+            )
+    due = cal.final_reports_due()
+    if cal.final_report_due is not None and review_last_day(cal.final_review) <= due:
+        line = line_of(("calendar", "final_report_due"))
+        yield (
+            "review-before-deadline",
+            f"calendar.final_review ({_when_text(cal.final_review)}) is not after the day units' "
+            f"final reports are due ({due:%d/%m/%Y}, line {line}); set that day before it",
+            ("calendar", "final_review"),
+        )
+
+
+def _when_text(text: str) -> str:
+    return f"{text[5:7]}/{text[:4]}" if len(text) == 7 else f"{date.fromisoformat(text):%d/%m/%Y}"
 
 
 def _check_clusters(
@@ -210,28 +270,85 @@ def _check_units(
     codes: set[str] | None,
     line_of: Callable[[Path_], int],
 ) -> Iterator[Found]:
-    cal = drive.calendar
+    for key, what in (("launch_documents", "launch document"), ("final_reports", "final report")):
+        docs: list[DocumentReceipt] = getattr(drive, key)
+        yield from _check_documents(drive, key, what, docs, units, line_of)
+    yield from _check_references(drive, units, codes)
+
+
+def _check_documents(
+    drive: DriveFile,
+    key: str,
+    what: str,
+    docs: list[DocumentReceipt],
+    units: set[str] | None,
+    line_of: Callable[[Path_], int],
+) -> Iterator[Found]:
+    launch = drive.calendar.launch
     seen: dict[str, int] = {}
-    for index, doc in enumerate(drive.launch_documents):
-        path: Path_ = ("launch_documents", index)
+    for index, doc in enumerate(docs):
+        path: Path_ = (key, index)
         if doc.unit in seen:
-            first = line_of(("launch_documents", seen[doc.unit]))
+            first = line_of((key, seen[doc.unit]))
             yield (
                 "duplicate-code",
-                f"launch document of {doc.unit} is given twice (first on line {first})",
+                f"{what} of {doc.unit} is given twice (first on line {first})",
                 (*path, "unit"),
             )
         seen.setdefault(doc.unit, index)
         if units is not None and doc.unit not in units:
             yield ("unknown-unit", f"{doc.unit} is not a reporting unit", (*path, "unit"))
-        if doc.received < cal.launch:
+        if doc.received < launch:
             yield (
                 "date-order",
-                f"launch document of {doc.unit}: received {doc.received:%d/%m/%Y}, before the "
-                f"drive was launched ({cal.launch:%d/%m/%Y})",
+                f"{what} of {doc.unit}: received {doc.received:%d/%m/%Y}, before the "
+                f"drive was launched ({launch:%d/%m/%Y})",
                 (*path, "received"),
             )
-    yield from _check_references(drive, units, codes)
+
+
+def _check_awards(
+    drive: DriveFile, units: set[str] | None, line_of: Callable[[Path_], int]
+) -> Iterator[Found]:
+    """Award kinds are named once; the list of candidates is made only for an award the city
+    gives at the final review (a Giấy khen is each head's, under their own authority);
+    awards already given name known units."""
+    awards = drive.awards
+    ids: dict[str, int] = {}
+    for index, kind in enumerate(awards.kinds):
+        if kind.id in ids:
+            first = line_of(("awards", "kinds", ids[kind.id]))
+            yield (
+                "duplicate-code",
+                f"award kind {kind.id!r} is given twice (first on line {first})",
+                ("awards", "kinds", index, "id"),
+            )
+        ids.setdefault(kind.id, index)
+    chosen = awards.candidate_award()
+    where: Path_ = ("awards", "candidate_for")
+    if chosen is None:
+        known = ", ".join(k.id for k in awards.kinds) or "none"
+        yield (
+            "unknown-reference",
+            f"awards.candidate_for: {awards.candidate_for!r} is not an award kind (the kinds: "
+            f"{known})",
+            where,
+        )
+    elif chosen.given_by != "city" or "final_review" not in chosen.at:
+        yield (
+            "not-a-city-award",
+            f"awards.candidate_for: {chosen.id} is given by {chosen.authority} "
+            f"({chosen.plan or 'the plan'}), not by the city at the final review: no list of "
+            "candidates is made for another unit's head; name the city's award (bang-khen)",
+            where,
+        )
+    for index, given in enumerate(awards.given):
+        if units is not None and given.unit not in units:
+            yield (
+                "unknown-unit",
+                f"awards.given: {given.unit} is not a reporting unit",
+                ("awards", "given", index, "unit"),
+            )
 
 
 def _check_references(

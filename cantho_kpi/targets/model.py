@@ -41,7 +41,9 @@ class Scope(StrEnum):
     """Who is judged against the plan's figure (see ``docs/domain.md``, "Whose target")."""
 
     CITY = "city"  # the city's own figure only (a total, a structure, a city-wide level)
-    EVERY_UNIT = "every_unit"  # a rate any unit can be held to (poor households < 0.5 %)
+    # the plan's words or a cited document assign the figure to every unit (every commune's
+    # military cell, Project 06's tasks); a city average (poor households < 0.5 %) is not
+    EVERY_UNIT = "every_unit"
 
 
 class Aggregate(StrEnum):
@@ -144,8 +146,9 @@ class Indicator(Strict):
     part_of: Code | None = Field(default=None, description="'trong đó': code of the whole")
     scope: Scope = Field(
         default=Scope.CITY,
-        description="city: only the city is judged against the plan's figure; every_unit: "
-        "any unit is (a rate such as poor households)",
+        description="city: only the city is judged against the plan's figure (a city "
+        "average too: a unit with no target of its own is reported); every_unit: any unit is, "
+        "where the plan's words or a cited document assign the figure to every unit",
     )
     integer: Flag = Field(default=False, description="Whole numbers only (a count)")
     aggregate: Aggregate = Field(

@@ -30,15 +30,17 @@ _RANK_HEADERS = {
     "en": ["Cluster", "Rank", "Code", "Unit", "Score", "Points"],
 }
 _RANK_TAIL = {
-    "vi": ["Trừ: nộp trễ", "Trừ: tệp lỗi", "Đề nghị khen"],
-    "en": ["Less: late", "Less: file errors", "Proposed"],
+    "vi": ["Trừ: nộp trễ", "Trừ: tệp lỗi", "Ứng viên (tham khảo)"],
+    "en": ["Deducted: late", "Deducted: file errors", "Candidate (reference)"],
 }
 _TIME_HEADERS = {
-    "vi": ["Mã", "Đơn vị", "Kỳ", "Hạn nộp", "Ngày gửi", "Thời hạn", "Số ngày trễ", "Tệp"],
-    "en": ["Code", "Unit", "Round", "Deadline", "Sent", "Timeliness", "Days late", "File"],
+    "vi": ["Mã", "Đơn vị", "Kỳ", "Hạn nộp", "Ngày nhận", "Thời hạn", "Số ngày trễ", "Tệp"],
+    "en": ["Code", "Unit", "Round", "Deadline", "Received", "Timeliness", "Days late", "File"],
 }
 _LAUNCH = {"vi": "Văn bản phát động", "en": "Launch document"}
 _YES = {"vi": "Có", "en": "yes"}
+#: Beside a day that is the day a report was written (Ngày lập), not the day it was received.
+_WRITTEN = {"vi": " (ngày lập)", "en": " (written)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +50,14 @@ class DriveParts:
     ranking: Ranking
     rounds: list[RoundStatus]
     launch: list[LaunchStatus]
+    #: Lines written under the ranking: that the rule is the drive file's, not the plan's (and
+    #: the ranking for reference outside the final review), the awards already given.
+    notes: tuple[str, ...] = ()
 
 
 def add_drive_sheets(book: Workbook, parts: DriveParts, lang: Lang) -> None:
     ranking_name, time_name = DRIVE_SHEETS[lang]
-    _ranking_sheet(book.create_sheet(ranking_name), parts.ranking, lang)
+    _ranking_sheet(book.create_sheet(ranking_name), parts.ranking, lang, parts.notes)
     _time_sheet(book.create_sheet(time_name), parts, lang)
 
 
@@ -67,7 +72,9 @@ def _headers(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
     sheet.print_title_rows = "1:1"
 
 
-def _ranking_sheet(sheet: Worksheet, ranking: Ranking, lang: Lang) -> None:
+def _ranking_sheet(
+    sheet: Worksheet, ranking: Ranking, lang: Lang, notes: tuple[str, ...] = ()
+) -> None:
     statuses = [status_label(s, lang) for s in SCORED]
     headers = [*_RANK_HEADERS[lang], *statuses, *_RANK_TAIL[lang]]
     _headers(sheet, headers, [30, 6, 8, 28, 9, 9] + [9] * len(statuses) + [10, 10, 10])
@@ -87,7 +94,9 @@ def _ranking_sheet(sheet: Worksheet, ranking: Ranking, lang: Lang) -> None:
                 col += 1
             put_number(sheet.cell(row, col), s.deductions["late_report"])
             put_number(sheet.cell(row, col + 1), s.deductions["invalid_file"])
-            put_text(sheet.cell(row, col + 2), _YES[lang] if s.proposed else "")
+            put_text(sheet.cell(row, col + 2), _YES[lang] if s.candidate else "")
+    for offset, note in enumerate(notes, 2):  # below the table, a blank row between
+        put_text(sheet.cell(row + offset, 1), note)
 
 
 def _day(day: date | None) -> str:
@@ -100,8 +109,10 @@ def _time_sheet(sheet: Worksheet, parts: DriveParts, lang: Lang) -> None:
     row = 1
     for r in parts.rounds:
         row += 1
-        texts = [r.unit_code, r.unit, r.round, _day(r.deadline), _day(r.submitted_on)]
-        texts.append(labels[r.status.value].format(days=r.days_late))
+        sent = _day(r.submitted_on) + (_WRITTEN[lang] if r.date_source == "sheet" else "")
+        texts = [r.unit_code, r.unit, r.round, _day(r.deadline), sent]
+        label = labels["late_written" if r.by_sheet else r.status.value]
+        texts.append(label.format(days=r.days_late))
         for col, text in enumerate(texts, 1):
             put_text(sheet.cell(row, col), text)
         put_number(sheet.cell(row, 7), Decimal(r.days_late))

@@ -102,6 +102,13 @@ def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -
             values = [Path(sub.file).name, str(issue.location), issue.code, severity, message]
             for col, text in enumerate(values, 1):
                 put_text(sheet.cell(row, col), text).alignment = wrap()
+    for log in report.received_logs:  # the offices' logs: their problems are theirs
+        for issue in log.issues:
+            row += 1
+            severity = words.severities[issue.severity.value]
+            values = [Path(log.file).name, str(issue.location), issue.code, severity]
+            for col, text in enumerate([*values, issue.text(lang)], 1):
+                put_text(sheet.cell(row, col), text).alignment = wrap()
     if row == 1:
         put_text(sheet.cell(2, 1), words.no_problems)
     _finish_table(sheet, len(headers), row)
