@@ -88,3 +88,32 @@ def test_only_the_command_line_prints(name: str, path: Path) -> None:
             assert where not in {"sys.stdout", "sys.stderr", "sys.exit", "typer.echo"}, (
                 f"{path.name}:{node.lineno}: {where} outside the cli package"
             )
+
+
+def _literal_comparisons(path: Path) -> list[str]:
+    """``x.code == "no-values"``, ``x.date_source == "sheet"``, ``x.level == "city"``: a state
+    read from a string where an enum or a flag says it."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left, *node.comparators]
+        names = {s.attr for s in sides if isinstance(s, ast.Attribute)}
+        literal = any(isinstance(s, ast.Constant) and isinstance(s.value, str) for s in sides)
+        literal = literal or any(
+            isinstance(s, ast.Tuple | ast.Set | ast.List)
+            and any(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in s.elts)
+            for s in sides
+        )
+        if literal and names & {"code", "date_source", "level", "severity", "status"}:
+            found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_states_are_enums_and_flags_not_strings() -> None:
+    """Date sources, levels, statuses and the states that issue codes once carried (an unfilled
+    form, a superseded or duplicate file, a missing period) are read from enums and fields."""
+    modules = list(_modules())
+    assert len(modules) > 80
+    found = [hit for _, path in modules for hit in _literal_comparisons(path)]
+    assert found == []

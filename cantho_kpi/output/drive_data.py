@@ -26,6 +26,7 @@ from ..report import (
     Standing,
     Timeliness,
 )
+from ..submissions import DateSource
 from ..targets import SCORED, DriveFile
 
 RANK_SCHEMA = "cantho-kpi/rank/v2"
@@ -127,7 +128,7 @@ def received_text(row: RoundStatus, lang: Lang) -> str:
     """The day shown for a report: received (the log), or written (Ngày lập), said so."""
     if row.submitted_on is None:
         return ""
-    if row.date_source == "sheet":
+    if row.date_source is DateSource.SHEET:
         return DRIVE_WORDS[lang]["written"].format(day=day_text(row.submitted_on))
     return day_text(row.submitted_on)
 

@@ -60,7 +60,7 @@ def report_timeliness(
     unknown."""
     if sub is None:
         return timeliness_of(deadline, None, False, as_of)
-    if sub.date_source == DateSource.RECEIVED_LOG:
+    if sub.date_source is DateSource.RECEIVED_LOG:
         return timeliness_of(deadline, sub.submitted_on)
     written = sub.written_on
     if written is not None and written > deadline:
@@ -80,7 +80,7 @@ class RoundStatus:
     days_late: int
     file: str | None = None
     submitted_on: date | None = None
-    date_source: str | None = None
+    date_source: DateSource | None = None
     #: The file's modification time, a hint shown beside an unknown day of receipt.
     file_time: date | None = None
     #: The report is made as of a day (``--as-of``) and this file's day of receipt is not
@@ -90,7 +90,7 @@ class RoundStatus:
     @property
     def by_sheet(self) -> bool:
         """Late by the day the report was written (a lower bound of its receipt)."""
-        return self.status is Timeliness.LATE and self.date_source == DateSource.SHEET
+        return self.status is Timeliness.LATE and self.date_source is DateSource.SHEET
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ def _round_row(
         sub.submitted_on,
         sub.date_source,
         sub.file_time,
-        report.as_of is not None and sub.date_source != DateSource.RECEIVED_LOG,
+        report.as_of is not None and sub.date_source is not DateSource.RECEIVED_LOG,
     )
 
 

@@ -55,7 +55,7 @@ def city_figures(
 
 
 def _duplicate(sub: Submission) -> bool:
-    return any(i.code == "duplicate-submission" for i in sub.issues)
+    return sub.duplicate
 
 
 def _round(

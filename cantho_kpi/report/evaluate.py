@@ -219,21 +219,21 @@ def _flag_duplicates(subs: list[Submission], rounds: dict[str, Round]) -> list[S
     the others are flagged as superseded; when they cannot be ordered, all are flagged and
     neither is picked."""
     claims = stand_ins(subs, lambda sub: rounds.get(sub.file))
-    marked: dict[str, Issue] = {}
+    marked: dict[str, dict[str, object]] = {}
     for (_, found), (group, ordering) in claims.items():
         if len(group) < 2:
             continue
         for sub in group:
             if ordering.used is None:
-                marked[sub.file] = duplicate_issue(sub, group, found)
+                issue = duplicate_issue(sub, group, found)
+                marked[sub.file] = {"issues": [*sub.issues, issue], "duplicate": True}
             elif ordering.used.file != sub.file:
-                marked[sub.file] = superseded_issue(sub, ordering.used, str(found))
-    return [
-        sub.model_copy(update={"issues": [*sub.issues, marked[sub.file]]})
-        if sub.file in marked
-        else sub
-        for sub in subs
-    ]
+                issue = superseded_issue(sub, ordering.used, str(found))
+                marked[sub.file] = {
+                    "issues": [*sub.issues, issue],
+                    "replaced_by": ordering.used.file,
+                }
+    return [sub.model_copy(update=marked[sub.file]) if sub.file in marked else sub for sub in subs]
 
 
 #: What a unit is asked in a round: (indicator, expected, target) for every indicator. The same

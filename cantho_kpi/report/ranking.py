@@ -74,7 +74,7 @@ class Standing:
     timeliness: Timeliness
     file: str | None = None
     submitted_on: date | None = None
-    date_source: str | None = None
+    date_source: DateSource | None = None
     term: TermRecord | None = None  # at the final review only
     reported: int = 0  # figures reported with no target that applies to the unit
     reference: tuple[Reference, ...] = ()
@@ -253,7 +253,7 @@ def _receipt_key(s: Standing, timely: RoundStatus | None) -> int:
     received); no report is last."""
     if s.file is None or timely is None:
         return date.max.toordinal()
-    if s.date_source == DateSource.RECEIVED_LOG and s.submitted_on is not None:
+    if s.date_source is DateSource.RECEIVED_LOG and s.submitted_on is not None:
         return s.submitted_on.toordinal()
     if timely.status is Timeliness.LATE and s.submitted_on is not None:
         return s.submitted_on.toordinal()

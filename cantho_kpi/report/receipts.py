@@ -54,7 +54,7 @@ class Receipts:
                 "written_on": written,
                 "received_on": received,
                 "submitted_on": day,
-                "date_source": source.value,
+                "date_source": source,
             }
         )
 

@@ -138,8 +138,8 @@ def superseded_issue(old: Submission, used: Submission, round_: str | None = Non
 
 
 def is_superseded(sub: Submission) -> bool:
-    return any(issue.code == SUPERSEDED for issue in sub.issues)
+    return sub.replaced_by is not None
 
 
 def is_duplicate(sub: Submission) -> bool:
-    return any(issue.code == DUPLICATE for issue in sub.issues)
+    return sub.duplicate

@@ -14,7 +14,13 @@ from datetime import date
 
 from ..domain import Status, parse_period
 from ..errors import Issue
-from ..submissions import ReceivedLog, Submission, SubmittedValue, ValueState
+from ..submissions import (
+    MISSING_PERIOD,
+    ReceivedLog,
+    Submission,
+    SubmittedValue,
+    ValueState,
+)
 from ..targets import Indicator, ReportingUnit, TargetsFile, Term, UnitLevel
 from .applicable import base_target
 from .assess import assess
@@ -67,7 +73,7 @@ def track_progress(
         i
         for s in shown
         for i in s.issues
-        if not (i.code == "missing-period" and s.file in archive.from_folder)
+        if not (s.period_missing and s.file in archive.from_folder and i.code == MISSING_PERIOD)
     ] + archive.issues
     return ProgressReport(
         targets_file=targets_file,

@@ -4,7 +4,6 @@ problem collected; finding the files of a folder; reading many in worker process
 from .batch import default_jobs, read_all
 from .dates import (
     RECEIVED_LOG,
-    DateSource,
     LogEntry,
     ReceivedLog,
     log_folder,
@@ -12,13 +11,14 @@ from .dates import (
     received_logs,
     today_in_vietnam,
 )
-from .identity import file_name_parts
-from .model import Submission, SubmittedValue, ValueState
+from .identity import MISSING_PERIOD, file_name_parts
+from .model import DateSource, Submission, SubmittedValue, ValueState
 from .read import Engine, discover, read_submission
 from .scan import EXPORT_MARK, SCANNED_SUFFIXES, Scan, Skipped, is_export, scan
 
 __all__ = [
     "EXPORT_MARK",
+    "MISSING_PERIOD",
     "RECEIVED_LOG",
     "SCANNED_SUFFIXES",
     "DateSource",

@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
-from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,14 +34,6 @@ _ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?:[ T][0-9:.
 _WORDS = re.compile(
     r"ngày\s*(?P<d>[0-9]{1,2})\s*tháng\s*(?P<m>[0-9]{1,2})\s*năm\s*(?P<y>[0-9]{4})", re.I
 )
-
-
-class DateSource(StrEnum):
-    """Where the day shown for a submission comes from."""
-
-    RECEIVED_LOG = "received-log"  # received.csv: the day it was received
-    SHEET = "sheet"  # Ngày lập: the day it was written, a lower bound of its receipt
-    UNKNOWN = "unknown"  # neither: the day of receipt is not known
 
 
 def parse_day(text: str) -> date | None:

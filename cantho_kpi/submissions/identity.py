@@ -17,6 +17,8 @@ from ..targets import ReportingUnit, TargetsFile
 from .layout import Layout, fold
 from .xlsx import RawCell
 
+#: The issue of a sheet that gives no period (``Submission.period_missing``).
+MISSING_PERIOD = "missing-period"
 _FILE_NAME = re.compile(r"^(?P<unit>[A-Za-z][A-Za-z0-9]{1,9})[_ -]+(?P<period>.+)$")
 
 
@@ -149,7 +151,7 @@ class Identity:
             )
             return str(from_file)
         self.collector.add(
-            "missing-period",
+            MISSING_PERIOD,
             "the sheet does not give the period: fill in 'Kỳ báo cáo' above the table "
             "(e.g. Quý 2/2024)",
             vi="bảng không ghi kỳ báo cáo: hãy điền 'Kỳ báo cáo' phía trên bảng (ví dụ Quý 2/2024)",

@@ -11,6 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import Issue, Location, Severity
 
 
+class DateSource(StrEnum):
+    """Where the day shown for a submission comes from."""
+
+    RECEIVED_LOG = "received-log"  # received.csv: the day it was received
+    SHEET = "sheet"  # Ngày lập: the day it was written, a lower bound of its receipt
+    UNKNOWN = "unknown"  # neither: the day of receipt is not known
+
+
 class ValueState(StrEnum):
     VALUE = "value"  # a number was read
     EMPTY = "empty"  # nothing, or "N/A", "-", "x"
@@ -52,7 +60,7 @@ class Submission(BaseModel):
     #: it was received), "sheet" (Ngày lập, the day it was written: a lower bound of its
     #: receipt) or "unknown". Settled by the report (report/receipts.py), which reads the log.
     submitted_on: date | None = None
-    date_source: str | None = "unknown"
+    date_source: DateSource | None = DateSource.UNKNOWN
     #: Ngày lập as read from the sheet, and its cell.
     written_on: date | None = None
     written_at: Location | None = None
@@ -60,16 +68,20 @@ class Submission(BaseModel):
     received_on: date | None = None
     #: The file's modification time: a hint shown beside an unknown day, never used.
     file_time: date | None = None
+    #: A form without a single figure (``no-values``): its unit has not reported yet.
+    unfilled: bool = False
+    #: The sheet gives no period (``missing-period``): the report may take its folder's name.
+    period_missing: bool = False
+    #: Set by the report: the later file of the same unit and round that replaces this one
+    #: (``superseded-submission``), or that this file and another of its round cannot be
+    #: ordered, so neither is used (``duplicate-submission``).
+    replaced_by: str | None = None
+    duplicate: bool = False
 
     @property
     def valid(self) -> bool:
         """Read, and without errors (warnings allowed)."""
         return not any(issue.severity is Severity.ERROR for issue in self.issues)
-
-    @property
-    def unfilled(self) -> bool:
-        """A form without a single figure (``no-values``): its unit has not reported yet."""
-        return any(issue.code == "no-values" for issue in self.issues)
 
     def value(self, code: str) -> SubmittedValue | None:
         return next((v for v in self.values if v.code == code), None)

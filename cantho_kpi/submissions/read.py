@@ -15,10 +15,10 @@ from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
 from .csvfile import encoding_issue, read_csv_cells
-from .dates import DateSource, file_day, written_date
+from .dates import file_day, written_date
 from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
-from .model import Submission, SubmittedValue, ValueState
+from .model import DateSource, Submission, SubmittedValue, ValueState
 from .scan import scan
 from .values import ValueReader
 from .xlsx import (
@@ -212,7 +212,7 @@ def _interpret(
     given = layout.meta.get("date")
     where = locate(given[1]) if given else None
     day = written_date(given[0] if given else None, where, collector)
-    _note_unfilled(values, collector)
+    unfilled = _note_unfilled(values, collector)
     return Submission(
         file=shown,
         unit_code=who.unit_code,
@@ -222,18 +222,20 @@ def _interpret(
         values=values,
         issues=collector.issues,
         submitted_on=day,
-        date_source=(DateSource.SHEET if day else DateSource.UNKNOWN).value,
+        date_source=DateSource.SHEET if day else DateSource.UNKNOWN,
         written_on=day,
         written_at=where if day else None,
         file_time=file_day(path),
+        unfilled=unfilled,
+        period_missing=who.period is None,
     )
 
 
-def _note_unfilled(values: list[SubmittedValue], collector: Collector) -> None:
-    """A file without a single figure (an unfilled template) is a warning; its unit counts as
-    not reported (``report`` reads the code ``no-values``)."""
+def _note_unfilled(values: list[SubmittedValue], collector: Collector) -> bool:
+    """A file without a single figure (an unfilled template) is a warning, and it says so: its
+    unit counts as not reported (``Submission.unfilled``)."""
     if any(v.state is not ValueState.EMPTY for v in values):
-        return
+        return False
     collector.add(
         "no-values",
         "the file has no figure at all (an unfilled template?); the unit counts as not "
@@ -242,6 +244,7 @@ def _note_unfilled(values: list[SubmittedValue], collector: Collector) -> None:
         vi="tệp không có số liệu nào (biểu mẫu chưa điền?); đơn vị được tính là chưa báo cáo "
         "cho đến khi gửi tệp đã điền số liệu",
     )
+    return True
 
 
 def discover(paths: list[Path], *, recursive: bool = False) -> list[Path]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..domain import TIMELINESS_LABEL, Lang
 from ..report import LaunchStatus, Ranking, RoundStatus
+from ..submissions import DateSource
 from ..targets import SCORED
 from .safecells import put_number, put_text
 from .sheets import header_cell
@@ -109,7 +110,7 @@ def _time_sheet(sheet: Worksheet, parts: DriveParts, lang: Lang) -> None:
     row = 1
     for r in parts.rounds:
         row += 1
-        sent = _day(r.submitted_on) + (_WRITTEN[lang] if r.date_source == "sheet" else "")
+        sent = _day(r.submitted_on) + (_WRITTEN[lang] if r.date_source is DateSource.SHEET else "")
         texts = [r.unit_code, r.unit, r.round, _day(r.deadline), sent]
         label = labels["late_written" if r.by_sheet else r.status.value]
         texts.append(label.format(days=r.days_late))
