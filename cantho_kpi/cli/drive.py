@@ -21,6 +21,8 @@ from .options import (
     PathsArgument,
     TargetsOption,
     fail,
+    fail_with,
+    own_inputs,
     parse_period_option,
     stdout_console,
     targets_path,
@@ -29,7 +31,7 @@ from .reports import _checked
 from .words import wrote_line
 
 if TYPE_CHECKING:
-    from ..domain import Period
+    from ..domain import Lang, Period
     from ..report import LaunchStatus, Report, RoundStatus
     from ..targets import DriveFile, TargetsFile
     from ..workbooks import DriveParts
@@ -61,13 +63,14 @@ class RankFormat(StrEnum):
     markdown = "markdown"
 
 
-def require_drive(targets: Path | None) -> DriveFile:
-    """The drive file beside the targets file, valid, or exit 2 with its problems."""
+def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
+    """The drive file beside the targets file, valid, or exit 2 with its problems (a targets
+    file that does not exist is said as such first)."""
     from ..errors import KpiError
     from ..output import issues_text
     from ..targets import drive_path, load_drive
 
-    main = targets_path(targets)
+    main = targets_path(targets, lang)
     path = drive_path(main)
     if not path.is_file():
         fail(
@@ -182,9 +185,26 @@ def chase_command(
         typer.Option("--as-of", help="The day the list is made (default: today).", metavar="DAY"),
     ] = None,
     output_format: Annotated[
-        ChaseFormat,
-        typer.Option("--format", "-f", help="table for people; markdown, csv, json to send."),
-    ] = ChaseFormat.table,
+        ChaseFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people (the default); markdown, csv, json to send (with -o: "
+            "from its suffix).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the list to this file (.csv, .json or .md) instead of the terminal.",
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    force: ForceOption = False,
     jobs: JobsOption = None,
     lang: LangOption = "vi",
     targets: TargetsOption = None,
@@ -194,27 +214,54 @@ def chase_command(
 
     Exit 0 when nobody is to be chased, 1 when someone is, 2 on usage errors.
 
-    Example: kpi chase data/submissions/2024-Q4 --as-of 2025-01-25
+    Example: kpi chase data/submissions/2024-Q4 --as-of 2025-01-25 -o chase.csv
     """
     from ..output import chase_csv, chase_json, chase_markdown, draw_chase
     from ..report import chase_list
 
-    drive = require_drive(targets)
+    chosen = _chase_format(output_format, output)
+    if output is not None:
+        _check_output(output, force, targets, lang)  # at once, before the files are read
+    drive = require_drive(targets, lang)
     day = _as_of(as_of)
     # with --round, a folder where nobody has sent anything yet is a list of everyone to chase
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang, allow_empty=round_ is not None)
+    report, loaded, files = _checked(
+        paths, None, jobs, targets, lang, allow_empty=round_ is not None
+    )
     period = _round(round_, report)
     _require_deadline(drive, loaded, period)
     items = chase_list(loaded, drive, report, period, day)
-    if output_format is ChaseFormat.json:
-        sys.stdout.write(chase_json(items, day))
-    elif output_format is ChaseFormat.csv:
-        sys.stdout.write(chase_csv(items))
-    elif output_format is ChaseFormat.markdown:
-        sys.stdout.write(chase_markdown(items, lang))
-    else:
+    if chosen is ChaseFormat.table:
         draw_chase(items, stdout_console(), lang)
+    else:
+        text = {
+            ChaseFormat.json: lambda: chase_json(items, day),
+            ChaseFormat.csv: lambda: chase_csv(items),
+            ChaseFormat.markdown: lambda: chase_markdown(items, lang),
+        }[chosen]()
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            _write(output, text, force, own_inputs(targets, files, lang), lang)
+            typer.echo(wrote_line(output, 0, lang), err=True)
     raise typer.Exit(EXIT_FINDINGS if items else EXIT_OK)
+
+
+_CHASE_SUFFIXES = {".csv": ChaseFormat.csv, ".json": ChaseFormat.json, ".md": ChaseFormat.markdown}
+
+
+def _chase_format(given: ChaseFormat | None, output: Path | None) -> ChaseFormat:
+    """The format asked for; with ``-o`` and no ``--format``, the one its suffix names. A
+    table is for the terminal: with ``-o`` it is a usage error."""
+    if output is None:
+        return given or ChaseFormat.table
+    chosen = given or _CHASE_SUFFIXES.get(output.suffix.lower())
+    if chosen is None or chosen is ChaseFormat.table:
+        fail(
+            f"{output}: the chase list is written to a file as CSV (.csv), JSON (.json) or "
+            "Markdown (.md); name the file so, or give --format csv|json|markdown"
+        )
+    return chosen
 
 
 def rank_command(
@@ -242,7 +289,7 @@ def rank_command(
     from ..output import draw_rank, rank_csv, rank_json, rank_markdown
     from ..report import rank
 
-    drive = require_drive(targets)
+    drive = require_drive(targets, lang)
     if cluster is not None and not any(c.id == cluster for c in drive.clusters):
         known = ", ".join(c.id for c in drive.clusters)
         fail(f"unknown cluster {cluster!r}; the clusters are: {known}")
@@ -289,10 +336,9 @@ def review_command(
 
     if output.suffix.lower() != ".md":
         fail(f"{output}: the output must be a Markdown file (.md)")
-    if output.exists() and not force:
-        fail(f"{output} exists; give --force to replace it")
-    drive = require_drive(targets)
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
+    _check_output(output, force, targets, lang)  # at once, before the files are read
+    drive = require_drive(targets, lang)
+    report, loaded, files = _checked(paths, None, jobs, targets, lang)
     period = _round(round_, report)
     name = str(round_of(period, loaded.rounds))
     if name not in report.rounds:
@@ -309,8 +355,26 @@ def review_command(
         city=loaded.city.name if loaded.city else "Thành phố",
         progress=progress_of_report(loaded, report),
     )
-    try:
-        output.write_text(review_markdown(data, lang), encoding="utf-8")
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror}")
+    _write(output, review_markdown(data, lang), force, own_inputs(targets, files, lang), lang)
     typer.echo(wrote_line(output, 0, lang), err=True)
+
+
+def _check_output(output: Path, force: bool, targets: Path | None, lang: Lang) -> None:
+    from ..errors import KpiError
+    from ..files import check_output
+
+    try:
+        check_output(output, force=force, inputs=own_inputs(targets, lang=lang))
+    except KpiError as exc:
+        fail_with(exc, lang)
+
+
+def _write(output: Path, text: str, force: bool, inputs: list[Path], lang: Lang) -> None:
+    """``text`` written to ``output`` whole or not at all (UTF-8), never over an input."""
+    from ..errors import KpiError
+    from ..files import write_atomically
+
+    try:
+        write_atomically(output, lambda out: out.write(text.encode()), force=force, inputs=inputs)
+    except KpiError as exc:
+        fail_with(exc, lang)

@@ -4,6 +4,7 @@ rounds. Registered on the app by :mod:`.app`; parses its options, calls the core
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -87,7 +88,7 @@ def _tracked(
     from ..report import track_progress
     from ..submissions import default_jobs, discover, read_all
 
-    loaded = require_targets(option)
+    loaded = require_targets(option, lang)
     term = loaded.plan.term
     if term is None:
         fail(
@@ -111,10 +112,10 @@ def _tracked(
             f"unknown unit {unit!r}; the units are: "
             + ", ".join(u.code for u in loaded.reporting_units)
         )
-    subs = read_all(files, loaded, jobs or default_jobs())
-    report = track_progress(
-        loaded, term, subs, targets_file=str(targets_path(option)), as_of=as_of, unit=wanted
-    )
+    with closing(read_all(files, loaded, jobs or default_jobs())) as subs:  # see check's
+        report = track_progress(
+            loaded, term, subs, targets_file=str(targets_path(option)), as_of=as_of, unit=wanted
+        )
     if wanted is not None and not report.results:
         fail(f"no submission from unit {wanted} under these paths")
     if as_of is not None and not report.rounds:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -27,6 +27,8 @@ from .options import (
     PeriodOption,
     TargetsOption,
     fail,
+    fail_with,
+    own_inputs,
     parse_period_option,
     require_targets,
     stdout_console,
@@ -184,20 +186,26 @@ def export_command(
     Example: kpi export data/submissions/2024-Q2 -o tong-hop_2024-Q2.xlsx
     """
     from ..errors import KpiError
+    from ..files import check_output
     from ..workbooks import write_export
 
     _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
+    try:  # before the files are read: a wrong output is said at once
+        check_output(output, force=force, inputs=own_inputs(targets, lang=lang))
+    except KpiError as exc:
+        fail_with(exc, lang)
     with _interruptible():
         report, loaded, files = _checked(paths, period, jobs, targets, lang)
         from .drive import export_drive_parts
 
         drive = export_drive_parts(report, loaded, targets)
+        inputs = own_inputs(targets, files, lang)
         try:
-            write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
+            write_export(report, loaded, output, inputs=inputs, lang=lang, force=force, drive=drive)
         except KpiError as exc:
-            fail(exc.message)
+            fail_with(exc, lang)
     typer.echo(wrote_line(output, report.invalid_files, lang), err=True)
     raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
 
@@ -215,14 +223,17 @@ def _checked(
     from ..report import Evaluation
     from ..submissions import default_jobs, read_all
 
-    loaded = require_targets(targets)
+    loaded = require_targets(targets, lang)
     when = parse_period_option(period) if period else None
     files = _submission_files(paths, lang, allow_empty)
     evaluation = Evaluation(
         loaded, targets_file=str(targets_path(targets)), period=when, keep_values=False
     )
-    for sub in _with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)):
-        evaluation.add(sub)  # while the workers read the next files
+    # closed on any exit (Ctrl-C, SIGTERM): the workers are ended then, not when the
+    # interpreter is shutting down
+    with closing(read_all(files, loaded, jobs or default_jobs())) as subs:
+        for sub in _with_progress(subs, len(files)):
+            evaluation.add(sub)  # while the workers read the next files
     report = evaluation.report()
     if when is not None and files and not report.file_rounds:
         fail(_no_file_of_round(report, loaded))

@@ -49,7 +49,7 @@ def targets_command(
     """
     from ..output import targets_json, targets_table
 
-    loaded = require_targets(targets)
+    loaded = require_targets(targets, lang)
     if output_format is TargetsFormat.json:
         sys.stdout.write(targets_json(loaded))
         return

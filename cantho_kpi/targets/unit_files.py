@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Issue, Location
+from ..errors import Issue, KpiError, Location
 from .model import TargetsFile
-from .safeyaml import parse, read_yaml_source
+from .safeyaml import capped, parse, read_yaml_source
 from .unit_rules import check_unit_targets
 from .unit_targets import UnitTargets
 
 UNIT_TARGETS_DIR = "unit-targets"
+
+
+def _TOP(display: str) -> Location:
+    return Location(display, 1, 1)
 
 
 def load_unit_target_files(
@@ -40,7 +44,13 @@ def _load_one(
     from .load import validate_model
 
     mine: list[Issue] = []
-    text = read_yaml_source(path, display, mine)
+    try:
+        text = read_yaml_source(path, display, mine)
+    except KpiError as exc:  # a FIFO, a folder, unreadable: this file's problem, not the run's
+        issues.append(
+            Issue(exc.code, exc.message.removeprefix(f"{display}: "), Location(display, 1, 1))
+        )
+        return None
     doc = parse(text, display, mine) if text is not None else None
     entry = validate_model(doc, display, UnitTargets, mine) if doc is not None else None
     if doc is not None and entry is not None:
@@ -60,5 +70,5 @@ def _load_one(
         ):
             mine.append(Issue(code, message, Location(display, *doc.position(where))))
     mine.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
-    issues.extend(mine)
+    issues.extend(capped(mine, display))
     return entry if not mine else None
