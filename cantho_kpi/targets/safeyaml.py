@@ -11,8 +11,12 @@ marks, nothing constructed), then converted by hand:
 * booleans, dates and nulls keep their raw text beside them, so a type error can say
   "``no`` is read by YAML as a boolean; put it in quotes";
 * any tag other than the plain YAML ones (``!!python/object``, ``!!binary``...) is an issue;
-* size, nesting depth and the number of nodes after aliases are capped, so a hostile file
-  (an alias bomb, ten thousand nested brackets) ends quickly with one clear message.
+* size, nesting depth and the number of nodes (as written, and after aliases) are capped, so a
+  hostile file (an alias bomb, ten thousand nested brackets, a million one-line keys) ends
+  quickly with one clear message;
+* characters YAML refuses (control characters, even in a comment) are an issue at their
+  ``line:col``; numbers are bounded (digits, size) before they are converted, and the problems
+  of one file are capped (MAX_ISSUES), so that no file can make a list of millions.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from ..files import read_regular
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 #: Numbers are bounded before they are converted: at most this many digits...
 MAX_DIGITS = 30
 #: ... and a size between 10^-MAX_MAGNITUDE and 10^MAX_MAGNITUDE (or zero). Nothing in a targets
@@ -101,25 +105,36 @@ def _pos(node: Node) -> tuple[int, int]:
 
 
 class _DepthLimitedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses nesting deeper than MAX_DEPTH (it recurses)."""
+    """SafeLoader whose composer refuses nesting deeper than MAX_DEPTH (it recurses) and more
+    than MAX_NODES nodes (PyYAML takes some 30 microseconds a node: the count bounds the time
+    a file can cost before anything else is looked at)."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         self._depth += 1
+        self._nodes += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise _Stop(
+                raise self._stop(
                     "too-deep",
                     f"the document nests deeper than {MAX_DEPTH} levels; "
                     "a targets file needs only a few",
-                    mark.line + 1,
-                    mark.column + 1,
+                )
+            if self._nodes > MAX_NODES:
+                raise self._stop(
+                    "too-many-nodes",
+                    f"the document holds more than {MAX_NODES:,} values; a targets file "
+                    "needs a few thousand",
                 )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def _stop(self, code: str, message: str) -> _Stop:
+        mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        return _Stop(code, message, mark.line + 1, mark.column + 1)
 
 
 def read_yaml_source(path: Path, display: str, issues: list[Issue]) -> str | None:

@@ -4,11 +4,13 @@ positions and checked against the targets file, like the targets file itself."""
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 
 from ..errors import Issue, KpiError, Location
 from .model import TargetsFile
 from .safeyaml import capped, parse, read_yaml_source
+from .strict_rules import check_unit_strictly
 from .unit_rules import check_unit_targets
 from .unit_targets import UnitTargets
 
@@ -65,9 +67,12 @@ def _load_one(
             )
         units = {u.code: u for u in targets.reporting_units}
         indicators = {i.code: i for i in targets.indicators}
-        for code, message, where in check_unit_targets(
-            (), entry, units, indicators, set(indicators)
-        ):
+        last_year = targets.plan.term.to if targets.plan.term is not None else None
+        found_here = chain(
+            check_unit_targets((), entry, units, indicators, set(indicators)),
+            check_unit_strictly((), entry, indicators, last_year),
+        )
+        for code, message, where in found_here:
             mine.append(Issue(code, message, Location(display, *doc.position(where))))
     mine.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
     issues.extend(capped(mine, display))
