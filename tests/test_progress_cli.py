@@ -22,6 +22,7 @@ from cantho_kpi.submissions import (
     ValueState,
     discover,
     read_submission,
+    scan,
 )
 from cantho_kpi.targets import TargetsFile
 
@@ -162,12 +163,19 @@ def test_json_golden_and_parity(
         "status", "projection", "break", "target",
     }  # fmt: skip
     assert set(data["summary"]) == {"statuses", "plan_targets"}
-    # the CLI's JSON is the library's result serialised
-    files = discover([ROOT / ARCHIVE], recursive=True)
-    subs = [read_submission(p, targets, display=p.relative_to(ROOT).as_posix()) for p in files]
+    # the CLI's JSON is the library's result serialised (the scan's skipped files included)
+    found = scan([Path(ARCHIVE)], recursive=True)
+    subs = [read_submission(ROOT / p, targets, display=p.as_posix()) for p in found.files]
     assert targets.plan.term is not None
+    skipped = [s.issue() for s in found.skipped]
+    assert [i.code for i in skipped] == ["not-a-submission"]  # data/submissions/SOURCES.md
     report = track_progress(
-        targets, targets.plan.term, subs, targets_file="data/targets.yaml", unit="CT"
+        targets,
+        targets.plan.term,
+        subs,
+        targets_file="data/targets.yaml",
+        unit="CT",
+        issues=skipped,
     )
     assert data == json.loads(json.dumps(progress_dict(report)))
 

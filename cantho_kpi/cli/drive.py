@@ -225,7 +225,7 @@ def chase_command(
     drive = require_drive(targets, lang)
     day = _as_of(as_of)
     # with --round, a folder where nobody has sent anything yet is a list of everyone to chase
-    report, loaded, files = _checked(
+    report, loaded, files, _ = _checked(
         paths, None, jobs, targets, lang, allow_empty=round_ is not None
     )
     period = _round(round_, report)
@@ -293,7 +293,7 @@ def rank_command(
     if cluster is not None and not any(c.id == cluster for c in drive.clusters):
         known = ", ".join(c.id for c in drive.clusters)
         fail(f"unknown cluster {cluster!r}; the clusters are: {known}")
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang)
+    report, loaded, _, _ = _checked(paths, None, jobs, targets, lang)
     period = _round(round_, report)
     _require_deadline(drive, loaded, period)
     ranking = rank(loaded, drive, report, period, cluster)
@@ -338,7 +338,7 @@ def review_command(
         fail(f"{output}: the output must be a Markdown file (.md)")
     _check_output(output, force, targets, lang)  # at once, before the files are read
     drive = require_drive(targets, lang)
-    report, loaded, files = _checked(paths, None, jobs, targets, lang)
+    report, loaded, files, _ = _checked(paths, None, jobs, targets, lang)
     period = _round(round_, report)
     name = str(round_of(period, loaded.rounds))
     if name not in report.rounds:

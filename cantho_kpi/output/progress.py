@@ -21,6 +21,7 @@ from ..report import (
     unit_target_text,
 )
 from ..targets import TargetsFile
+from .annotations import issue_dict
 
 PROGRESS_SCHEMA = "cantho-kpi/progress/v1"
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -114,6 +115,8 @@ def progress_dict(report: ProgressReport) -> dict[str, Any]:
             "statuses": {s.value: n for s, n in report.statuses.items()},
             "plan_targets": {s.value: n for s, n in report.plan_targets.items()},
         },
+        # as check's: duplicates, unreadable files, skipped files and folders, with their codes
+        "issues": [issue_dict(i, position=False, vi=True) for i in report.issues],
     }
 
 

@@ -49,27 +49,33 @@ def track_progress(
     targets_file: str,
     as_of: int | None = None,
     unit: str | None = None,
+    issues: Iterable[Issue] = (),
 ) -> ProgressReport:
-    """The progress of every unit's figures toward the end of ``term``."""
+    """The progress of every unit's figures toward the end of ``term``; ``issues`` are said
+    before the files' own (the scan's: folders not read, files skipped)."""
     subs = list(submissions)
     archive = build_archive(subs, as_of=as_of)
     units = [u for u in _ordered_units(targets, archive) if unit is None or u == unit]
     results = [r for code in units for r in _unit_results(targets, term, archive, code)]
     headline = unit or _headline_unit(targets, units)
     shown = [s for s in subs if unit is None or s.unit_code in (unit, None)]
-    issues = [
-        i
-        for s in shown
-        for i in s.issues
-        if not (i.code == "missing-period" and s.file in archive.from_folder)
-    ] + archive.issues
+    said = [
+        *issues,
+        *(
+            i
+            for s in shown
+            for i in s.issues
+            if not (i.code == "missing-period" and s.file in archive.from_folder)
+        ),
+        *archive.issues,
+    ]
     return ProgressReport(
         targets_file=targets_file,
         as_of=as_of,
         term=term,
         results=results,
         rounds=archive.rounds,
-        issues=issues,
+        issues=said,
         headline_unit=headline,
         plan_targets=plan_targets(targets, [r for r in results if r.unit_code == headline]),
     )
