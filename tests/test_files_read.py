@@ -8,6 +8,7 @@ socket, a folder; and a file of /proc, which ``stat`` says is empty but which is
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -163,3 +164,20 @@ def test_the_cli_says_a_special_targets_file_in_one_line(
         result = kpi(*args)
         assert result.exit_code == 2
         assert result.stderr == said + "the data into one)\n"
+
+
+@pytest.mark.skipif(not HAS_FIFO, reason="needs named pipes")
+def test_a_fifo_drive_file_is_named_not_passed_over(
+    kpi: Callable[..., Result], tmp_path: Path
+) -> None:
+    shutil.copy(ROOT / "data" / "targets.yaml", tmp_path / "targets.yaml")
+    os.mkfifo(tmp_path / "drive.yaml")
+    targets = str(tmp_path / "targets.yaml")
+    said = f"kpi: {tmp_path / 'drive.yaml'}: is a named pipe (FIFO), not a regular file"
+    chase = kpi("chase", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets)
+    assert chase.exit_code == 2
+    assert chase.stderr.startswith(said)  # not "no drive file beside the targets file"
+    check = kpi("check", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets)
+    assert check.exit_code == 1  # the calendar is left out, the check goes on
+    assert check.stderr.strip().endswith("(copy the data into one); the calendar is left out")
+    assert kpi("validate-targets", targets).exit_code == 2

@@ -67,12 +67,13 @@ def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
     """The drive file beside the targets file, valid, or exit 2 with its problems (a targets
     file that does not exist is said as such first)."""
     from ..errors import KpiError
+    from ..files import present
     from ..output import issues_text
     from ..targets import drive_path, load_drive
 
     main = targets_path(targets, lang)
     path = drive_path(main)
-    if not path.is_file():
+    if not present(path):
         fail(
             f"no drive file (drive.yaml) beside the targets file {main}: this command needs "
             "the drive's calendar and clusters; give --targets with a targets file that has one "
@@ -92,10 +93,11 @@ def optional_drive(targets: Path | None) -> DriveFile | None:
     """The drive file beside the targets file when there is a valid one (for `kpi check` and
     `kpi export`, which work without it); an invalid one is said on stderr and left out."""
     from ..errors import KpiError
+    from ..files import present
     from ..targets import drive_path, load_drive
 
     path = drive_path(targets_path(targets))
-    if not path.is_file():
+    if not present(path):
         return None
     try:
         result = load_drive(path, str(path))

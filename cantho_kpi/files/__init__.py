@@ -3,7 +3,7 @@ without blocking and read within a cap counted on the bytes actually read; what 
 appears whole or not at all, never over an existing file unless asked, never over an input,
 never once the run was asked to stop. Imports nothing of ours but :mod:`cantho_kpi.errors`."""
 
-from .reading import open_error, open_regular, read_at_most, read_regular, too_large
+from .reading import open_error, open_regular, present, read_at_most, read_regular, too_large
 from .stops import Terminated, asked_stop, check_stop, forget_stop, stop_now
 from .writing import check_output, write_atomically, write_error
 
@@ -15,6 +15,7 @@ __all__ = [
     "forget_stop",
     "open_error",
     "open_regular",
+    "present",
     "read_at_most",
     "read_regular",
     "stop_now",

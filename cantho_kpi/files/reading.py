@@ -60,6 +60,16 @@ def open_regular(path: Path, display: str) -> BinaryIO:
     return os.fdopen(descriptor, "rb")
 
 
+def present(path: Path) -> bool:
+    """Whether something is at ``path`` that a reader should be told about: a file, or a FIFO,
+    socket or device (which :func:`open_regular` then refuses by name), or a broken link; a
+    folder is not. Where ``Path.is_file`` would pass over a FIFO in silence, this does not."""
+    try:
+        return path.is_symlink() or (path.exists() and not path.is_dir())
+    except OSError:
+        return False
+
+
 def read_regular(
     path: Path, display: str, limit: int, what: tuple[str, str] = ("a file", "một tệp")
 ) -> bytes:
