@@ -183,3 +183,21 @@ def test_progress_json_carries_the_problems_with_check_s_codes(
     check = json.loads(kpi("check", str(archive), "--format", "json").stdout)
     codes = {i["code"] for s in check["submissions"] for i in s["issues"]}
     assert {"csv-renamed", "duplicate-submission"} <= codes  # the same codes as check's
+
+
+def test_brackets_in_notes_and_folder_names_are_shown_as_written(kpi: Kpi, tmp_path: Path) -> None:
+    """Rich reads "[red]" as a colour and "[/]" as a closing tag (a MarkupError, a traceback):
+    text from users is never markup."""
+    folder = tmp_path / "[red]q2"
+    folder.mkdir()
+    (folder / "NK_2024-Q2.csv").write_text(
+        "Mã chỉ tiêu,Giá trị thực hiện,Ghi chú\nCT01,7.8,xem [/] phụ lục [bold]\nCT08,khoảng 75,\n",
+        encoding="utf-8",
+    )
+    commands = (["check"], ["check", "--detail"], ["progress"])
+    for command in commands:
+        result = kpi(*command, str(folder), "--lang", "en")
+        assert result.exit_code in (0, 1)
+        shown = " ".join(result.stdout.split())
+        assert "[red]q2/NK_2024-Q2.csv" in shown
+    assert "xem [/] phụ lục [bold]" in " ".join(kpi("check", str(folder)).stdout.split())
