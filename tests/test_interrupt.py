@@ -7,7 +7,9 @@ that it arrives while files are being read, without guessing timings.
 
 from __future__ import annotations
 
+import contextlib
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,7 +57,33 @@ def test_ctrl_c_before_any_command_runs_says_so_once(
         raise SystemExit(130)  # what typer's main makes of a KeyboardInterrupt: no message
 
     monkeypatch.setattr(root, "app", lambda: (exits.start_interruptible_run(), interrupted()))
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # a stopped run silences it
     with pytest.raises(SystemExit) as stopped:
         cli.main()
     assert stopped.value.code == 130
     assert capsys.readouterr().err == "kpi: interrupted by Ctrl-C; the run was stopped\n"
+
+
+def test_a_stop_python_dropped_is_said_at_the_end(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A signal whose exception a finaliser swallowed: the run ends as stopped all the same."""
+    from cantho_kpi import cli
+    from cantho_kpi.cli import exits, root
+    from cantho_kpi.files import Terminated, forget_stop, stop_now
+
+    def swallowed() -> None:
+        exits.start_interruptible_run()
+        with contextlib.suppress(Terminated):  # as Python does in a weakref callback
+            stop_now(signal.SIGTERM)
+        raise SystemExit(0)  # and the run went on to its end
+
+    monkeypatch.setattr(root, "app", swallowed)
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            cli.main()
+    finally:
+        forget_stop()  # the other tests of this process are not stopped
+    assert stopped.value.code == 143
+    assert capsys.readouterr().err == "kpi: stopped by SIGTERM; the run was stopped\n"
