@@ -313,3 +313,17 @@ def test_six_simultaneous_exports_write_once(tmp_path: Path) -> None:
     assert written[0] == f"đã ghi {out}\n"
     assert refused == [f"kpi: {out}: đã có; thêm --force để thay thế\n"] * 5
     assert _left(tmp_path) == ["q2", "same.xlsx"]
+
+
+def test_a_full_disk_during_an_export_is_one_line_and_exit_2(
+    kpi: Kpi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(_: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writing_module.os, "fsync", full)
+    out = tmp_path / "tong-hop.xlsx"
+    result = kpi("export", str(Q2), "-o", str(out), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == f"kpi: {out}: cannot be written: no space left on the disk\n"
+    assert _left(tmp_path) == []
