@@ -11,6 +11,37 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: The longest message an issue carries: longer ones (a key or value of 100 kB quoted back) are
+#: cut, with a marker, so that every problem stays one readable line.
+MAX_MESSAGE = 500
+#: Characters that would break a line of output or change how it reads: C0 and C1 controls
+#: (a newline, an escape sequence), DEL, the Unicode line and paragraph separators, and the
+#: bidirectional overrides that reorder what a terminal shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters escaped (``\\n``, ``\\x1b``, ``\\u2028``), so that a
+    folder named with a newline cannot split a problem line, nor a name change the terminal."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: _NAMED.get(m[0]) or _escaped(ord(m[0])), text)
+
+
+def _escaped(code: int) -> str:
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` cut to ``limit`` characters, marked with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """User text quoted back in a message: ``'tolerence'``, cut when long, on one line."""
+    return repr(clip(one_line(text), limit))
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -31,18 +62,20 @@ class Location:
     cell: str | None = None
 
     def __str__(self) -> str:
+        """On one line always: control characters in a file or sheet name are escaped."""
+        file = one_line(self.file)
         if self.sheet is not None or self.cell is not None:
-            parts = [self.file]
+            parts = [file]
             if self.sheet is not None:
-                parts.append(quote_sheet(self.sheet))
+                parts.append(one_line(quote_sheet(self.sheet)))
             if self.cell is not None:
                 parts.append(self.cell)
             return "!".join(parts)
         if self.line is None:
-            return self.file
+            return file
         if self.col is None:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.col}"
+            return f"{file}:{self.line}"
+        return f"{file}:{self.line}:{self.col}"
 
 
 _PLAIN_SHEET = re.compile(r"[^\W\d][\w.]*")
@@ -71,12 +104,20 @@ class Issue:
     severity: Severity = Severity.ERROR
     message_vi: str | None = None
 
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_MESSAGE:
+            object.__setattr__(self, "message", clip(self.message))
+        if self.message_vi is not None and len(self.message_vi) > MAX_MESSAGE:
+            object.__setattr__(self, "message_vi", clip(self.message_vi))
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.code}: {self.message}"
+        """The problem on one line: ``place: code: message``."""
+        return f"{self.location}: {self.code}: {one_line(self.message)}"
 
     def text(self, lang: str) -> str:
-        """The message in ``lang`` ("vi" or "en"), English when there is no translation."""
-        return self.message_vi if lang == "vi" and self.message_vi else self.message
+        """The message in ``lang`` ("vi" or "en"), English when there is no translation, on one
+        line (control characters escaped)."""
+        return one_line(self.message_vi if lang == "vi" and self.message_vi else self.message)
 
 
 @dataclass(slots=True)

@@ -50,6 +50,7 @@ def test_the_layout_has_the_documented_subpackages() -> None:
     assert SUBPACKAGES == [
         "cli",
         "domain",
+        "files",
         "output",
         "report",
         "submissions",

@@ -38,6 +38,10 @@ MAIN_CODE = {
     "unknown-member": "unknown-unit",
     "unknown-status-points": "wrong-type",
     "yes-for-boolean": "wrong-type",
+    "unit-in-two-clusters": "unit-in-two-clusters",
+    "duplicate-tie-break": "duplicate-rule",
+    "date-out-of-range": "date-out-of-range",
+    "drive-too-long": "date-out-of-range",
 }
 
 

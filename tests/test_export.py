@@ -18,6 +18,7 @@ from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from cantho_kpi.domain import SYMBOL, Status
+from cantho_kpi.errors import KpiError
 from cantho_kpi.report import Report, evaluate
 from cantho_kpi.submissions import Submission, SubmittedValue, ValueState, discover, read_submission
 from cantho_kpi.targets import TargetsFile
@@ -273,7 +274,7 @@ def test_interrupted_replace_keeps_the_old_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(KpiError, match=r"tong-hop\.xlsx: cannot be written: disk full"):
         write_export(report, targets, out, inputs=[], force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["tong-hop.xlsx"]
     assert out.read_bytes() == b"old"
@@ -289,7 +290,9 @@ def test_cli_export(kpi: Kpi, tmp_path: Path) -> None:
     assert "; 1 file with errors, see the Problems sheet" in english.stderr
     again = kpi("export", str(Q2), "-o", str(out))
     assert again.exit_code == EXIT_USAGE
-    assert "already exists; add --force" in again.stderr
+    assert again.stderr == f"kpi: {out}: đã có; thêm --force để thay thế\n"  # before reading
+    again = kpi("export", str(Q2), "-o", str(out), "--lang", "en")
+    assert again.stderr == f"kpi: {out}: already exists; add --force to replace it\n"
     assert (
         kpi("export", str(Q2), "-o", str(out), "--force", "--fail-on", "never").exit_code == EXIT_OK
     )
@@ -301,7 +304,7 @@ def test_cli_refuses_to_overwrite_an_input(kpi: Kpi, tmp_path: Path) -> None:
     shutil.copy(Q2 / "NK_2024-Q2.xlsx", folder)
     result = kpi("export", str(folder), "-o", str(folder / "NK_2024-Q2.xlsx"), "--force")
     assert result.exit_code == EXIT_USAGE
-    assert "is one of the submissions being read" in result.stderr
+    assert "là một trong các tệp đầu vào của lệnh; không bao giờ ghi đè" in result.stderr
     assert kpi("export", str(folder), "-o", str(tmp_path / "x.csv")).exit_code == EXIT_USAGE
     assert kpi("export", str(folder), "-o", str(tmp_path / "no" / "x.xlsx")).exit_code == EXIT_USAGE
 

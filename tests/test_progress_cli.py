@@ -23,6 +23,7 @@ from cantho_kpi.submissions import (
     discover,
     read_submission,
     received_logs,
+    scan,
 )
 from cantho_kpi.targets import TargetsFile
 
@@ -177,10 +178,12 @@ def test_json_golden_and_parity(
     }  # fmt: skip
     assert set(data["summary"]) == {"statuses", "plan_targets"}
     assert isinstance(data["issues"], list)
-    # the CLI's JSON is the library's result serialised
-    files = discover([ROOT / ARCHIVE], recursive=True)
-    subs = [read_submission(p, targets, display=p.relative_to(ROOT).as_posix()) for p in files]
+    # the CLI's JSON is the library's result serialised (the scan's skipped files included)
+    found = scan([Path(ARCHIVE)], recursive=True)
+    subs = [read_submission(ROOT / p, targets, display=p.as_posix()) for p in found.files]
     assert targets.plan.term is not None
+    skipped = [s.issue() for s in found.skipped]
+    assert [i.code for i in skipped] == ["not-a-submission"]  # data/submissions/SOURCES.md
     report = track_progress(
         targets,
         targets.plan.term,
@@ -188,7 +191,8 @@ def test_json_golden_and_parity(
         targets_file="data/targets.yaml",
         unit="CT",
         # the CLI reads the offices' logs of the folders too, named as the files are
-        logs=received_logs([p.relative_to(ROOT) for p in files]),
+        logs=received_logs(found.files),
+        issues=skipped,
     )
     assert data == json.loads(json.dumps(progress_dict(report)))
 

@@ -81,6 +81,17 @@ MAIN_CODE = {
     "unknown-reference": "unknown-reference",
     "unknown-unit": "unknown-unit",
     "yaml11-boolean": "wrong-type",
+    "unit-target-not-whole": "not-whole",
+    "unit-target-kind-mismatch": "kind-mismatch",
+    "unit-target-impossible-date": "wrong-type",
+    "unit-target-date-out-of-range": "date-out-of-range",
+    "unit-target-tolerance-too-wide": "tolerance-too-wide",
+    "scope-aggregate": "scope-aggregate",
+    "number-out-of-range": "wrong-type",
+    "number-too-long": "wrong-type",
+    "threshold-out-of-range": "wrong-type",
+    "plan-targets-huge": "wrong-type",
+    "control-character": "bad-character",
 }
 
 

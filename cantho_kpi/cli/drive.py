@@ -21,6 +21,8 @@ from .options import (
     PathsArgument,
     TargetsOption,
     fail,
+    fail_with,
+    own_inputs,
     parse_as_of,
     parse_period_option,
     stdout_console,
@@ -63,15 +65,17 @@ class RankFormat(StrEnum):
     markdown = "markdown"
 
 
-def require_drive(targets: Path | None) -> DriveFile:
-    """The drive file beside the targets file, valid, or exit 2 with its problems."""
+def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
+    """The drive file beside the targets file, valid, or exit 2 with its problems (a targets
+    file that does not exist is said as such first)."""
     from ..errors import KpiError
+    from ..files import present
     from ..output import issues_text
     from ..targets import drive_path, load_drive
 
-    main = targets_path(targets)
+    main = targets_path(targets, lang)
     path = drive_path(main)
-    if not path.is_file():
+    if not present(path):
         fail(
             f"no drive file (drive.yaml) beside the targets file {main}: this command needs "
             "the drive's calendar and clusters; give --targets with a targets file that has one "
@@ -91,10 +95,11 @@ def optional_drive(targets: Path | None) -> DriveFile | None:
     """The drive file beside the targets file when there is a valid one (for `kpi check` and
     `kpi export`, which work without it); an invalid one is said on stderr and left out."""
     from ..errors import KpiError
+    from ..files import present
     from ..targets import drive_path, load_drive
 
     path = drive_path(targets_path(targets))
-    if not path.is_file():
+    if not present(path):
         return None
     try:
         result = load_drive(path, str(path))
@@ -192,9 +197,26 @@ def chase_command(
         ),
     ] = None,
     output_format: Annotated[
-        ChaseFormat,
-        typer.Option("--format", "-f", help="table for people; markdown, csv, json to send."),
-    ] = ChaseFormat.table,
+        ChaseFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people (the default); markdown, csv, json to send (with -o: "
+            "from its suffix).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the list to this file (.csv, .json or .md) instead of the terminal.",
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    force: ForceOption = False,
     jobs: JobsOption = None,
     lang: LangOption = "vi",
     targets: TargetsOption = None,
@@ -206,30 +228,38 @@ def chase_command(
 
     Exit 0 when nobody is to be chased, 1 when someone is, 2 on usage errors.
 
-    Example: kpi chase data/submissions/2024-Q4 --as-of 2025-01-25
+    Example: kpi chase data/submissions/2024-Q4 --as-of 2025-01-25 -o chase.csv
     """
     from ..output import chase_csv, chase_json, chase_markdown, draw_chase
     from ..report import chase_list, to_chase
 
-    drive = require_drive(targets)
+    chosen = _chase_format(output_format, output)
+    if output is not None:
+        _check_output(output, force, targets, lang)  # at once, before the files are read
+    drive = require_drive(targets, lang)
     given = parse_as_of(as_of)
     day = given or today()
     # with --round, a folder where nobody has sent anything yet is a list of everyone to chase
-    report, loaded, _ = _checked(
+    report, loaded, files, _ = _checked(
         paths, None, jobs, targets, lang, allow_empty=round_ is not None, as_of=given
     )
     _say_log_problems(report, lang)
     period = _round(round_, report)
     _require_deadline(drive, loaded, period)
     items = chase_list(loaded, drive, report, period, day)
-    if output_format is ChaseFormat.json:
-        sys.stdout.write(chase_json(items, day))
-    elif output_format is ChaseFormat.csv:
-        sys.stdout.write(chase_csv(items))
-    elif output_format is ChaseFormat.markdown:
-        sys.stdout.write(chase_markdown(items, lang))
-    else:
+    if chosen is ChaseFormat.table:
         draw_chase(items, stdout_console(), lang)
+    else:
+        text = {
+            ChaseFormat.json: lambda: chase_json(items, day),
+            ChaseFormat.csv: lambda: chase_csv(items),
+            ChaseFormat.markdown: lambda: chase_markdown(items, lang),
+        }[chosen]()
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            _write(output, text, force, own_inputs(targets, files, lang), lang)
+            typer.echo(wrote_line(output, 0, lang), err=True)
     raise typer.Exit(EXIT_FINDINGS if to_chase(items) else EXIT_OK)
 
 
@@ -237,6 +267,23 @@ def _say_log_problems(report: Report, lang: Lang) -> None:
     """The problems of the offices' logs (received.csv), on stderr, as `kpi check` lists them."""
     for line in log_problem_lines(report, lang):
         typer.echo(line, err=True)
+
+
+_CHASE_SUFFIXES = {".csv": ChaseFormat.csv, ".json": ChaseFormat.json, ".md": ChaseFormat.markdown}
+
+
+def _chase_format(given: ChaseFormat | None, output: Path | None) -> ChaseFormat:
+    """The format asked for; with ``-o`` and no ``--format``, the one its suffix names. A
+    table is for the terminal: with ``-o`` it is a usage error."""
+    if output is None:
+        return given or ChaseFormat.table
+    chosen = given or _CHASE_SUFFIXES.get(output.suffix.lower())
+    if chosen is None or chosen is ChaseFormat.table:
+        fail(
+            f"{output}: the chase list is written to a file as CSV (.csv), JSON (.json) or "
+            "Markdown (.md); name the file so, or give --format csv|json|markdown"
+        )
+    return chosen
 
 
 def rank_command(
@@ -266,12 +313,12 @@ def rank_command(
     from ..output import draw_rank, rank_csv, rank_json, rank_markdown
     from ..report import rank
 
-    drive = require_drive(targets)
+    drive = require_drive(targets, lang)
     if cluster is not None and not any(c.id == cluster for c in drive.clusters):
         known = ", ".join(c.id for c in drive.clusters)
         fail(f"unknown cluster {cluster!r}; the clusters are: {known}")
     given = parse_as_of(as_of)
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang, as_of=given)
+    report, loaded, _, _ = _checked(paths, None, jobs, targets, lang, as_of=given)
     _say_log_problems(report, lang)
     period = _round(round_, report)
     _require_deadline(drive, loaded, period)
@@ -328,11 +375,10 @@ def review_command(
 
     if output.suffix.lower() != ".md":
         fail(f"{output}: the output must be a Markdown file (.md)")
-    if output.exists() and not force:
-        fail(f"{output} exists; give --force to replace it")
-    drive = require_drive(targets)
+    _check_output(output, force, targets, lang)  # at once, before the files are read
+    drive = require_drive(targets, lang)
     given = parse_as_of(as_of)
-    report, loaded, _ = _checked(paths, None, jobs, targets, lang, as_of=given)
+    report, loaded, files, _ = _checked(paths, None, jobs, targets, lang, as_of=given)
     _say_log_problems(report, lang)
     period = _round(round_, report)
     name = round_name(loaded, period)
@@ -348,8 +394,26 @@ def review_command(
         report.targets_file,
         city=loaded.city.name if loaded.city else "Thành phố",
     )
-    try:
-        output.write_text(review_markdown(data, lang), encoding="utf-8")
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror}")
+    _write(output, review_markdown(data, lang), force, own_inputs(targets, files, lang), lang)
     typer.echo(wrote_line(output, 0, lang), err=True)
+
+
+def _check_output(output: Path, force: bool, targets: Path | None, lang: Lang) -> None:
+    from ..errors import KpiError
+    from ..files import check_output
+
+    try:
+        check_output(output, force=force, inputs=own_inputs(targets, lang=lang))
+    except KpiError as exc:
+        fail_with(exc, lang)
+
+
+def _write(output: Path, text: str, force: bool, inputs: list[Path], lang: Lang) -> None:
+    """``text`` written to ``output`` whole or not at all (UTF-8), never over an input."""
+    from ..errors import KpiError
+    from ..files import write_atomically
+
+    try:
+        write_atomically(output, lambda out: out.write(text.encode()), force=force, inputs=inputs)
+    except KpiError as exc:
+        fail_with(exc, lang)

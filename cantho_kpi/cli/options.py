@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..domain import Period
+    from ..errors import KpiError
     from ..targets import TargetsFile, TargetsResult
 
 #: Exit codes, documented in the README, defined in .exits (which imports no Typer).
@@ -121,8 +123,31 @@ def stdout_console() -> Console:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    typer.echo(f"kpi: {message}", err=True)
+    """One line on stderr (control characters in it escaped: a path cannot split it), then
+    exit with ``code``."""
+    from ..errors import one_line
+
+    typer.echo(f"kpi: {one_line(message)}", err=True)
     raise typer.Exit(code)
+
+
+def fail_with(error: KpiError, lang: Lang = "en") -> NoReturn:
+    """A problem the user can fix, said in the language of ``--lang`` when it has a text in it."""
+    fail(error.message_vi if lang == "vi" and error.message_vi else error.message)
+
+
+def own_inputs(targets: Path | None, files: Sequence[Path] = (), lang: Lang = "en") -> list[Path]:
+    """Every file a command reads, which it never writes over, with or without --force: the
+    targets file, the drive file and units' own targets beside it, the submissions and the
+    received logs beside them."""
+    from ..submissions import RECEIVED_LOG
+    from ..targets import UNIT_TARGETS_DIR, drive_path
+
+    main = targets_path(targets, lang)
+    found = [main, drive_path(main), *sorted((main.parent / UNIT_TARGETS_DIR).glob("*.y*ml"))]
+    found += list(files)
+    found += sorted({path.parent / RECEIVED_LOG for path in files})
+    return found
 
 
 def load(path: Path) -> TargetsResult:
@@ -135,12 +160,19 @@ def load(path: Path) -> TargetsResult:
         fail(exc.message)
 
 
-def targets_path(option: Path | None) -> Path:
-    """The targets file named by ``--targets``, else the one :func:`find_targets` finds."""
+def targets_path(option: Path | None, lang: Lang = "en") -> Path:
+    """The targets file named by ``--targets`` (a usage error when there is none such, said
+    in the language of ``--lang``), else the one :func:`find_targets` finds."""
     from ..errors import KpiError
     from ..targets import PACKAGED_TARGETS, find_targets
 
     if option is not None:
+        if not option.exists() and not option.is_symlink():
+            fail(
+                f"{option}: không có tệp này (--targets)"
+                if lang == "vi"
+                else f"{option}: no such file (--targets)"
+            )
         return option
     try:
         found = find_targets()
@@ -174,11 +206,11 @@ def _say_packaged_once(path: Path) -> None:
     )
 
 
-def require_targets(option: Path | None) -> TargetsFile:
+def require_targets(option: Path | None, lang: Lang = "en") -> TargetsFile:
     """The targets of a valid file, or exit 2 with its problems on stderr."""
     from ..output import issues_text
 
-    path = targets_path(option)
+    path = targets_path(option, lang)
     result = load(path)
     if result.targets is None or result.errors:
         typer.echo(issues_text(result.issues), err=True, nl=False)

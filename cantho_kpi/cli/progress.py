@@ -4,6 +4,7 @@ rounds. Registered on the app by :mod:`.app`; parses its options, calls the core
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +22,7 @@ from .options import (
     targets_path,
     today,
 )
-from .words import no_files_line, no_path_line
+from .words import no_files_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,9 +87,10 @@ def _tracked(
     lang: Lang,
 ) -> tuple[ProgressReport, TargetsFile]:
     from ..report import track_progress
-    from ..submissions import default_jobs, discover, read_all, received_logs
+    from ..submissions import default_jobs, read_all, received_logs
+    from .reports import scan_paths
 
-    loaded = require_targets(option)
+    loaded = require_targets(option, lang)
     term = loaded.plan.term
     if term is None:
         fail(
@@ -100,29 +102,28 @@ def _tracked(
             f"--as-of {as_of} is after the term ({term.from_}-{term.to}); the term's end is "
             f"judged with --as-of {term.to}"
         )
-    for path in paths:
-        if not path.exists():
-            fail(no_path_line(path, lang))
-    files = discover(paths, recursive=True)
+    found = scan_paths(paths, lang)
+    files = found.files
     if not files:
-        fail(no_files_line(paths, 0, lang))
+        fail(no_files_line(paths, len(found.skipped), lang))
     wanted = unit.strip().upper() if unit else None
     if wanted is not None and wanted not in {u.code for u in loaded.reporting_units}:
         fail(
             f"unknown unit {unit!r}; the units are: "
             + ", ".join(u.code for u in loaded.reporting_units)
         )
-    subs = read_all(files, loaded, jobs or default_jobs())
-    report = track_progress(
-        loaded,
-        term,
-        subs,
-        targets_file=str(targets_path(option)),
-        as_of=as_of,
-        unit=wanted,
-        logs=received_logs(files),
-        today=today(),
-    )
+    with closing(read_all(files, loaded, jobs or default_jobs())) as subs:  # see check's
+        report = track_progress(
+            loaded,
+            term,
+            subs,
+            targets_file=str(targets_path(option)),
+            as_of=as_of,
+            unit=wanted,
+            issues=[*found.problems, *(s.issue() for s in found.skipped)],
+            logs=received_logs(files),
+            today=today(),
+        )
     if wanted is not None and not report.results:
         fail(f"no submission from unit {wanted} under these paths")
     if as_of is not None and not report.rounds:

@@ -6,12 +6,12 @@ Registered on the app by :mod:`.app`; they parse their options, call the core, p
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -29,6 +29,8 @@ from .options import (
     PeriodOption,
     TargetsOption,
     fail,
+    fail_with,
+    own_inputs,
     parse_as_of,
     parse_period_option,
     require_targets,
@@ -40,8 +42,9 @@ from .words import later_lines, no_files_line, no_path_line, skipped_lines, wrot
 
 if TYPE_CHECKING:
     from ..domain import Lang
+    from ..errors import Issue
     from ..report import Report
-    from ..submissions import Submission
+    from ..submissions import Scan, Submission
     from ..targets import TargetsFile
     from .drive import Calendar
 
@@ -95,7 +98,7 @@ def check_command(
     wanted = _check_options(unit, detail, output_format, fail_on)
     day = parse_as_of(as_of)
     with _interruptible():
-        report, loaded, _ = _checked(paths, period, jobs, targets, lang, as_of=day)
+        report, loaded, _, folders = _checked(paths, period, jobs, targets, lang, as_of=day)
         from .drive import check_calendar
 
         calendar = check_calendar(report, loaded, targets)
@@ -105,7 +108,7 @@ def check_command(
                 typer.echo(_no_file_line(wanted, report, loaded), err=True)
             calendar = _calendar_of(calendar, wanted)
         _print_report(report, loaded, output_format, lang, wanted, detail, calendar)
-    raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+    raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid], folders))
 
 
 def _no_file_line(code: str, report: Report, loaded: TargetsFile) -> str:
@@ -191,23 +194,39 @@ def export_command(
     Example: kpi export data/submissions/2024-Q2 -o tong-hop_2024-Q2.xlsx
     """
     from ..errors import KpiError
+    from ..files import check_output
     from ..workbooks import write_export
 
     _check_fail_on(fail_on)
     if output.suffix.lower() != ".xlsx":
         fail(f"{output}: the output must be an .xlsx file")
     day = parse_as_of(as_of)
+    try:  # before the files are read: a wrong output is said at once
+        check_output(output, force=force, inputs=own_inputs(targets, lang=lang))
+    except KpiError as exc:
+        fail_with(exc, lang)
     with _interruptible():
-        report, loaded, files = _checked(paths, period, jobs, targets, lang, as_of=day)
+        report, loaded, files, folders = _checked(paths, period, jobs, targets, lang, as_of=day)
         from .drive import export_drive_parts
 
         drive = export_drive_parts(report, loaded, targets, lang)
+        inputs = own_inputs(targets, files, lang)
         try:
-            write_export(report, loaded, output, inputs=files, lang=lang, force=force, drive=drive)
+            write_export(report, loaded, output, inputs=inputs, lang=lang, force=force, drive=drive)
         except KpiError as exc:
-            fail(exc.message)
+            fail_with(exc, lang)
     typer.echo(wrote_line(output, report.invalid_files, lang), err=True)
-    raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid]))
+    raise typer.Exit(_exit_code(report, fail_on or [FailOn.invalid], folders))
+
+
+class Checked(NamedTuple):
+    """What reading and judging the submissions under some paths gave."""
+
+    report: Report
+    targets: TargetsFile
+    files: list[Path]
+    #: Folders the scan could not read, or that lay too deep (said on stderr): a finding.
+    folders: list[Issue]
 
 
 def _checked(
@@ -219,16 +238,16 @@ def _checked(
     *,
     allow_empty: bool = False,
     as_of: date | None = None,
-) -> tuple[Report, TargetsFile, list[Path]]:
+) -> Checked:
     """Read and evaluate the submissions under ``paths`` (shared by every command that reads
     them), with the offices' logs of their folders, as of ``as_of`` (default: today, without
     leaving anything out)."""
     from ..report import Evaluation
     from ..submissions import default_jobs, read_all, received_logs
 
-    loaded = require_targets(targets)
+    loaded = require_targets(targets, lang)
     when = parse_period_option(period) if period else None
-    files = _submission_files(paths, lang, allow_empty)
+    files, folders = _submission_files(paths, lang, allow_empty)
     evaluation = Evaluation(
         loaded,
         targets_file=str(targets_path(targets)),
@@ -238,14 +257,17 @@ def _checked(
         today=today(),
         as_of=as_of,
     )
-    for sub in _with_progress(read_all(files, loaded, jobs or default_jobs()), len(files)):
-        evaluation.add(sub)  # while the workers read the next files
+    # closed on any exit (Ctrl-C, SIGTERM): the workers are ended then, not when the
+    # interpreter is shutting down
+    with closing(read_all(files, loaded, jobs or default_jobs())) as subs:
+        for sub in _with_progress(subs, len(files)):
+            evaluation.add(sub)  # while the workers read the next files
     report = evaluation.report()
     for line in later_lines(report, lang):
         typer.echo(line, err=True)
     if when is not None and files and not report.file_rounds and not report.later:
         fail(_no_file_of_round(report, loaded))
-    return report, loaded, files
+    return Checked(report, loaded, files, folders)
 
 
 def _no_file_of_round(report: Report, targets: TargetsFile) -> str:
@@ -259,9 +281,22 @@ def _no_file_of_round(report: Report, targets: TargetsFile) -> str:
     return f"no file of round {report.rounds[0]} among these files{there}"
 
 
-def _submission_files(paths: list[Path], lang: Lang, allow_empty: bool = False) -> list[Path]:
-    """The submissions under ``paths``; what a folder holds besides is said once, on stderr.
-    No file at all is a usage error, unless ``allow_empty`` (nobody sent anything: a finding)."""
+def _submission_files(
+    paths: list[Path], lang: Lang, allow_empty: bool = False
+) -> tuple[list[Path], list[Issue]]:
+    """The submissions under ``paths``, and the folders that could not be scanned; what a
+    folder holds besides, and those folders, are said once, on stderr. No file at all is a
+    usage error, unless ``allow_empty`` (nobody sent anything: a finding)."""
+    found = scan_paths(paths, lang)
+    if not found.files and not allow_empty:
+        fail(no_files_line(paths, len(found.skipped), lang))
+    return found.files, found.problems
+
+
+def scan_paths(paths: list[Path], lang: Lang) -> Scan:
+    """The scan of ``paths`` (folders with their subfolders); a path that does not exist is a
+    usage error; skipped files and folders that could not be read are said on stderr, a line
+    each."""
     from ..submissions import scan
 
     for path in paths:
@@ -270,9 +305,9 @@ def _submission_files(paths: list[Path], lang: Lang, allow_empty: bool = False) 
     found = scan(paths, recursive=True)  # a folder of rounds: a section per round
     for line in skipped_lines(found.skipped, lang):
         typer.echo(line, err=True)
-    if not found.files and not allow_empty:
-        fail(no_files_line(paths, len(found.skipped), lang))
-    return found.files
+    for problem in found.problems:
+        typer.echo(f"kpi: {problem.location}: {problem.code}: {problem.text(lang)}", err=True)
+    return found
 
 
 def _with_progress(items: Iterator[Submission], total: int) -> Iterator[Submission]:
@@ -316,12 +351,14 @@ def _print_report(
             draw_calendar(*calendar, stdout_console(), lang)
 
 
-def _exit_code(report: Report, fail_on: list[FailOn]) -> int:
+def _exit_code(report: Report, fail_on: list[FailOn], folders: Sequence[Issue] = ()) -> int:
+    """1 on the findings ``fail_on`` names; a folder that could not be read hides files, so it
+    is a finding too (unless ``never``)."""
     from ..domain import Status
 
     if FailOn.never in fail_on:
         return EXIT_OK
-    failed = report.failing_files > 0
+    failed = report.failing_files > 0 or bool(folders)
     if FailOn.not_met in fail_on:
         failed = failed or report.count(Status.NOT_MET) > 0
     if FailOn.missing in fail_on:

@@ -49,7 +49,7 @@ def targets_command(
     """
     from ..output import targets_json, targets_table
 
-    loaded = require_targets(targets)
+    loaded = require_targets(targets, lang)
     if output_format is TargetsFormat.json:
         sys.stdout.write(targets_json(loaded))
         return
@@ -100,6 +100,7 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
     """Each targets file, then the drive file beside it when there is one (checked against the
     targets file's units and indicators); a file named drive.yaml is read as a drive file."""
     from ..errors import KpiError
+    from ..files import present
     from ..targets import DRIVE_FILE_NAME, UNIT_TARGETS_DIR, drive_path, load_drive
 
     results: list[TargetsResult | DriveResult] = []
@@ -110,11 +111,11 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
             continue
         if path.name == DRIVE_FILE_NAME:
             beside, sibling = path, path.parent / "targets.yaml"
-            main = load(sibling) if sibling.is_file() else None
+            main = load(sibling) if present(sibling) else None
         else:
             beside, main = drive_path(path), load(path)
             results.append(main)
-        if not beside.is_file() or beside.resolve() in seen:
+        if not present(beside) or beside.resolve() in seen:
             continue
         seen.add(beside.resolve())
         known = main.targets if main is not None else None
@@ -133,10 +134,12 @@ def _unit_file(path: Path) -> TargetsResult:
     file's when that cannot be read."""
     from dataclasses import replace
 
+    from ..files import present
+
     sibling = path.parent.parent / "targets.yaml"
-    if not sibling.is_file():
+    if not present(sibling):
         fail(f"{path}: a unit's targets are checked with {sibling}, which does not exist")
-    if not path.is_file():
+    if not present(path):
         fail(f"{path}: no such file")
     whole = load(sibling)
     if whole.targets is None and not any(_same(i.location.file, path) for i in whole.issues):

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .options import ForceOption, TargetsOption, fail, parse_period_option, require_targets
+from ..errors import one_line
+from .options import (
+    ForceOption,
+    TargetsOption,
+    fail,
+    own_inputs,
+    parse_period_option,
+    require_targets,
+)
 
 if TYPE_CHECKING:
     from ..domain import Period
@@ -59,18 +67,34 @@ def template_command(
     if not period:
         fail("--period is required, e.g. --period 2024-Q2")
     when = parse_period_option(period)
+    if output is not None and not all_units and output.suffix.lower() != ".xlsx":
+        fail(f"{output}: the template is a workbook: give a file name ending in .xlsx")
     loaded = require_targets(targets)
     units = _template_units(loaded, unit, all_units, when)
-    folder = output if all_units and output is not None else Path(".")
-    if all_units:
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = _folder(output) if all_units and output is not None else Path(".")
+    inputs = own_inputs(targets)  # the targets file it is made from is never written over
     for one in units:
         path = folder / f"{one.code}_{when}.xlsx" if all_units or output is None else output
         try:
-            write_template(loaded, one, when, path, force)
+            write_template(loaded, one, when, path, force, inputs)
         except KpiError as exc:
             fail(exc.message)
-        typer.echo(f"wrote {path}", err=True)
+        typer.echo(f"wrote {one_line(str(path))}", err=True)
+
+
+def _folder(output: Path) -> Path:
+    """The folder of ``--all-units -o FOLDER``, made if it does not exist."""
+    from ..errors import KpiError
+    from ..files import write_error
+
+    if output.exists() and not output.is_dir():
+        fail(f"{output}: is a file; --all-units writes one workbook per unit into a folder")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        error: KpiError = write_error(output, exc)
+        fail(error.message)
+    return output
 
 
 def _template_units(

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import plural
+from ..errors import one_line
 
 if TYPE_CHECKING:
     from ..domain import Lang
@@ -15,8 +16,8 @@ if TYPE_CHECKING:
 
 def skipped_lines(skipped: list[Skipped], lang: Lang) -> list[str]:
     """One line for the files that are not submissions, one per ``kpi export`` workbook."""
-    others = [s.path.name for s in skipped if s.reason == "not-a-submission"]
-    exports = [s.path.name for s in skipped if s.reason == "kpi-export"]
+    others = [one_line(s.path.name) for s in skipped if s.reason == "not-a-submission"]
+    exports = [one_line(s.path.name) for s in skipped if s.reason == "kpi-export"]
     lines = []
     if others:
         names = ", ".join(others)
@@ -36,6 +37,7 @@ def skipped_lines(skipped: list[Skipped], lang: Lang) -> list[str]:
 
 
 def wrote_line(output: Path, invalid: int, lang: Lang) -> str:
+    output = Path(one_line(str(output)))
     if lang == "vi":
         extra = f"; {invalid} tệp có lỗi, xem trang Vấn đề" if invalid else ""
         return f"đã ghi {output}{extra}"

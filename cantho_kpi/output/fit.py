@@ -51,7 +51,9 @@ def fitted_table(
             break
         kept.remove(index)
         widths = _widths(columns, natural, least, kept, width)
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    # Text, never markup: a note "[xem phụ lục]" or a file named "a[/]b" is shown as written
+    # (as markup it would vanish, or stop the run with a MarkupError)
+    table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
     for i in kept:
         col = columns[i]
         table.add_column(
@@ -63,8 +65,12 @@ def fitted_table(
             style=col.style,
         )
     for row in rows:
-        table.add_row(*[row[i] for i in kept])
+        table.add_row(*[_plain(row[i]) for i in kept])
     return table
+
+
+def _plain(cell: Cell) -> Text:
+    return cell if isinstance(cell, Text) else Text(cell)
 
 
 def _widths(

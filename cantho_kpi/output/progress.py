@@ -153,6 +153,7 @@ def progress_dict(report: ProgressReport) -> dict[str, Any]:
             "statuses": {s.value: n for s, n in report.statuses.items()},
             "plan_targets": {s.value: n for s, n in report.plan_targets.items()},
         },
+        # as check's: duplicates, unreadable files, skipped files and folders, with their codes
         "issues": [issue_dict(i, position=False, vi=True) for i in report.issues],
     }
 

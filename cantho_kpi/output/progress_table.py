@@ -158,4 +158,5 @@ def _problems(report: ProgressReport, console: Console, lang: Lang) -> None:
     title = "Vấn đề" if lang == "vi" else "Problems"
     console.print(Text(f"{title} ({len(shown)})", style="bold"))
     for issue in shown:
-        console.print(f"{issue.location}: {issue.code}: {issue.text(lang)}", soft_wrap=True)
+        # Text, not markup: a folder named "[red]" is a name, not a colour
+        console.print(Text(f"{issue.location}: {issue.code}: {issue.text(lang)}"), soft_wrap=True)

@@ -57,10 +57,12 @@ def track_progress(
     targets_file: str,
     as_of: int | None = None,
     unit: str | None = None,
+    issues: Iterable[Issue] = (),
     logs: dict[str, ReceivedLog] | None = None,
     today: date | None = None,
 ) -> ProgressReport:
-    """The progress of every unit's figures toward the end of ``term``; ``logs`` are the
+    """The progress of every unit's figures toward the end of ``term``; ``issues`` are said
+    before the files' own (the scan's: folders not read, files skipped); ``logs`` are the
     offices' received logs of the files' folders (the days of receipt order resubmissions)."""
     subs = list(submissions)
     receipts = Receipts(dict(logs or {}), today)
@@ -69,19 +71,23 @@ def track_progress(
     results = [r for code in units for r in _unit_results(targets, term, archive, code)]
     headline = unit or _headline_unit(targets, units)
     shown = [s for s in subs if unit is None or s.unit_code in (unit, None)]
-    issues = [
-        i
-        for s in shown
-        for i in s.issues
-        if not (s.period_missing and s.file in archive.from_folder and i.code == MISSING_PERIOD)
-    ] + archive.issues
+    said = [
+        *issues,
+        *(
+            i
+            for s in shown
+            for i in s.issues
+            if not (s.period_missing and s.file in archive.from_folder and i.code == MISSING_PERIOD)
+        ),
+        *archive.issues,
+    ]
     return ProgressReport(
         targets_file=targets_file,
         as_of=as_of,
         term=term,
         results=results,
         rounds=archive.rounds,
-        issues=issues,
+        issues=said,
         headline_unit=headline,
         plan_targets=plan_targets(targets, [r for r in results if r.unit_code == headline]),
     )

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Issue, KpiError, Location, Severity
-from .xlsx import CellKind, RawCell, checked_size, open_error
+from ..files import read_regular
+from .xlsx import CellKind, RawCell
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 #: Letters only Vietnamese uses, which Windows-1252 would read otherwise: ă đ ơ ư and the
@@ -122,11 +123,7 @@ def _not_text(display: str, why: str) -> KpiError:
 
 
 def _read(path: Path, display: str) -> bytes:
-    try:
-        checked_size(path, display, MAX_CSV_BYTES)
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise open_error(display, exc) from None
+    raw = read_regular(path, display, MAX_CSV_BYTES, ("a CSV submission", "một báo cáo CSV"))
     if not raw.strip():
         raise KpiError.about(display, "empty-file", "the file is empty", "tệp rỗng")
     if raw.startswith(b"PK\x03\x04"):

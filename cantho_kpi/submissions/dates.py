@@ -23,7 +23,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import Collector, Issue, Location, Severity
+from ..errors import Collector, Issue, KpiError, Location, Severity
+from ..files import read_regular
 
 RECEIVED_LOG = "received.csv"
 VIETNAM = timezone(timedelta(hours=7))
@@ -139,9 +140,9 @@ def received_log(folder: Path) -> ReceivedLog | None:
 
 
 def _log_bytes(path: str) -> bytes:
-    """The one place the log is opened and read: at most one byte past the cap."""
-    with open(path, "rb") as stream:
-        return stream.read(MAX_LOG_BYTES + 1)
+    """The one place the log is opened and read: a regular file only (a FIFO or a device is
+    refused, never waited on), at most the cap, counted on the bytes actually read."""
+    return read_regular(Path(path), path, MAX_LOG_BYTES, ("the received log", "sổ nhận báo cáo"))
 
 
 @lru_cache(maxsize=64)
@@ -149,10 +150,12 @@ def _read_log(path: str, _mtime: int, _size: int) -> ReceivedLog:
     """Read once per process and version of the file (the key holds its time and size)."""
     try:
         data = _log_bytes(path)
-    except OSError as exc:
-        return _unusable(path, f"it cannot be read ({exc.strerror})", "không đọc được tệp")
-    if len(data) > MAX_LOG_BYTES:
-        return _unusable(path, f"it is larger than {MAX_LOG_BYTES:,} bytes", "tệp quá lớn")
+    except KpiError as exc:
+        return _unusable(
+            path,
+            exc.message.removeprefix(f"{path}: "),
+            (exc.message_vi or exc.message).removeprefix(f"{path}: "),
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -19,7 +19,7 @@ from .dates import file_day, written_date
 from .identity import Identity, file_name_parts
 from .layout import HEADER_SEARCH_ROWS, Layout, find_header, find_meta
 from .model import DateSource, Submission, SubmittedValue, ValueState
-from .scan import scan
+from .scan import SCANNED_SUFFIXES, scan
 from .values import ValueReader
 from .xlsx import (
     Book,
@@ -49,6 +49,7 @@ def read_submission(
     """
     shown = display if display is not None else str(path)
     try:
+        _refuse_other_suffix(path, shown)
         if path.suffix.lower() == ".csv":
             read = read_csv_cells(path, shown)
             said = encoding_issue(shown, read.encoding)
@@ -67,6 +68,23 @@ def read_submission(
         raise  # engine="lean" only: the caller asked to see it
     except Exception as exc:  # a bug of ours: this file fails, the run goes on
         return _unidentified(shown, targets, [internal_error(shown, exc)])
+
+
+def _refuse_other_suffix(path: Path, shown: str) -> None:
+    """A file named on the command line that is neither a workbook nor a CSV file by its name
+    (a ``.txt``, a ``.pdf``): said as such, not as a workbook that looks odd."""
+    suffix = path.suffix.lower()
+    if suffix in SCANNED_SUFFIXES:
+        return
+    said = suffix or "no suffix"
+    raise KpiError.about(
+        shown,
+        "not-a-submission",
+        f"not a submission ({said}): kpi reads workbooks (.xlsx) and CSV files (.csv); save "
+        "the report as one of them",
+        f"không phải báo cáo ({said}): kpi đọc sổ tính (.xlsx) và tệp CSV (.csv); hãy lưu "
+        "báo cáo theo một trong hai dạng đó",
+    )
 
 
 def _unidentified(shown: str, targets: TargetsFile, issues: list[Issue]) -> Submission:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .bounds import Found, fmt
-from .model import Indicator
+from .model import MAX_PLAN_TARGETS, Indicator
 from .safeyaml import Path_
 
 PLAN_COUNT: Path_ = ("plan", "targets")
@@ -20,9 +20,13 @@ def check(data: dict[str, Any], indicators: list[tuple[Path_, Indicator]]) -> It
 
 
 def _plan_count(data: dict[str, Any]) -> int | None:
+    """``plan.targets`` when it is a count the model accepts (it reports any other): bounded
+    before it sizes any work, so that ``targets: 100000000`` costs nothing."""
     plan = data.get("plan")
     count = plan.get("targets") if isinstance(plan, dict) else None
-    return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else None
+    if not isinstance(count, int) or isinstance(count, bool):
+        return None
+    return count if 0 < count <= MAX_PLAN_TARGETS else None
 
 
 def _numbers(data: dict[str, Any]) -> list[tuple[Path_, str, int]]:
@@ -45,7 +49,7 @@ def _check_numbers(data: dict[str, Any]) -> Iterator[Found]:
     present = {number for _, _, number in numbers}
     missing = [n for n in range(1, count + 1) if n not in present]
     if missing:
-        listed = ", ".join(map(str, missing))
+        listed = _spans(missing)
         yield (
             "missing-target",
             f"the plan has {count} numbered targets (plan.targets) but no indicator has number "
@@ -76,3 +80,15 @@ def _check_tolerance(path: Path_, ind: Indicator) -> Iterator[Found]:
             f"{fmt(width)}",
             (*path, "tolerance"),
         )
+
+
+def _spans(numbers: list[int]) -> str:
+    """``1-5, 8, 12, 13, 15-21``: sorted numbers, runs of three or more as ranges, so that the
+    message stays one short line."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)

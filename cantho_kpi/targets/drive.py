@@ -21,7 +21,8 @@ from .drive_model import (
     review_first_day,
     review_last_day,
 )
-from .safeyaml import Path_, parse, read_yaml_source
+from .drive_rules import MAX_DRIVE_YEARS, check_more
+from .safeyaml import Path_, capped, parse, read_yaml_source
 from .wording import Translator
 
 DRIVE_FILE_NAME = "drive.yaml"
@@ -76,7 +77,7 @@ def load_drive(
         for code, message, path_ in check_drive(drive, units, codes, doc.line_of):
             issues.append(Issue(code, message, Location(shown, *doc.position(path_))))
     issues.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
-    return DriveResult(shown, drive if not issues else None, issues)
+    return DriveResult(shown, drive if not issues else None, capped(issues, shown))
 
 
 def check_drive(
@@ -92,6 +93,11 @@ def check_drive(
     yield from _check_clusters(drive, units, line_of)
     yield from _check_units(drive, units, codes, line_of)
     yield from _check_awards(drive, units, line_of)
+    yield from check_more(drive, line_of)
+
+
+def _month_start(text: str) -> date:
+    return date(int(text[:4]), int(text[5:7]), 1)
 
 
 def _check_dates(drive: DriveFile) -> Iterator[Found]:
@@ -150,7 +156,10 @@ def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator
                 (*path, "deadline"),
             )
         previous = item.deadline
-    for quarter in _quarters(drive.calendar.launch, drive.calendar.end):
+    cal = drive.calendar
+    if cal.end.year - cal.launch.year > MAX_DRIVE_YEARS:
+        return  # a wrong end (date-out-of-range): its quarters would be thousands of lines
+    for quarter in _quarters(cal.launch, cal.end):
         if drive_round_of(quarter) not in seen:
             yield (
                 "round-without-deadline",

@@ -18,7 +18,16 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..domain import Period, Status, parse_period
-from .fields import UNIT_CODE_PATTERN, Code, Number, PeriodText, Strict, Text, active_between
+from .fields import (
+    MAX_ITEMS,
+    UNIT_CODE_PATTERN,
+    Code,
+    Number,
+    PeriodText,
+    Strict,
+    Text,
+    active_between,
+)
 from .safeyaml import RawScalar
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -131,7 +140,7 @@ class Calendar(Strict):
     final_report_due: Day | None = Field(
         default=None, description="Units' final reports due (default: the final review)"
     )
-    rounds: list[RoundDeadline] = Field(min_length=1)
+    rounds: list[RoundDeadline] = Field(min_length=1, max_length=MAX_ITEMS)
 
     def deadline(self, period: Period) -> date | None:
         found = self.round_of(period)
@@ -172,7 +181,7 @@ class Cluster(Strict):
     id: Slug
     name: Text
     kind: ClusterKind = ClusterKind.CLUSTER
-    members: list[UnitCode] = Field(min_length=1)
+    members: list[UnitCode] = Field(min_length=1, max_length=MAX_ITEMS)
     from_: PeriodText | None = Field(default=None, alias="from", description="First period")
     until: PeriodText | None = Field(default=None, description="Last period")
 
@@ -209,8 +218,12 @@ class Scoring(Strict):
     points: dict[ScoredStatus, Number] = Field(default_factory=lambda: dict(DEFAULT_POINTS))
     late_report: Number = Field(default=Decimal("0.1"), description="Deducted for a late report")
     invalid_file: Number = Field(default=Decimal("0.2"), description="Deducted for file errors")
-    weights: dict[Code, Number] = Field(default_factory=dict, description="Default weight 1")
-    tie_break: list[TieBreak] = Field(default_factory=lambda: list(DEFAULT_TIE_BREAK))
+    weights: dict[Code, Number] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, description="Default weight 1"
+    )
+    tie_break: list[TieBreak] = Field(
+        default_factory=lambda: list(DEFAULT_TIE_BREAK), max_length=len(DEFAULT_TIE_BREAK)
+    )
 
     def point(self, status: Status) -> Decimal:
         """The points of a status; statuses outside pass/fail (pending, reported) score none."""
@@ -325,12 +338,12 @@ class DriveFile(Strict):
     schema_version: Literal[1]
     name: Text
     calendar: Calendar
-    clusters: list[Cluster] = Field(default_factory=list)
+    clusters: list[Cluster] = Field(default_factory=list, max_length=MAX_ITEMS)
     scoring: Scoring = Field(default_factory=Scoring)
     awards: Awards = Field(default_factory=Awards)
-    contacts: dict[UnitCode, Contact] = Field(default_factory=dict)
-    launch_documents: list[DocumentReceipt] = Field(default_factory=list)
-    final_reports: list[DocumentReceipt] = Field(default_factory=list)
+    contacts: dict[UnitCode, Contact] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    launch_documents: list[DocumentReceipt] = Field(default_factory=list, max_length=MAX_ITEMS)
+    final_reports: list[DocumentReceipt] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     def launch_document(self, unit: str) -> DocumentReceipt | None:
         return next((d for d in self.launch_documents if d.unit == unit), None)

@@ -10,6 +10,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from ..domain import PERIOD_PATTERN, Period, parse_period
 from .safeyaml import RawScalar
 
+#: The most items any list or mapping of a targets, drive or unit file holds: bounded before the
+#: items are checked one by one, so that a list of a million is one message, at once.
+MAX_ITEMS = 2000
+
 INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
 UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
 

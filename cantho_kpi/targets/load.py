@@ -20,9 +20,10 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Issue, Location, Severity
 from . import coverage, rules
 from .bounds import Found
+from .fields import MAX_ITEMS
 from .model import Group, Indicator, Plan, ProgressSettings, ReportingUnit, TargetsFile
 from .progress_rules import check_progress
-from .safeyaml import Path_, YamlDoc, parse, read_yaml_source
+from .safeyaml import Path_, YamlDoc, capped, parse, read_yaml_source
 from .unit_files import UNIT_TARGETS_DIR, load_unit_target_files
 from .unit_targets import UnitTargets
 from .wording import Translator
@@ -62,7 +63,7 @@ def load_targets(path: Path, display: str | None = None) -> TargetsResult:
     if result.targets is None or not folder.is_dir():
         return result
     targets, found = load_unit_target_files(folder, result.targets, Path(shown).parent)
-    result.issues.extend(found)
+    result.issues.extend(found)  # each unit file's problems are capped on their own
     result.unit_files = len(targets.unit_targets) - len(result.targets.unit_targets)
     result.targets = targets if not result.errors else None
     return result
@@ -76,6 +77,7 @@ def validate_text(text: str, display: str, issues: list[Issue] | None = None) ->
         return TargetsResult(display, None, found)
     targets = _validate(doc, display, found)
     found.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
+    found[:] = capped(found, display)
     return TargetsResult(display, targets if not found else None, found)
 
 
@@ -100,6 +102,7 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
         line_of=lambda path: doc.position(path)[0],
         unit_targets=_valid_items(doc, "unit_targets", UnitTargets),
         has_term=isinstance(doc.data.get("plan"), dict) and "term" in doc.data["plan"],
+        last_year=_last_year(doc),
     )
     found = chain(
         rules.check(parts), coverage.check(doc.data, indicators), _progress_checks(doc, indicators)
@@ -122,6 +125,11 @@ def validate_model(doc: YamlDoc, display: str, model: type[M], issues: list[Issu
         return None
 
 
+def _last_year(doc: YamlDoc) -> int | None:
+    plan = _valid_one(doc, "plan", Plan)
+    return plan.term.to if plan is not None and plan.term is not None else None
+
+
 def _progress_checks(doc: YamlDoc, indicators: list[tuple[Path_, Indicator]]) -> list[Found]:
     """The checks of the term, thresholds and baselines (on the parts that are valid)."""
     plan = _valid_one(doc, "plan", Plan)
@@ -142,8 +150,8 @@ def _valid_one(doc: YamlDoc, key: str, model: type[M]) -> M | None:
 def _valid_items(doc: YamlDoc, key: str, model: type[M]) -> list[tuple[Path_, M]]:
     """The items of a top-level list that are valid on their own, with their paths."""
     items = doc.data.get(key)
-    if not isinstance(items, list):
-        return []
+    if not isinstance(items, list) or len(items) > MAX_ITEMS:
+        return []  # too long: one message says so (the model's max_length), item by item none
     valid: list[tuple[Path_, M]] = []
     for index, item in enumerate(items):
         if any(path[:2] == (key, index) for path in doc.reported):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import KpiError
+from ..files import present
 
 DEFAULT_TARGETS = Path("data/targets.yaml")
 #: The copy of data/targets.yaml shipped inside the package (package data).
@@ -26,12 +27,12 @@ def find_targets(start: Path | None = None, env: Mapping[str, str] | None = None
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_TARGETS
-        if candidate.is_file():
+        if present(candidate):  # a FIFO there is refused by name when read, not passed over
             return DEFAULT_TARGETS if folder == here and start is None else candidate
     named = (os.environ if env is None else env).get(ENV_VAR, "").strip()
     if named:
         path = Path(named).expanduser()
-        if not path.is_file():
+        if not present(path):
             raise KpiError(
                 f"{path}: no such file (named by {ENV_VAR}); correct {ENV_VAR} or give "
                 "--targets FILE",

@@ -15,6 +15,7 @@ from pydantic import ConfigDict, Field
 from ..domain import Period, RoundsMode, TargetKind
 from .fields import (
     KNOWN_UNITS,
+    MAX_ITEMS,
     UNIT_CODE_PATTERN,
     Code,
     Flag,
@@ -25,6 +26,9 @@ from .fields import (
     active_between,
 )
 from .unit_targets import UnitTargets
+
+#: The most numbered targets a plan may have (``plan.targets``), bounded before it sizes work.
+MAX_PLAN_TARGETS = 99
 
 YearText = Annotated[str, Field(pattern=r"^[0-9]{4}$", strict=True)]
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
@@ -181,7 +185,7 @@ class Indicator(Strict):
         "the term began (CT21: Đề án 06 of 06/01/2022); the term's first year when absent",
     )
     baseline: Baseline | None = None
-    breaks: list[Break] = Field(default_factory=list)
+    breaks: list[Break] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     @property
     def letter(self) -> str:
@@ -208,7 +212,7 @@ class Group(Strict):
         description="How far a unit's reported shares may add up from the total (rounding) "
         "before kpi check warns: a setting, 1 point by default",
     )
-    members: list[Code] = Field(min_length=2)
+    members: list[Code] = Field(min_length=2, max_length=MAX_ITEMS)
     name_vi: Text | None = None
 
 
@@ -226,7 +230,9 @@ class ReportingUnit(Strict):
     name: Text
     level: UnitLevel
     indicators: list[Code] | None = Field(
-        default=None, description="The indicators this unit reports; all when absent"
+        default=None,
+        max_length=MAX_ITEMS,
+        description="The indicators this unit reports; all when absent",
     )
     from_: PeriodText | None = Field(default=None, alias="from", description="First period")
     until: PeriodText | None = Field(default=None, description="Last period")
@@ -257,7 +263,7 @@ class Plan(Strict):
     targets: int | None = Field(
         default=None,
         ge=1,
-        le=99,
+        le=MAX_PLAN_TARGETS,
         strict=True,
         description="How many numbered targets the plan has; each number 1..N needs an indicator",
     )
@@ -279,7 +285,7 @@ class ProgressSettings(Strict):
     """Settings of ``kpi progress``: the thresholds, and breaks that concern every indicator."""
 
     thresholds: Thresholds = Field(default_factory=Thresholds)
-    breaks: list[Break] = Field(default_factory=list)
+    breaks: list[Break] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class TargetsFile(Strict):
@@ -299,11 +305,12 @@ class TargetsFile(Strict):
         description="year_to_date: a Q2 and an H1 report are one round, Q4 and the year one "
         "round; quarterly: every period is its own round",
     )
-    reporting_units: list[ReportingUnit] = Field(default_factory=list)
-    groups: list[Group] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(min_length=1)
+    reporting_units: list[ReportingUnit] = Field(default_factory=list, max_length=MAX_ITEMS)
+    groups: list[Group] = Field(default_factory=list, max_length=MAX_ITEMS)
+    indicators: list[Indicator] = Field(min_length=1, max_length=MAX_ITEMS)
     unit_targets: list[UnitTargets] = Field(
         default_factory=list,
+        max_length=MAX_ITEMS,
         description="Units' own targets, from the launch documents they send (plan IV.2a)",
     )
     progress: ProgressSettings = Field(default_factory=ProgressSettings)

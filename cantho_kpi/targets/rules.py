@@ -16,6 +16,7 @@ from .bounds import Found, check_bounds, fmt
 from .fields import KNOWN_UNITS
 from .model import Group, Indicator, ReportingUnit
 from .safeyaml import Path_
+from .strict_rules import check_scope, check_unit_strictly
 from .unit_rules import check_behaviour, check_unit_targets
 from .unit_targets import UnitTargets
 
@@ -34,6 +35,8 @@ class Parts:
     unit_targets: list[tuple[Path_, UnitTargets]] = field(default_factory=list)
     #: Whether the plan block gives the term (flows over the term need it).
     has_term: bool = False
+    #: The term's last year, when the plan gives a valid term (dates are checked against it).
+    last_year: int | None = None
 
 
 def check(parts: Parts) -> Iterator[Found]:
@@ -41,6 +44,7 @@ def check(parts: Parts) -> Iterator[Found]:
     for path, indicator in parts.indicators:
         yield from _check_indicator(path, indicator)
         yield from check_behaviour(path, indicator, parts.has_term)
+        yield from check_scope(path, indicator)
     if parts.complete:
         yield from _check_suffixes(parts.indicators)
     codes: dict[str, Indicator] = {}
@@ -56,6 +60,7 @@ def check(parts: Parts) -> Iterator[Found]:
     units = {u.code: u for _, u in parts.units}
     for path, entry in parts.unit_targets:
         yield from check_unit_targets(path, entry, units, codes, known)
+        yield from check_unit_strictly(path, entry, codes, parts.last_year)
 
 
 def _duplicates(parts: Parts) -> Iterator[Found]:

@@ -11,8 +11,12 @@ marks, nothing constructed), then converted by hand:
 * booleans, dates and nulls keep their raw text beside them, so a type error can say
   "``no`` is read by YAML as a boolean; put it in quotes";
 * any tag other than the plain YAML ones (``!!python/object``, ``!!binary``...) is an issue;
-* size, nesting depth and the number of nodes after aliases are capped, so a hostile file
-  (an alias bomb, ten thousand nested brackets) ends quickly with one clear message.
+* size, nesting depth and the number of nodes (as written, and after aliases) are capped, so a
+  hostile file (an alias bomb, ten thousand nested brackets, a million one-line keys) ends
+  quickly with one clear message;
+* characters YAML refuses (control characters, even in a comment) are an issue at their
+  ``line:col``; numbers are bounded (digits, size) before they are converted, and the problems
+  of one file are capped (MAX_ISSUES), so that no file can make a list of millions.
 """
 
 from __future__ import annotations
@@ -26,17 +30,26 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Issue, KpiError, Location
+from ..errors import Issue, KpiError, Location, quoted
+from ..files import FILE_TOO_LARGE, read_regular
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
-MAX_NODES = 200_000
+MAX_NODES = 50_000
+#: Numbers are bounded before they are converted: at most this many digits...
+MAX_DIGITS = 30
+#: ... and a size between 10^-MAX_MAGNITUDE and 10^MAX_MAGNITUDE (or zero). Nothing in a targets
+#: or drive file comes near (the largest figure of the plan is 7,000).
+MAX_MAGNITUDE = 15
+#: The most problems said of one file: past it, one line says how many more there are.
+MAX_ISSUES = 1000
 
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_EXPONENT_DIGITS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,52 +105,53 @@ def _pos(node: Node) -> tuple[int, int]:
 
 
 class _DepthLimitedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses nesting deeper than MAX_DEPTH (it recurses)."""
+    """SafeLoader whose composer refuses nesting deeper than MAX_DEPTH (it recurses) and more
+    than MAX_NODES nodes (PyYAML takes some 30 microseconds a node: the count bounds the time
+    a file can cost before anything else is looked at)."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         self._depth += 1
+        self._nodes += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise _Stop(
+                raise self._stop(
                     "too-deep",
                     f"the document nests deeper than {MAX_DEPTH} levels; "
                     "a targets file needs only a few",
-                    mark.line + 1,
-                    mark.column + 1,
+                )
+            if self._nodes > MAX_NODES:
+                raise self._stop(
+                    "too-many-nodes",
+                    f"the document holds more than {MAX_NODES:,} values; a targets file "
+                    "needs a few thousand",
                 )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
+    def _stop(self, code: str, message: str) -> _Stop:
+        mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        return _Stop(code, message, mark.line + 1, mark.column + 1)
+
 
 def read_yaml_source(path: Path, display: str, issues: list[Issue]) -> str | None:
-    """Read a UTF-8 text file no larger than MAX_BYTES.
+    """Read a UTF-8 text file no larger than MAX_BYTES (a regular file: never a FIFO or a
+    device, whose reading would not end; the size is held on the bytes actually read).
 
     A file that cannot be opened raises :class:`KpiError`; a file that is too large or not
     UTF-8 adds an issue and returns ``None``.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            issues.append(
-                Issue(
-                    "file-too-large",
-                    f"the file is {size:,} bytes; a targets file may be at most {MAX_BYTES:,}",
-                    Location(display, 1, 1),
-                )
-            )
-            return None
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise KpiError(f"{display}: no such file", code="file-not-found") from None
-    except IsADirectoryError:
-        raise KpiError(f"{display}: is a folder, not a YAML file", code="not-a-file") from None
-    except OSError as exc:
-        raise KpiError(f"{display}: cannot read: {exc.strerror}", code="unreadable") from None
+        raw = read_regular(path, display, MAX_BYTES, ("a targets or drive file", "tệp YAML"))
+    except KpiError as exc:
+        if exc.code != FILE_TOO_LARGE:
+            raise
+        message = exc.message.removeprefix(f"{display}: ")
+        issues.append(Issue(exc.code, message, Location(display, 1, 1)))
+        return None
     return _decode(raw, display, issues)
 
 
@@ -162,9 +176,16 @@ def _decode(raw: bytes, display: str, issues: list[Issue]) -> str | None:
 
 def parse(text: str, display: str, issues: list[Issue]) -> YamlDoc | None:
     """Compose and convert one YAML document; problems become issues."""
-    loader = _DepthLimitedLoader(text)
+    try:
+        loader = _DepthLimitedLoader(text)  # its reader refuses control characters at once
+    except yaml.reader.ReaderError as exc:
+        issues.append(_reader_issue(exc, text, display))
+        return None
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - the text is checked whole first
+        issues.append(_reader_issue(exc, text, display))
+        return None
     except _Stop as stop:
         issues.append(Issue(stop.code, stop.message, Location(display, stop.line, stop.col)))
         return None
@@ -188,6 +209,33 @@ def parse(text: str, display: str, issues: list[Issue]) -> YamlDoc | None:
         issues.append(Issue(stop.code, stop.message, Location(display, stop.line, stop.col)))
         return None
     return YamlDoc(data, converter.positions, converter.key_positions, converter.reported)
+
+
+def _reader_issue(exc: yaml.reader.ReaderError, text: str, display: str) -> Issue:
+    """A character YAML does not allow anywhere, even in a comment (a control character)."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Issue(
+        "bad-character",
+        f"character U+{code:04X} is not allowed in YAML, even in a comment or in quotes; "
+        "remove it (it is often pasted in from another program)",
+        Location(display, line, col),
+    )
+
+
+def capped(issues: list[Issue], display: str) -> list[Issue]:
+    """At most MAX_ISSUES problems of one file, and one line saying how many more there are."""
+    if len(issues) <= MAX_ISSUES:
+        return issues
+    more = len(issues) - MAX_ISSUES
+    last = Issue(
+        "too-many-problems",
+        f"{more:,} more problems in this file are not shown; correct the ones above and run again",
+        Location(display, 1, 1),
+    )
+    return [*issues[:MAX_ISSUES], last]
 
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, display: str) -> Issue:
@@ -246,7 +294,7 @@ class _Converter:
             if key in result:
                 self.issue(
                     "duplicate-key",
-                    f"key {key!r} is given twice (first on line {first_line[key]}); "
+                    f"key {quoted(key)} is given twice (first on line {first_line[key]}); "
                     "YAML would silently keep only the last one: remove one",
                     key_node,
                     (*path, key),
@@ -294,16 +342,37 @@ class _Converter:
         return None
 
     def integer(self, text: str, node: ScalarNode, path: Path_) -> int | None:
-        if _INT_RE.fullmatch(text):
-            return int(text)
-        self.issue("bad-number", _odd_number(text), node, path)
-        return None
+        if not _INT_RE.fullmatch(text):
+            self.issue("bad-number", _odd_number(text), node, path)
+            return None
+        if len(text.lstrip("+-")) > MAX_MAGNITUDE:  # bounded before int() reads the digits
+            self.issue("wrong-type", _out_of_range(text), node, path)
+            return None
+        return int(text)
 
     def decimal(self, text: str, node: ScalarNode, path: Path_) -> Decimal | None:
-        if _FLOAT_RE.fullmatch(text):
-            return Decimal(text)
-        self.issue("bad-number", _odd_number(text), node, path)
-        return None
+        match = _FLOAT_RE.fullmatch(text)
+        if match is None:
+            self.issue("bad-number", _odd_number(text), node, path)
+            return None
+        digits = len(match[1]) + len(match[2] or "") - (1 if match[2] else 0)
+        exponent = (match[3] or "e0")[1:].lstrip("+-")
+        if digits > MAX_DIGITS or len(exponent) > _EXPONENT_DIGITS:
+            self.issue("wrong-type", _out_of_range(text), node, path)
+            return None
+        value = Decimal(text)
+        if value and not -MAX_MAGNITUDE <= value.adjusted() < MAX_MAGNITUDE:
+            self.issue("wrong-type", _out_of_range(text), node, path)
+            return None
+        return value
+
+
+def _out_of_range(text: str) -> str:
+    return (
+        f"{quoted(text, 40)} is out of range: a number here has at most {MAX_DIGITS} digits and "
+        f"lies between 10^-{MAX_MAGNITUDE} and 10^{MAX_MAGNITUDE} in size (or is 0); write the "
+        "figure itself, such as 8 or 7.5"
+    )
 
 
 def _odd_number(text: str) -> str:
@@ -315,7 +384,8 @@ def _odd_number(text: str) -> str:
         why = "infinity and not-a-number are not figures"
     else:
         why = "it is not a plain decimal number"
-    return f"{text!r}: {why}; write a plain number such as 8 or 7.5 (quote it if it is text)"
+    shown = quoted(text, 40)
+    return f"{shown}: {why}; write a plain number such as 8 or 7.5 (quote it if it is text)"
 
 
 def _tag_message(tag: str) -> str:

@@ -4,15 +4,21 @@ positions and checked against the targets file, like the targets file itself."""
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 
-from ..errors import Issue, Location
+from ..errors import Issue, KpiError, Location
 from .model import TargetsFile
-from .safeyaml import parse, read_yaml_source
+from .safeyaml import capped, parse, read_yaml_source
+from .strict_rules import check_unit_strictly
 from .unit_rules import check_unit_targets
 from .unit_targets import UnitTargets
 
 UNIT_TARGETS_DIR = "unit-targets"
+
+
+def _TOP(display: str) -> Location:
+    return Location(display, 1, 1)
 
 
 def load_unit_target_files(
@@ -40,7 +46,13 @@ def _load_one(
     from .load import validate_model
 
     mine: list[Issue] = []
-    text = read_yaml_source(path, display, mine)
+    try:
+        text = read_yaml_source(path, display, mine)
+    except KpiError as exc:  # a FIFO, a folder, unreadable: this file's problem, not the run's
+        issues.append(
+            Issue(exc.code, exc.message.removeprefix(f"{display}: "), Location(display, 1, 1))
+        )
+        return None
     doc = parse(text, display, mine) if text is not None else None
     entry = validate_model(doc, display, UnitTargets, mine) if doc is not None else None
     if doc is not None and entry is not None:
@@ -55,10 +67,13 @@ def _load_one(
             )
         units = {u.code: u for u in targets.reporting_units}
         indicators = {i.code: i for i in targets.indicators}
-        for code, message, where in check_unit_targets(
-            (), entry, units, indicators, set(indicators)
-        ):
+        last_year = targets.plan.term.to if targets.plan.term is not None else None
+        found_here = chain(
+            check_unit_targets((), entry, units, indicators, set(indicators)),
+            check_unit_strictly((), entry, indicators, last_year),
+        )
+        for code, message, where in found_here:
             mine.append(Issue(code, message, Location(display, *doc.position(where))))
     mine.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
-    issues.extend(mine)
+    issues.extend(capped(mine, display))
     return entry if not mine else None

@@ -5,22 +5,35 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from ..domain import TargetKind
-from .fields import UNIT_CODE_PATTERN, Code, Number, Strict, Text
+from .fields import MAX_ITEMS, UNIT_CODE_PATTERN, Code, Number, Strict, Text
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _real_day(text: str) -> str:
+    """A day of the calendar: ``2024-02-30`` has the form of a date but is none."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "drive_date", "{text} is not a day of the calendar", {"text": repr(text)}
+        ) from None
+    return text
 
 
 class LaunchDocument(Strict):
     """The unit's launch document (kế hoạch phát động thi đua) that states its targets."""
 
     number: Text = Field(description="The document's number, e.g. 25/KH-UBND")
-    date: Annotated[str, Field(pattern=DATE_PATTERN, strict=True)] = Field(
-        description="Its date, YYYY-MM-DD (quoted)"
+    date: Annotated[str, Field(pattern=DATE_PATTERN, strict=True), AfterValidator(_real_day)] = (
+        Field(description="Its date, YYYY-MM-DD (quoted)")
     )
     title: Text | None = None
 
@@ -41,7 +54,7 @@ class UnitTargets(Strict):
 
     unit: Annotated[str, Field(pattern=UNIT_CODE_PATTERN, strict=True)]
     document: LaunchDocument
-    targets: list[UnitTarget] = Field(min_length=1)
+    targets: list[UnitTarget] = Field(min_length=1, max_length=MAX_ITEMS)
 
     def target(self, code: str) -> UnitTarget | None:
         return next((t for t in self.targets if t.code == code), None)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from ..errors import Issue, Location
+from ..errors import Issue, Location, clip, quoted
 from .model import TargetsFile
 from .safeyaml import Path_, RawScalar, YamlDoc
 
@@ -45,7 +45,7 @@ class Translator:
     def _unknown_key(self, path: Path_) -> str:
         key = str(path[-1])
         allowed = _allowed_keys(path[:-1], self.root)
-        message = f"{_describe_path(path[:-1])}: unknown key {key!r}"
+        message = f"{_describe_path(path[:-1])}: unknown key {quoted(key)}"
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
             return f"{message} (did you mean {close[0]!r}?)"
@@ -95,7 +95,8 @@ def _explain(error: ErrorDetails) -> str:
     got = _describe_value(value)
     if kind == "value_error" and str(ctx.get("error", "")) not in ("", "expected a number"):
         # our own validators say what they expect (true or false, ...)
-        return f"{ctx['error']}; got {value.text if isinstance(value, RawScalar) else value!r}"
+        shown = value.text if isinstance(value, RawScalar) else str(value)
+        return f"{ctx['error']}; got {quoted(shown)}"
     if kind.startswith("drive_"):  # the drive file's own checks say it all
         return str(error["msg"])
     if kind in _EXPECTED:
@@ -147,27 +148,28 @@ _DECIMAL_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
 def _describe_value(value: Any) -> str:
     if isinstance(value, RawScalar):
         if value.kind == "bool":
+            read = str(value.value).lower()
             return (
-                f"{value.text!r}, which YAML reads as the boolean {str(value.value).lower()}; "
+                f"{quoted(value.text)}, which YAML reads as the boolean {read}; "
                 "put it in quotes if you mean text"
             )
         if value.kind == "timestamp":
-            return f"{value.text!r}, which YAML reads as a date; put it in quotes"
-        return f"{value.text!r}, which YAML reads as empty (null)"
+            return f"{quoted(value.text)}, which YAML reads as a date; put it in quotes"
+        return f"{quoted(value.text)}, which YAML reads as empty (null)"
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, str):
         if _DECIMAL_COMMA.fullmatch(value.strip()):
             point = value.strip().replace(".", "").replace(",", ".")
-            return f"{value!r}, written with a decimal comma; write {point} (a decimal point)"
-        return f"the text {value!r}" + (
+            return f"{quoted(value)}, written with a decimal comma; write {point} (a decimal point)"
+        return f"the text {quoted(value)}" + (
             " (numbers must not be quoted)" if _looks_numeric(value) else ""
         )
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value) if not hasattr(value, "as_tuple") else str(value)
+    return clip(repr(value), 60) if not hasattr(value, "as_tuple") else str(value)
 
 
 def _looks_numeric(text: str) -> bool:

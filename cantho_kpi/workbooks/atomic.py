@@ -1,20 +1,20 @@
 """Writing workbooks: atomically, and byte for byte the same for the same inputs.
 
-A workbook is written to a temporary file in the output's folder and renamed over the output
-only once complete, so an interrupted run never leaves a half-written file. Zip entry times
-and document dates are fixed, so that CI can compare two exports.
+A workbook is written through :func:`cantho_kpi.files.write_atomically` (a temporary file beside
+the output, renamed into place once complete and synced; never over an existing file without
+``force``, never over an input), so an interrupted or failed run never leaves a half-written
+file. Zip entry times and document dates are fixed, so that CI can compare two exports.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..errors import KpiError
+from ..files import write_atomically
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -40,34 +40,27 @@ class _FixedTimeZip(zipfile.ZipFile):
             self.writestr(str(arcname or filename), source.read())
 
 
-def check_output(output: Path, force: bool) -> None:
-    """Refuse to overwrite without --force, or to write into a missing folder."""
-    if output.is_dir():
-        raise KpiError(f"{output}: is a folder; give a file name ending in .xlsx", code="usage")
-    if output.exists() and not force:
-        raise KpiError(f"{output}: already exists; add --force to replace it", code="output-exists")
-    if not output.parent.is_dir():
-        raise KpiError(f"{output.parent}: no such folder", code="usage")
-
-
 def save_atomically(
-    workbook: Workbook, output: Path, *, force: bool, when: datetime = FIXED_TIME
+    workbook: Workbook,
+    output: Path,
+    *,
+    force: bool,
+    inputs: Iterable[Path] = (),
+    when: datetime = FIXED_TIME,
 ) -> None:
-    """Write ``workbook`` to ``output`` through a temporary file and a rename."""
+    """Write ``workbook`` to ``output``, whole or not at all, never over one of ``inputs``."""
     from openpyxl.writer.excel import ExcelWriter
 
-    check_output(output, force)
-    handle, temporary = tempfile.mkstemp(
-        dir=output.parent, prefix=f".{output.name}.", suffix=".part"
-    )
-    os.close(handle)
-    try:
+    def write(handle: BinaryIO) -> None:
         workbook.properties.created = when
         workbook.properties.modified = when
-        with _FixedTimeZip(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            ExcelWriter(workbook, archive).save()
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        archive = _FixedTimeZip(handle, "w", zipfile.ZIP_DEFLATED)
+        try:
+            ExcelWriter(workbook, archive).save()  # every part, then the zip's directory
+        except BaseException:
+            # the file is thrown away: closing the zip now would write to it, or fail over a
+            # part left open and hide why the writing stopped (a full disk, a signal)
+            archive.fp = None
+            raise
+
+    write_atomically(output, write, force=force, inputs=inputs)

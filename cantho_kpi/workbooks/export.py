@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import Lang
-from ..errors import KpiError
 from ..report import Report
 from ..submissions import EXPORT_MARK
 from ..targets import TargetsFile
@@ -43,19 +42,13 @@ def write_export(
     force: bool = False,
     drive: DriveParts | None = None,
 ) -> None:
-    """Build the workbook and write it to ``output`` (never one of the ``inputs``)."""
-    _check_not_an_input(output, inputs)
-    save_atomically(build_export(report, targets, lang, drive), output, force=force)
+    """Build the workbook and write it to ``output`` (never one of the ``inputs``: the
+    submissions, the targets, drive and unit files)."""
+    from ..files import check_output
 
-
-def _check_not_an_input(output: Path, inputs: list[Path]) -> None:
-    target = output.resolve()
-    for path in inputs:
-        if path.resolve() == target:
-            raise KpiError(
-                f"{output}: is one of the submissions being read; choose another output file",
-                code="usage",
-            )
+    check_output(output, force=force, inputs=inputs)  # before the work of building it
+    book = build_export(report, targets, lang, drive)
+    save_atomically(book, output, force=force, inputs=inputs)
 
 
 def build_export(

@@ -7,6 +7,7 @@ within each indicator's plausible range, and everything else is protected.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,10 +84,17 @@ def build_template(targets: TargetsFile, unit: ReportingUnit, period: Period) ->
 
 
 def write_template(
-    targets: TargetsFile, unit: ReportingUnit, period: Period, output: Path, force: bool
+    targets: TargetsFile,
+    unit: ReportingUnit,
+    period: Period,
+    output: Path,
+    force: bool,
+    inputs: Iterable[Path] = (),
 ) -> Path:
+    """The unit's blank workbook written to ``output`` (never over one of ``inputs``: the
+    targets file it was made from, its drive and unit files)."""
     workbook = build_template(targets, unit, period)
-    save_atomically(workbook, output, force=force)
+    save_atomically(workbook, output, force=force, inputs=inputs)
     return output
 
 

@@ -15,7 +15,7 @@ from .cells import (
 )
 from .fallback import OpenpyxlBook
 from .lean import LeanBook, Malformed, Unusual
-from .vet import Vetted, checked_size, is_lock_file, open_error, sniff, vet_xlsx
+from .vet import Vetted, is_lock_file, sniff, vet_xlsx
 from .xmlguard import broken_part_error, malformed_error
 
 __all__ = [
@@ -30,14 +30,12 @@ __all__ = [
     "Unusual",
     "Vetted",
     "broken_part_error",
-    "checked_size",
     "column_letter",
     "decode_escapes",
     "is_date_format",
     "is_lock_file",
     "is_percent_format",
     "malformed_error",
-    "open_error",
     "sniff",
     "split_ref",
     "vet_xlsx",

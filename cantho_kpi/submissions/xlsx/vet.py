@@ -19,12 +19,15 @@ Each refusal is a :class:`~cantho_kpi.errors.KpiError` with a stable code and on
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ...errors import KpiError
+from ...files import open_error, open_regular, read_at_most, too_large
 from .parts import check_directory, xml_parts
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -69,15 +72,26 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
             "là tệp khóa của Excel (tạo ra khi sổ tính đang mở), không phải báo cáo; hãy đóng "
             "sổ tính và xóa tệp này",
         )
-    head, size = _head(path, display)
-    kind = sniff(head)
-    if kind == "ole":
-        raise _ole_error(path, display)
-    if kind != "zip":
-        raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), *_what_is_it(head, size))
+    with open_regular(path, display) as handle:  # never a FIFO or a device
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise too_large(display, MAX_FILE_BYTES, _SUBMISSION, size)
+        head = _read(handle, 4096, display)
+        kind = sniff(head)
+        if kind == "ole":
+            raise _ole_error(handle, display)
+        if kind != "zip":
+            raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), *_what_is_it(head, size))
+        return _vet_zip(path, handle, size, display)
+
+
+def _vet_zip(path: Path, handle: BinaryIO, size: int, display: str) -> Vetted:
+    """The zip container of an open regular file, vetted part by part."""
     try:
-        # a small file is read in one go: inflating its parts then costs no further reads
-        source: Path | io.BytesIO = io.BytesIO(path.read_bytes()) if size <= _IN_MEMORY else path
+        handle.seek(0)
+        # a small file is read in one go (within the cap, whatever its size said): inflating
+        # its parts then costs no further reads
+        source: BinaryIO = io.BytesIO(_whole(handle, display)) if size <= _IN_MEMORY else handle
         with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
             check_directory(infos, display)
@@ -101,42 +115,23 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
     return Vetted(path, names, parts)
 
 
-def checked_size(path: Path, display: str, limit: int) -> int:
-    """The file's size, refused (before anything is read) when it passes ``limit``."""
-    size = path.stat().st_size
-    if size > limit:
-        raise KpiError.about(
-            display,
-            "file-too-large",
-            f"the file is {size:,} bytes; a submission may be at most {limit:,}",
-            f"tệp có dung lượng {size:,} byte; một báo cáo tối đa {limit:,} byte",
-        )
-    return size
+#: How a submission is named in a message about its size.
+_SUBMISSION = ("a submission", "một báo cáo")
 
 
-def _head(path: Path, display: str) -> tuple[bytes, int]:
+def _read(handle: BinaryIO, count: int, display: str) -> bytes:
     try:
-        size = checked_size(path, display, MAX_FILE_BYTES)
-        with path.open("rb") as handle:
-            return handle.read(4096), size
+        return read_at_most(handle, count)
     except OSError as exc:
         raise open_error(display, exc) from None
 
 
-def open_error(display: str, exc: OSError) -> KpiError:
-    """A file that cannot be opened: missing, a folder, or not readable."""
-    if isinstance(exc, FileNotFoundError):
-        return KpiError.about(display, "file-not-found", "no such file", "không tìm thấy tệp")
-    if isinstance(exc, IsADirectoryError):
-        return KpiError.about(
-            display, "not-a-file", "is a folder, not a file", "là thư mục, không phải tệp"
-        )
-    return KpiError.about(
-        display,
-        "unreadable",
-        f"cannot be read ({exc.strerror})",
-        f"không đọc được tệp ({exc.strerror})",
-    )
+def _whole(handle: BinaryIO, display: str) -> bytes:
+    """The whole file, refused as soon as it gives more than MAX_FILE_BYTES."""
+    data = _read(handle, MAX_FILE_BYTES + 1, display)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large(display, MAX_FILE_BYTES, _SUBMISSION, None)
+    return data
 
 
 def sniff(head: bytes) -> str:
@@ -213,10 +208,10 @@ _NOT_XLSX: dict[str, tuple[str, str]] = {
 }
 
 
-def _ole_error(path: Path, display: str) -> KpiError:
+def _ole_error(handle: BinaryIO, display: str) -> KpiError:
     """An OLE compound file is an old .xls, or an encrypted (password-protected) .xlsx."""
-    with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES)
+    handle.seek(0)
+    data = _read(handle, MAX_FILE_BYTES, display)
     if "EncryptedPackage".encode("utf-16-le") in data:
         return KpiError.about(
             display,

@@ -1,0 +1,209 @@
+"""Writing an output file whole or not at all, never over an existing file unless asked, never
+over one of the command's own inputs.
+
+Every file ``kpi`` writes (the export, templates, the review, the chase list) goes through
+:func:`write_atomically`:
+
+1. the output is checked: not a folder, its folder exists (and is a folder), it is none of the
+   command's inputs (compared as files, so a link or another spelling of the path is caught),
+   and it does not exist unless ``force``;
+2. the content is written to a temporary file beside it, with a short name (``.kpi-`` and 8
+   hex digits), so that any name the system accepts as the output leaves room for it, then
+   flushed to the disk (``fsync``);
+3. the temporary file becomes the output in one step: with ``force``, by a rename over it;
+   without, by a hard link that fails if the name exists, *even if another process created it
+   a moment ago* (then the temporary name is removed). Where the file system has no hard links,
+   an exclusive create of the output claims the name before the rename.
+
+Any ``OSError`` (a read-only folder, a full disk, a name too long, a path under a file) becomes
+a :class:`KpiError` naming the output and saying why, and the temporary file is removed: there
+is never a partial output. An interruption (Ctrl-C, SIGTERM turned into an exception) removes
+it too, and a stop asked meanwhile whose exception was lost (see :mod:`.stops`) is raised
+again before the output takes its name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import KpiError
+from .stops import check_stop
+
+_PREFIX = ".kpi-"
+_SUFFIX = ".tmp"
+_CREATE = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+#: Where a hard link cannot be made, the output's name is claimed by an exclusive create.
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
+_WHY = {
+    errno.ENOSPC: ("no space left on the disk", "ổ đĩa đã đầy"),
+    errno.EDQUOT: ("the disk quota is used up", "đã hết hạn mức dung lượng"),
+    errno.EROFS: ("the disk is read-only", "ổ đĩa chỉ cho phép đọc"),
+    errno.EACCES: (
+        "permission denied (is the folder read-only?)",
+        "không có quyền ghi (thư mục chỉ cho phép đọc?)",
+    ),
+    errno.EPERM: ("the system does not permit it", "hệ thống không cho phép"),
+    errno.ENAMETOOLONG: (
+        "the name or the path is too long; choose a shorter one",
+        "tên hoặc đường dẫn quá dài; hãy chọn tên ngắn hơn",
+    ),
+    errno.ENOTDIR: (
+        "a part of the path is a file, not a folder",
+        "một phần của đường dẫn là tệp, không phải thư mục",
+    ),
+    errno.ENOENT: ("the folder does not exist", "thư mục không tồn tại"),
+    errno.EISDIR: ("it is a folder", "đó là một thư mục"),
+}
+
+
+def write_atomically(
+    output: Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    force: bool = False,
+    inputs: Iterable[Path] = (),
+) -> None:
+    """Write ``output`` with ``write(handle)``, whole or not at all (see the module)."""
+    check_output(output, force=force, inputs=inputs)
+    folder = output.parent
+    # The temporary name is known before the file exists, so that an interruption at any
+    # point (a signal raises between any two steps) removes whatever was created.
+    temporary: Path | None = None
+    try:
+        for _ in range(100):
+            temporary = folder / f"{_PREFIX}{os.urandom(4).hex()}{_SUFFIX}"
+            try:
+                handle = os.fdopen(os.open(temporary, _CREATE, 0o644), "wb")
+                break
+            except FileExistsError:
+                temporary = None  # another's file: never ours to remove
+        else:
+            raise OSError(errno.EAGAIN, "no free temporary name in the folder")
+        with handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        check_stop()  # a stop whose exception was lost on the way: the output is not placed
+        _place(temporary, output, force)
+    except OSError as exc:
+        _remove(temporary)
+        raise write_error(output, exc) from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    _sync_folder(folder)
+
+
+def check_output(output: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Refuse, before anything is written, an output that cannot or must not be written."""
+    shown = str(output)
+    if output.name in ("", ".", ".."):
+        raise _refusal(shown, "usage", "is not a file name", "không phải là tên tệp")
+    folder = output.parent
+    try:
+        if output.is_dir():
+            raise _refusal(
+                shown, "usage", "is a folder; give a file name", "là thư mục; hãy ghi tên một tệp"
+            )
+        if not folder.is_dir():
+            if folder.exists():
+                raise _refusal(
+                    str(folder),
+                    "usage",
+                    "is a file, not a folder: the output cannot be written under it",
+                    "là tệp, không phải thư mục: không thể ghi tệp kết quả vào trong đó",
+                )
+            raise _refusal(str(folder), "usage", "no such folder", "không có thư mục này")
+        for source in inputs:
+            if _same_file(output, source):
+                same = "" if str(source) == shown else f" ({source})"
+                raise _refusal(
+                    shown,
+                    "output-is-input",
+                    f"is one of this command's inputs{same}; it is never written over, even "
+                    "with --force: choose another name",
+                    f"là một trong các tệp đầu vào của lệnh{same}; không bao giờ ghi đè lên "
+                    "tệp đầu vào, kể cả với --force: hãy chọn tên khác",
+                )
+        if not force and (output.exists() or output.is_symlink()):
+            raise exists_error(output)
+    except OSError as exc:  # a path the system refuses to look at (too long, a loop of links)
+        raise write_error(output, exc) from None
+
+
+def exists_error(output: Path) -> KpiError:
+    return _refusal(
+        str(output),
+        "output-exists",
+        "already exists; add --force to replace it",
+        "đã có; thêm --force để thay thế",
+    )
+
+
+def write_error(output: Path, exc: OSError) -> KpiError:
+    """One line naming the output and why it could not be written."""
+    if isinstance(exc, FileExistsError):
+        return exists_error(output)
+    en, vi = _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    shown = str(output)
+    return _refusal(shown, "cannot-write", f"cannot be written: {en}", f"không ghi được: {vi}")
+
+
+def _refusal(shown: str, code: str, en: str, vi: str) -> KpiError:
+    return KpiError.about(shown, code, en, vi)
+
+
+def _same_file(output: Path, source: Path) -> bool:
+    try:
+        return os.path.samefile(output, source)
+    except (OSError, ValueError):
+        return False  # one of them does not exist: nothing to write over
+
+
+def _place(temporary: Path, output: Path, force: bool) -> None:
+    """The temporary file becomes the output in one step (see the module)."""
+    if force:
+        os.replace(temporary, output)
+        return
+    try:
+        os.link(temporary, output)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        os.close(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        try:
+            os.replace(temporary, output)
+        except BaseException:
+            _remove(output)  # the empty file that claimed the name
+            raise
+        return
+    _remove(temporary)
+
+
+def _remove(path: Path | None) -> None:
+    if path is None:
+        return
+    with contextlib.suppress(OSError):  # nothing more can be done; the name says it is ours
+        path.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new name durable (where the system allows a folder to be synced)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
