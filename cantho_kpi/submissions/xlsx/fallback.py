@@ -5,6 +5,10 @@ openpyxl never opens the submitted file: it is given an in-memory zip of the par
 :func:`.vet.vet_xlsx` inflated (each bounded by its declared size) and vetted (no DOCTYPE before
 the root element), so it cannot inflate past a declared size nor parse an unvetted part.
 openpyxl also keeps defusedxml active (a dependency of ours).
+
+Shared strings are given to openpyxl's sheet parser as the lean reader decodes them (each
+``_xHHHH_`` escape once): openpyxl's own table drops every ``x005F_`` before anything else, so
+``_x005F_x0041_`` (the text ``_x0041_`` as typed) would come out as ``A``.
 """
 
 from __future__ import annotations
@@ -22,8 +26,20 @@ from xml.parsers.expat import ExpatError
 from ...domain import from_binary
 from ...errors import KpiError
 from .cells import CellKind, RawCell, SheetInfo, date_text, decode_escapes
+from .problems import Malformed
+from .sheet import read_strings, tree
 from .vet import Vetted
 from .xmlguard import malformed_error
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+class _Decoded(str):
+    """A shared string, already decoded: not to be decoded again."""
+
+    __slots__ = ()
 
 
 class OpenpyxlBook:
@@ -44,6 +60,10 @@ class OpenpyxlBook:
                 io.BytesIO(self._package), read_only=True, data_only=True, keep_links=False
             )
         self._recalc = _full_calc_on_load(vetted)
+        try:
+            self._strings = _shared_strings(vetted)
+        except Malformed:
+            raise malformed_error(self._display) from None
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -85,7 +105,7 @@ class OpenpyxlBook:
     def _cells(self, sheet: SheetInfo, max_row: int | None) -> list[RawCell]:
         found: list[RawCell] = []
         uncached = self._uncached_formulas(sheet.name, max_row)
-        for where, cell in _present(self._values[sheet.name], max_row):
+        for where, cell in _present(self._values[sheet.name], max_row, self._strings):
             if self._recalc and where in uncached:  # a placeholder result, not a figure
                 found.append(RawCell(*where, CellKind.FORMULA, None, cell.number_format))
             elif cell.value is not None:
@@ -102,11 +122,13 @@ class OpenpyxlBook:
             self._formulas = load_workbook(
                 io.BytesIO(self._package), read_only=True, data_only=False, keep_links=False
             )
-        cells = _present(self._formulas[name], max_row)
+        cells = _present(self._formulas[name], max_row, self._strings)
         return {where for where, cell in cells if getattr(cell, "data_type", None) == "f"}
 
 
-def _present(sheet: Any, max_row: int | None) -> Iterator[tuple[tuple[int, int], Any]]:
+def _present(
+    sheet: Any, max_row: int | None, strings: list[str]
+) -> Iterator[tuple[tuple[int, int], Any]]:
     """The cells a sheet holds, as openpyxl's ``iter_rows`` gives them but without its
     padding: a cell in column XFD would make it build 16,384 cells for each row, and a
     ``dimension`` claiming a million rows a million rows (openpyxl 3.1's own parser)."""
@@ -118,7 +140,7 @@ def _present(sheet: Any, max_row: int | None) -> Iterator[tuple[tuple[int, int],
     with sheet._get_source() as source:
         parser = WorkSheetParser(
             source,
-            sheet._shared_strings,
+            strings,
             data_only=book.data_only,
             epoch=book.epoch,
             date_formats=book._date_formats,
@@ -154,6 +176,8 @@ def _cell(cell: Any, where: tuple[int, int], epoch: datetime) -> RawCell:
         return RawCell(*where, CellKind.NUMBER, from_binary(value), fmt)
     if cell.data_type == "e":
         return RawCell(*where, CellKind.ERROR, str(value), fmt)
+    if isinstance(value, _Decoded):
+        return RawCell(*where, CellKind.TEXT, str(value), fmt)
     return RawCell(*where, CellKind.TEXT, decode_escapes(str(value)), fmt)
 
 
@@ -166,6 +190,19 @@ def _full_calc_on_load(vetted: Vetted) -> bool:
         return LeanBook(vetted).recalc
     except (Malformed, Unusual):
         return False
+
+
+def _shared_strings(vetted: Vetted) -> list[str]:
+    """The shared strings of the part openpyxl reads them from (named by its content type),
+    each decoded once, as the lean reader decodes them."""
+    types = vetted.parts.get(_CONTENT_TYPES)
+    if types is None:
+        return []
+    for override in tree(types).iter(f"{_TYPES_NS}Override"):
+        if override.get("ContentType") == _STRINGS_TYPE:
+            data = vetted.parts.get(override.get("PartName", "").removeprefix("/"))
+            return [_Decoded(text) for text in read_strings(data)] if data else []
+    return []
 
 
 def _package(vetted: Vetted) -> bytes:

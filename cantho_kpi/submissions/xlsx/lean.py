@@ -185,7 +185,9 @@ class LeanBook:
         """A cell of any type but the common ones (shared strings, plain numbers)."""
         if kind == "s":
             return RawCell(row, col, CellKind.TEXT, self.shared_string(value), fmt)
-        if kind in {"str", "inlineStr"}:
+        if kind == "inlineStr":  # decoded with its runs, as a shared string is: not again
+            return RawCell(row, col, CellKind.TEXT, value, fmt)
+        if kind == "str":
             return RawCell(row, col, CellKind.TEXT, decode_escapes(value), fmt)
         if kind == "b":
             return RawCell(row, col, CellKind.BOOL, value.strip() in {"1", "true"}, fmt)
