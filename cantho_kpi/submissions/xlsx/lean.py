@@ -38,10 +38,12 @@ from .xmlguard import Declaration, guarded_parser
 
 __all__ = ["MAX_STRINGS_BYTES", "MAX_STYLES_BYTES", "MAX_TAGS", "LeanBook", "Malformed", "Unusual"]
 
-#: The XML tags (``<`` in the parts parsed) one workbook may cost: about a second of reading
-#: on a slow machine (125,000 cells with values). A submission's parts hold a few thousand; a
-#: sheet of 64 MiB of formatted empty rows holds a few thousand once they are left out.
-MAX_TAGS = 500_000
+#: The XML tags (``<`` in the parts parsed: sheets, shared strings, styles, the workbook and
+#: its relationships) one workbook may cost: 250,000 cells with values, about two seconds on
+#: this project's shared machine (see the README's "Safety"). A submission's parts hold a few
+#: thousand; a sheet of 64 MiB of formatted empty rows holds a few thousand once they are
+#: dropped; 8 MiB of shared strings of 40 characters, 800,000.
+MAX_TAGS = 1_000_000
 #: The shared strings and the styles are held whole: at most this much XML each.
 MAX_STRINGS_BYTES = 8 * 1024 * 1024
 MAX_STYLES_BYTES = 8 * 1024 * 1024
