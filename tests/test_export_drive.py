@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -30,7 +31,8 @@ def test_drive_sheets(kpi: Kpi, tmp_path: Path) -> None:
     ]
     assert [(r[0], r[1], r[2], r[4], r[14]) for r in rows] == expected
     times = {(r[0], r[2]): r for r in book["Thời hạn nộp"].iter_rows(min_row=2, values_only=True)}
-    assert times["NK", "2024"][4:8] == ("24/01/2025", "Trễ 4 ngày", 4, "NK_2024-Q4_v2.xlsx")
+    sent = datetime(2025, 1, 24)
+    assert times["NK", "2024"][4:8] == (sent, "Trễ 4 ngày", 4, "NK_2024-Q4_v2.xlsx")
     assert times["VT", "Văn bản phát động"][5] == "Chưa nhận"
     again = tmp_path / "again.xlsx"
     kpi("export", Q4, "-o", str(again))
