@@ -65,7 +65,7 @@ def require_drive(targets: Path | None) -> DriveFile:
     """The drive file beside the targets file, valid, or exit 2 with its problems."""
     from ..errors import KpiError
     from ..output import issues_text
-    from ..targets import drive_path, load_drive
+    from ..targets import drive_path, load_drive_cached
 
     main = targets_path(targets)
     path = drive_path(main)
@@ -76,7 +76,7 @@ def require_drive(targets: Path | None) -> DriveFile:
             "beside it (see the README, 'The drive file')"
         )
     try:
-        result = load_drive(path, str(path))
+        result = load_drive_cached(path, str(path))
     except KpiError as exc:
         fail(exc.message)
     if result.drive is None or not result.valid:
@@ -89,13 +89,13 @@ def optional_drive(targets: Path | None) -> DriveFile | None:
     """The drive file beside the targets file when there is a valid one (for `kpi check` and
     `kpi export`, which work without it); an invalid one is said on stderr and left out."""
     from ..errors import KpiError
-    from ..targets import drive_path, load_drive
+    from ..targets import drive_path, load_drive_cached
 
     path = drive_path(targets_path(targets))
     if not path.is_file():
         return None
     try:
-        result = load_drive(path, str(path))
+        result = load_drive_cached(path, str(path))
     except KpiError as exc:
         typer.echo(f"kpi: {exc.message}; the calendar is left out", err=True)
         return None

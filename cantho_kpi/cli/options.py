@@ -94,11 +94,13 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def load(path: Path) -> TargetsResult:
+    """The targets file at ``path`` read and checked, or its result kept from an earlier run
+    on the same bytes (the user's cache folder: ``$KPI_CACHE_DIR``, see the README)."""
     from ..errors import KpiError
-    from ..targets import load_targets
+    from ..targets import load_targets_cached
 
     try:
-        return load_targets(path)
+        return load_targets_cached(path)
     except KpiError as exc:
         fail(exc.message)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +46,8 @@ def _read_parallel(paths: list[Path], targets: TargetsFile, jobs: int) -> Iterat
     system, a crash below Python) breaks the pool: the file it was reading is found by reading
     the unfinished ones again, alone, and becomes an ``internal-error`` issue; the others are
     read as usual."""
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     while done < len(paths):
         rest = paths[done:]
@@ -76,6 +77,8 @@ def _pool_map(paths: list[Path], targets: TargetsFile, jobs: int) -> Iterator[Su
 
 def _alone(path: Path, targets: TargetsFile) -> Submission:
     """One file read by a worker of its own; an ``internal-error`` when that worker dies."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return next(_pool_map([path], targets, 1))
     except BrokenProcessPool:

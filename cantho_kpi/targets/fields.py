@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ..domain import PERIOD_PATTERN, Period, parse_period
-from .safeyaml import RawScalar
 
 INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
 UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
@@ -40,6 +39,8 @@ Number = Annotated[
 
 def _flag(value: Any) -> Any:
     """Accept ``true`` and ``false`` as written in YAML (not yes/no/on/off, nor quoted text)."""
+    from .safeyaml import RawScalar  # here: a model read back from the cache needs no YAML
+
     if isinstance(value, RawScalar) and value.kind == "bool":
         if value.text in {"true", "false"}:
             return value.value
@@ -57,9 +58,10 @@ PeriodText = Annotated[str, Field(pattern=PERIOD_PATTERN, strict=True)]
 
 class Strict(BaseModel):
     """Unknown keys are errors; text, codes and numbers are strict field by field (enums are
-    matched by their value, since YAML gives them as text)."""
+    matched by their value, since YAML gives them as text). Validators are built when first
+    used (``defer_build``): a command whose targets come from the cache builds none."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def active_between(first_text: str | None, last_text: str | None, period: Period) -> bool:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Issue, Location
+from .locate import UNIT_TARGETS_DIR
 from .model import TargetsFile
 from .safeyaml import parse, read_yaml_source
 from .unit_rules import check_unit_targets
 from .unit_targets import UnitTargets
 
-UNIT_TARGETS_DIR = "unit-targets"
+__all__ = ["UNIT_TARGETS_DIR", "load_unit_target_files"]
 
 
 def load_unit_target_files(
