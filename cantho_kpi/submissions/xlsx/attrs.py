@@ -22,6 +22,8 @@ class CellSource(Protocol):
 
     def shared_string(self, index: str) -> str: ...
 
+    def strings(self) -> list[str]: ...
+
     def typed(self, row: int, col: int, kind: str, fmt: str, value: str) -> RawCell: ...
 
     def charge(self, data: bytes, part: str) -> None: ...
@@ -31,7 +33,7 @@ KINDS = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 
 #: Column letters of the first 702 columns (A ... ZZ), the fast path of ``column``.
-_COLUMNS = {column_letter(i): i for i in range(1, 703)}
+COLUMNS = {column_letter(i): i for i in range(1, 703)}
 
 
 def row_number(ref: str | None, previous: int) -> int:
@@ -46,7 +48,7 @@ def column(ref: str | None, row: int, previous: int) -> int:
     if ref is None:
         return previous + 1
     letters = ref.rstrip("0123456789")
-    col = _COLUMNS.get(letters)
+    col = COLUMNS.get(letters)
     if col is None or ref[len(letters) :] != str(row):
         where = split_ref(ref)
         if where is None or not 0 < where[0] <= MAX_ROW or where[1] > MAX_COL:

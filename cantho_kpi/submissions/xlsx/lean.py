@@ -80,6 +80,22 @@ def _parse(
         raise Malformed from None
 
 
+#: Number formats by the bytes of the styles they were read from: the files of one office, made
+#: from one template by one program, share their styles (read once a process, not once a file).
+_STYLES: dict[bytes, list[str]] = {}
+_STYLES_KEPT = 16
+
+
+def _styles_of(data: bytes, part: str) -> list[str]:
+    found = _STYLES.get(data)
+    if found is None:
+        found = read_styles(data, part)
+        if len(_STYLES) >= _STYLES_KEPT:
+            _STYLES.pop(next(iter(_STYLES)))
+        _STYLES[data] = found
+    return found
+
+
 class LeanBook:
     """A vetted .xlsx opened for reading. Use as a context manager."""
 
@@ -192,7 +208,7 @@ class LeanBook:
         if self._formats is None:
             part = self._styles_part
             data = self._read(part, cap=MAX_STYLES_BYTES) if part else b""
-            self._formats = read_styles(data, part) if part else []
+            self._formats = _styles_of(data, part) if part else []
         return self._formats
 
     def _shared_strings(self) -> list[str]:
@@ -208,6 +224,10 @@ class LeanBook:
 
     def number_formats(self) -> list[str]:
         return self._number_formats()
+
+    def strings(self) -> list[str]:
+        """The shared strings, read the first time they are asked for."""
+        return self._shared_strings()
 
     def shared_string(self, index: str) -> str:
         strings = self._shared_strings()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from .attrs import COLUMNS as _COLUMNS
 from .attrs import KINDS, CellSource, column, number_format, other_cell, row_number
 from .attrs import number as number
 from .blank import STRIP_FROM, rows_with_content
@@ -36,6 +37,8 @@ def _inline_text(element: ET.Element | None) -> str | None:
     """The text of an ``is`` or ``si`` element: its ``t``, or its runs' ``t``, not phonetics."""
     if element is None:
         return None
+    if len(element) == 1 and element[0].tag == _T:  # the common case: one t
+        return decode_escapes(element[0].text or "")
     parts = []
     for child in element:
         if child.tag == _T:
@@ -83,10 +86,13 @@ def _rows(
     max_row: int | None,
     cells: list[RawCell],
 ) -> None:
-    """The loop is flat on purpose: it runs for every cell of every submission, and the common
-    cells (shared strings, plain numbers) take the short path; a formatted empty cell costs a
-    length and a reference."""
+    """The loop is flat on purpose: it runs for every cell of every submission. The common
+    cells (a shared string, a plain number, an inline string, a reference in its row, a style
+    seen before) take a short path; whatever it does not expect goes through the checks of
+    :mod:`.attrs`, which say what is wrong. A formatted empty cell costs a reference."""
     formats = book.number_formats()
+    styles: dict[str | None, str] = {None: formats[0] if formats else "General"}
+    strings: list[str] | None = None
     append = cells.append
     recalc = book.recalc
     number_of_row = 0
@@ -96,14 +102,20 @@ def _rows(
         number_of_row = row_number(row.get("r"), number_of_row)
         if max_row is not None and number_of_row > max_row:
             break
+        digits = str(number_of_row)
         col = 0
         for cell in row:
             if cell.tag != _C:
                 continue
-            col = column(cell.get("r"), number_of_row, col)
+            ref = cell.get("r")
+            found = _COLUMNS.get(ref[: -len(digits)]) if ref and ref.endswith(digits) else None
+            col = found or column(ref, number_of_row, col)
             if not len(cell):
                 continue  # a formatted but empty cell: no value, no formula
-            fmt = number_format(formats, cell.get("s"), number_of_row, col)
+            style = cell.get("s")
+            fmt = styles.get(style)
+            if fmt is None:
+                fmt = styles[style] = number_format(formats, style, number_of_row, col)
             kind = cell.get("t", "n")
             if recalc and cell.find(_F) is not None:  # the stored result is a placeholder
                 append(RawCell(number_of_row, col, CellKind.FORMULA, None, fmt))
@@ -112,16 +124,20 @@ def _rows(
             text = value.text if value is not None else None
             try:
                 if kind == "s" and text:
+                    if strings is None:
+                        strings = book.strings()
                     append(
-                        RawCell(number_of_row, col, CellKind.TEXT, book.shared_string(text), fmt)
+                        RawCell(
+                            number_of_row, col, CellKind.TEXT, _shared(book, strings, text), fmt
+                        )
                     )
                 elif kind == "n" and text and fmt == "General":
                     append(RawCell(number_of_row, col, CellKind.NUMBER, number(text), fmt))
+                elif kind == "inlineStr" and (inline := cell.find(_IS)) is not None:
+                    append(RawCell(number_of_row, col, CellKind.TEXT, _inline_text(inline), fmt))
                 elif kind not in KINDS:
                     raise Malformed("", f"unknown cell type t={kind[:20]!r}")
                 else:
-                    if kind == "inlineStr":
-                        text = _inline_text(cell.find(_IS))
                     has_formula = cell.find(_F) is not None
                     where = (number_of_row, col, fmt)
                     made = other_cell(book, kind, text, value is not None, has_formula, where)
@@ -131,6 +147,16 @@ def _rows(
                 raise Malformed(
                     "", f"cell {column_letter(col)}{number_of_row}: {exc.detail}"
                 ) from None
+
+
+def _shared(book: CellSource, strings: list[str], text: str) -> str:
+    try:
+        index = int(text)
+        if index >= 0:
+            return strings[index]
+    except (ValueError, IndexError):
+        pass
+    return book.shared_string(text)  # says what is wrong
 
 
 def read_styles(data: bytes, part: str) -> list[str]:
