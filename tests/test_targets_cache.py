@@ -4,6 +4,7 @@ bytes, names and code; a cache that cannot be read or written changes nothing.""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -155,3 +156,16 @@ def test_check_says_the_same_from_the_cache(kpi: Kpi, folder: Path) -> None:
     again = kpi("check", "data/submissions/2024-Q2")
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
     assert first.exit_code == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_not_waited_for(tmp_path: Path, folder: Path) -> None:
+    """Hashing the files for the key never opens a pipe for reading and waits on it: a unit's
+    file that is a pipe makes the result uncached, read by the loader as without a cache."""
+    data = tmp_path / "pipe"
+    data.mkdir()
+    shutil.copy(ROOT / "data" / "targets.yaml", data / "targets.yaml")
+    (data / "unit-targets").mkdir()
+    os.mkfifo(data / "unit-targets" / "XX.yaml")
+    assert cache._key("targets", [data / "unit-targets" / "XX.yaml"], "x") is None
+    assert not list(folder.glob("*.pickle"))

@@ -110,14 +110,22 @@ def _key(kind: str, sources: Sequence[Path], display: str) -> str | None:
 
 
 def _bytes(path: Path) -> bytes | None:
+    """The bytes of a plain file of at most :data:`_AT_MOST`; None for anything else (opened
+    without waiting: a named pipe is not read, the loaders say what it is)."""
     try:
-        with path.open("rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_size > _AT_MOST:
-                return None
-            return handle.read(_AT_MOST + 1)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _AT_MOST:
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as reader:
+            return reader.read(_AT_MOST + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _code() -> bytes:
