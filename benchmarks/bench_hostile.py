@@ -87,7 +87,7 @@ def _formatted_sheet(rows: int | None = None, size: int | None = None, before: s
     head = head.replace("<sheetData>", before + "<sheetData>")
     cells = "".join(f'<c r="{c}{{n}}" s="1"/>' for c in "ABCDEF")
     template = f'<row r="{{n}}" spans="1:6">{cells}</row>'
-    made, total, number = [], len(head) + len(tail) + 12, 46
+    made, total, number = [], len(head.encode()) + len(tail.encode()) + 12, 46
     while (rows is not None and len(made) < rows) or (
         size is not None and total + len(template) + 14 < size
     ):
@@ -141,13 +141,13 @@ def make_cases(folder: Path) -> dict[str, Path]:
     parts["xl/worksheets/sheet1.xml"] = _parts()["xl/worksheets/sheet1.xml"]
     parts["xl/sharedStrings.xml"] = strings.replace(b"</sst>", padding + b"</sst>")
     cases["8 MiB of shared strings"] = _write(folder / "strings.xlsx", parts)
-    # what the openpyxl fallback takes at most: a sheet of 2 MiB of dense cells, two in all
+    # what the openpyxl fallback takes at most: a sheet of 1 MiB of dense cells, two in all
     parts = _parts()
-    parts["xl/worksheets/sheet1.xml"] = _dense_sheet(2 * MIB - 1024, 2)
-    parts["xl/worksheets/sheet2.xml"] = _dense_sheet(2 * MIB - 100 * 1024, 3)
+    parts["xl/worksheets/sheet1.xml"] = _dense_sheet(MIB - 1024, 2)
+    parts["xl/worksheets/sheet2.xml"] = _dense_sheet(MIB - 100 * 1024, 3)
     workbook = parts["xl/workbook.xml"]
     parts["xl/workbook.xml"] = workbook.replace(b'state="hidden"', b'state="visible"')
-    cases["fallback's largest (2 sheets, 4 MiB)"] = _write(folder / "dense2.xlsx", parts)
+    cases["fallback's largest (2 sheets, 2 MiB)"] = _write(folder / "dense2.xlsx", parts)
     return cases
 
 
