@@ -5,6 +5,7 @@ nothing read) costs.
 
     python benchmarks/bench_check.py            # 1,000 submissions of each shape, 1 and 2 jobs
     python benchmarks/bench_check.py -n 5000 --jobs 2 --shape styled
+    python benchmarks/bench_check.py --repeat 3  # each command 3 times in turn: the medians
 
 Three shapes of archive:
 
@@ -307,6 +308,7 @@ SHAPES = {"styled": make_corpus, "minimal": make_minimal, "libreoffice": make_li
 
 
 def measure(command: list[str]) -> tuple[float, int, int, str, float]:
+    """(seconds, largest process KiB, all processes KiB, note, CPU seconds) of one run."""
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, *command],
         capture_output=True,
@@ -324,16 +326,24 @@ def main() -> None:
     parser.add_argument("-n", "--count", type=int, default=1000)
     parser.add_argument("--jobs", type=int, action="append", help="kpi --jobs (default: 1 and 2)")
     parser.add_argument("--shape", choices=sorted(SHAPES), action="append")
+    parser.add_argument(
+        "--repeat", type=int, default=1,
+        help="run every command this many times, in turn, and keep each one's median run "
+        "(a shared machine's load comes and goes)",
+    )  # fmt: skip
     args = parser.parse_args()
-    print(json.dumps({"files": args.count, "cores": os.cpu_count()}))
+    print(json.dumps({"files": args.count, "cores": os.cpu_count(), "repeat": args.repeat}))
     for shape in args.shape or list(SHAPES):
         if shape == "libreoffice" and shutil.which("soffice") is None:
             print("\n== libreoffice: skipped (soffice not installed)")
             continue
-        run_shape(shape, args.count, args.jobs or [1, 2])
+        run_shape(shape, args.count, args.jobs or [1, 2], args.repeat)
 
 
-def run_shape(shape: str, count: int, jobs_list: list[int]) -> None:
+Run = tuple[float, int, int, str, float]
+
+
+def run_shape(shape: str, count: int, jobs_list: list[int], repeat: int = 1) -> None:
     kpi = [sys.executable, "-m", "cantho_kpi"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "2024-Q2"
@@ -341,12 +351,20 @@ def run_shape(shape: str, count: int, jobs_list: list[int]) -> None:
         start = time.perf_counter()
         SHAPES[shape](folder, count)
         print(f"\n== {shape}: made {count} submissions in {time.perf_counter() - start:.1f} s")
-        base = measure([sys.executable, "-c", BASELINE, str(folder)])
-        floor = measure([sys.executable, "-c", FLOOR, str(folder)])
-        ours = {}
+        commands = {
+            "base": [sys.executable, "-c", BASELINE, str(folder)],
+            "floor": [sys.executable, "-c", FLOOR, str(folder)],
+        }
         for jobs in jobs_list:
             check = [*kpi, "check", str(folder), "--format", "json", "--fail-on", "never"]
-            ours[jobs] = measure([*check, "--jobs", str(jobs)])
+            commands[str(jobs)] = [*check, "--jobs", str(jobs)]
+        runs: dict[str, list[Run]] = {name: [] for name in commands}
+        for _ in range(repeat):  # in turn, so that each sees the machine's load alike
+            for name, command in commands.items():
+                runs[name].append(measure(command))
+        median = {name: sorted(done)[len(done) // 2] for name, done in runs.items()}
+        base, floor = median["base"], median["floor"]
+        ours = {jobs: median[str(jobs)] for jobs in jobs_list}
     for jobs, result in ours.items():
         ratio = f"{base[0] / result[0]:5.2f}x"
         _line(f"kpi check --jobs {jobs}", result, count, ratio, f"{result[0] / floor[0]:5.2f}")
