@@ -39,11 +39,11 @@ from .xmlguard import Declaration, guarded_parser
 __all__ = ["MAX_STRINGS_BYTES", "MAX_STYLES_BYTES", "MAX_TAGS", "LeanBook", "Malformed", "Unusual"]
 
 #: The XML tags (``<`` in the parts parsed: sheets, shared strings, styles, the workbook and
-#: its relationships) one workbook may cost: 250,000 cells with values, about two seconds on
-#: this project's shared machine (see the README's "Safety"). A submission's parts hold a few
-#: thousand; a sheet of 64 MiB of formatted empty rows holds a few thousand once they are
-#: dropped; 8 MiB of shared strings of 40 characters, 800,000.
-MAX_TAGS = 1_000_000
+#: its relationships) one workbook may cost: 185,000 cells with values, about a second and a
+#: half on this project's shared machine (see the README's "Safety"). A submission's parts hold
+#: a few thousand; a sheet of 64 MiB of formatted empty rows a few thousand once they are
+#: dropped; 8 MiB of shared strings of 40 characters about 600,000.
+MAX_TAGS = 750_000
 #: The shared strings and the styles are held whole: at most this much XML each.
 MAX_STRINGS_BYTES = 8 * 1024 * 1024
 MAX_STYLES_BYTES = 8 * 1024 * 1024
