@@ -82,17 +82,20 @@ def _parse(
 
 #: Number formats by the bytes of the styles they were read from: the files of one office, made
 #: from one template by one program, share their styles (read once a process, not once a file).
+#: Only small styles are kept (a template's hold 5 to 15 KB), and only a few: what is kept stays
+#: under a megabyte whatever the files hold.
 _STYLES: dict[bytes, list[str]] = {}
-_STYLES_KEPT = 16
+_STYLES_KEPT, _STYLES_KEPT_BYTES = 16, 64 * 1024
 
 
 def _styles_of(data: bytes, part: str) -> list[str]:
     found = _STYLES.get(data)
     if found is None:
         found = read_styles(data, part)
-        if len(_STYLES) >= _STYLES_KEPT:
-            _STYLES.pop(next(iter(_STYLES)))
-        _STYLES[data] = found
+        if len(data) <= _STYLES_KEPT_BYTES:
+            if len(_STYLES) >= _STYLES_KEPT:
+                _STYLES.pop(next(iter(_STYLES)))
+            _STYLES[data] = found
     return found
 
 
