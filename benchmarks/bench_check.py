@@ -1,15 +1,22 @@
 """Benchmark: `kpi check DIR --format json` against a plain openpyxl read-only loop doing the
-same extraction over the same files, both timed end to end in the same run.
+same extraction over the same files, both timed end to end in the same run, and against the
+expat floor: what only unpacking every part and parsing every XML part with expat (no handler,
+nothing read) costs.
 
     python benchmarks/bench_check.py            # 1,000 submissions of each shape, 1 and 2 jobs
     python benchmarks/bench_check.py -n 5000 --jobs 2 --shape styled
+    python benchmarks/bench_check.py --repeat 3  # each command 3 times in turn: the medians
 
-Two shapes of archive:
+Three shapes of archive:
 
 * ``styled``: made from a workbook saved by LibreOffice (shared strings, its own styles, a
   percent-formatted cell, a second sheet), each with its own unit code and values;
 * ``minimal``: the smallest workbook a program writes (one sheet, one style, a few shared
-  strings, no theme, no document properties): the files on which openpyxl itself is fastest.
+  strings, no theme, no document properties): the files on which openpyxl itself is fastest;
+* ``libreoffice``: a sample submission (the city's 2024-Q2 file, its unit's name and code
+  cleared so that each copy's unit comes from its file's name) opened in LibreOffice headless
+  and saved, then copied as it is (LibreOffice's own zip, part order and XML): needs
+  ``soffice``.
 
 The baseline is what a careful script would do with openpyxl: load_workbook(read_only=True,
 data_only=True), find the header row on the visible sheet, and take (code, value, number
@@ -27,6 +34,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,6 +73,22 @@ for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
                      value.number_format if value else None)
     book.close()
 print(rows)
+"""
+
+FLOOR = r"""
+import sys, zipfile
+from pathlib import Path
+from xml.parsers import expat
+
+parts = 0
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                expat.ParserCreate(namespace_separator=" ").Parse(data, True)
+                parts += 1
+print(parts)
 """
 
 MEASURE = r"""
@@ -253,10 +277,38 @@ def make_minimal(folder: Path, count: int, seed: int = 7) -> None:
                 out.writestr(name, data)
 
 
-SHAPES = {"styled": make_corpus, "minimal": make_minimal}
+def make_libreoffice(folder: Path, count: int, seed: int = 7) -> None:
+    """``count`` copies of one sample submission saved by LibreOffice (see the module)."""
+    import shutil
+
+    from openpyxl import load_workbook
+
+    del seed  # copies: the same bytes, each under its own unit's name
+    sample = ROOT / "data" / "submissions" / "2024-Q2" / "CT_2024-Q2.xlsx"
+    with tempfile.TemporaryDirectory() as tmp:
+        book = load_workbook(sample)
+        sheet = book["BaoCao"]
+        for row in sheet.iter_rows(min_row=1, max_row=10, max_col=1):
+            if str(row[0].value).startswith(("Đơn vị", "Mã đơn vị")):
+                sheet.cell(row[0].row, 2).value = None
+        source = Path(tmp) / "source.xlsx"
+        book.save(source)
+        subprocess.run(
+            ["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", f"{tmp}/out",
+             str(source)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        saved = Path(tmp) / "out" / "source.xlsx"
+        for index in range(count):
+            shutil.copyfile(saved, folder / f"L{index:05d}_2024-Q2.xlsx")
+
+
+SHAPES = {"styled": make_corpus, "minimal": make_minimal, "libreoffice": make_libreoffice}
 
 
 def measure(command: list[str]) -> tuple[float, int, int, str, float]:
+    """(seconds, largest process KiB, all processes KiB, note, CPU seconds) of one run."""
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, *command],
         capture_output=True,
@@ -274,13 +326,24 @@ def main() -> None:
     parser.add_argument("-n", "--count", type=int, default=1000)
     parser.add_argument("--jobs", type=int, action="append", help="kpi --jobs (default: 1 and 2)")
     parser.add_argument("--shape", choices=sorted(SHAPES), action="append")
+    parser.add_argument(
+        "--repeat", type=int, default=1,
+        help="run every command this many times, in turn, and keep each one's median run "
+        "(a shared machine's load comes and goes)",
+    )  # fmt: skip
     args = parser.parse_args()
-    print(json.dumps({"files": args.count, "cores": os.cpu_count()}))
+    print(json.dumps({"files": args.count, "cores": os.cpu_count(), "repeat": args.repeat}))
     for shape in args.shape or list(SHAPES):
-        run_shape(shape, args.count, args.jobs or [1, 2])
+        if shape == "libreoffice" and shutil.which("soffice") is None:
+            print("\n== libreoffice: skipped (soffice not installed)")
+            continue
+        run_shape(shape, args.count, args.jobs or [1, 2], args.repeat)
 
 
-def run_shape(shape: str, count: int, jobs_list: list[int]) -> None:
+Run = tuple[float, int, int, str, float]
+
+
+def run_shape(shape: str, count: int, jobs_list: list[int], repeat: int = 1) -> None:
     kpi = [sys.executable, "-m", "cantho_kpi"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "2024-Q2"
@@ -288,22 +351,37 @@ def run_shape(shape: str, count: int, jobs_list: list[int]) -> None:
         start = time.perf_counter()
         SHAPES[shape](folder, count)
         print(f"\n== {shape}: made {count} submissions in {time.perf_counter() - start:.1f} s")
-        base = measure([sys.executable, "-c", BASELINE, str(folder)])
-        ours = {}
+        commands = {
+            "base": [sys.executable, "-c", BASELINE, str(folder)],
+            "floor": [sys.executable, "-c", FLOOR, str(folder)],
+        }
         for jobs in jobs_list:
             check = [*kpi, "check", str(folder), "--format", "json", "--fail-on", "never"]
-            ours[jobs] = measure([*check, "--jobs", str(jobs)])
+            commands[str(jobs)] = [*check, "--jobs", str(jobs)]
+        runs: dict[str, list[Run]] = {name: [] for name in commands}
+        for _ in range(repeat):  # in turn, so that each sees the machine's load alike
+            for name, command in commands.items():
+                runs[name].append(measure(command))
+        median = {name: sorted(done)[len(done) // 2] for name, done in runs.items()}
+        base, floor = median["base"], median["floor"]
+        ours = {jobs: median[str(jobs)] for jobs in jobs_list}
     for jobs, result in ours.items():
-        _line(f"kpi check --jobs {jobs}", result, count, f"{base[0] / result[0]:5.2f}x")
-    _line("openpyxl read-only loop", base, count, "")
+        ratio = f"{base[0] / result[0]:5.2f}x"
+        _line(f"kpi check --jobs {jobs}", result, count, ratio, f"{result[0] / floor[0]:5.2f}")
+    _line("openpyxl read-only loop", base, count, "", f"{base[0] / floor[0]:5.2f}")
+    _line("expat floor", floor, count, "", " 1.00")
 
 
-def _line(label: str, result: tuple[float, int, int, str, float], count: int, ratio: str) -> None:
+def _line(
+    label: str, result: tuple[float, int, int, str, float], count: int, ratio: str, floor: str
+) -> None:
+    """One run: its time, CPU, memory, the openpyxl loop's time over its own (``ratio``), and
+    its time over the expat floor's (``floor``)."""
     elapsed, largest, peak_sum, note, cpu = result
     print(
         f"{label:24}: {elapsed:6.2f} s {1000 * elapsed / count:5.2f} ms/file  cpu {cpu:6.2f} s  "
         f"largest process {largest / 1024:5.1f} MiB  all processes {peak_sum / 1024:5.1f} MiB  "
-        f"{ratio:>6}  ({note})"
+        f"openpyxl/this {ratio:>6}  this/floor {floor}  ({note})"
     )
 
 

@@ -8,6 +8,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 kpi export data/submissions/2024-Q2 -o "$work/tong-hop_2024-Q2.xlsx" --fail-on never
 soffice --headless --convert-to pdf --outdir "$work" "$work/tong-hop_2024-Q2.xlsx" >/dev/null
-pdftoppm -png -r 110 -f 1 -l 1 -x 60 -y 40 -W 1700 -H 400 -singlefile \
+pdftoppm -png -r 160 -f 1 -l 1 -x 40 -y 40 -W 1800 -H 480 -singlefile \
   "$work/tong-hop_2024-Q2.pdf" docs/tong-hop-2024-Q2
 echo "wrote docs/tong-hop-2024-Q2.png"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite golden files (*.expected) from the current output instead of comparing",
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The commands keep validated targets files in a cache folder: the tests' own, never the
+    user's (subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("kpi-cache")
+    before = os.environ.get("KPI_CACHE_DIR")
+    os.environ["KPI_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("KPI_CACHE_DIR", None)
+    else:
+        os.environ["KPI_CACHE_DIR"] = before
 
 
 @pytest.fixture

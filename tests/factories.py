@@ -98,6 +98,7 @@ def read_checked(path: Path, targets: Any, display: str | None = None) -> Any:
     from cantho_kpi.submissions import read_submission
     from cantho_kpi.submissions.xlsx import Unusual
 
+    same_cells_streamed(path)
     reference = read_submission(path, targets, display, engine="openpyxl")
     try:
         fast = read_submission(path, targets, display, engine="lean")
@@ -109,3 +110,37 @@ def read_checked(path: Path, targets: Any, display: str | None = None) -> Any:
     # every problem a clerk may read is said in Vietnamese too
     assert all(issue.message_vi for issue in fast.issues), fast.issues
     return fast
+
+
+def same_cells_streamed(path: Path) -> int:
+    """Read every sheet of ``path`` every way the lean reader can (as a tree, as a stream, and
+    as it does: without what no reader needs) and assert the same cells (compared by their
+    repr: NaN is not NaN), or the same refusal; the number of sheets compared (0 when the file
+    is not a sane container)."""
+    from cantho_kpi.errors import KpiError
+    from cantho_kpi.submissions.xlsx import LeanBook, Malformed, Unusual, vet_xlsx
+    from cantho_kpi.submissions.xlsx.sheet import _tree_cells, sheet_cells
+    from cantho_kpi.submissions.xlsx.stream import stream_cells
+
+    def trimmed(book: Any, data: bytes, max_row: int | None) -> Any:  # as the reader reads
+        return sheet_cells(book, data, "", max_row)
+
+    try:
+        book = LeanBook(vet_xlsx(path, path.name))
+    except (KpiError, Malformed, Unusual):
+        return 0
+    compared = 0
+    for sheet in book.sheets:
+        data = book._parts.get(sheet.part)
+        if data is None:
+            continue
+        for max_row in (None, 30):
+            both = []
+            for read in (_tree_cells, stream_cells, trimmed):
+                try:
+                    both.append(read(book, data, max_row))
+                except (Malformed, Unusual) as exc:
+                    both.append((type(exc).__name__, str(exc)))
+            assert repr(both[0]) == repr(both[1]) == repr(both[2]), (path, sheet, max_row)
+        compared += 1
+    return compared

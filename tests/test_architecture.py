@@ -118,3 +118,22 @@ def test_states_are_enums_and_flags_not_strings() -> None:
     assert len(modules) > 80
     found = [hit for _, path in modules for hit in _literal_comparisons(path)]
     assert found == []
+
+
+LAZY_FACES = ("report", "targets", "submissions", "output")
+
+
+@pytest.mark.parametrize("package", LAZY_FACES)
+def test_every_name_of_a_lazy_face_resolves(package: str) -> None:
+    """Each name the stub lists (once) is there at run time, from the module it names."""
+    import importlib
+
+    from cantho_kpi.faces import names_of
+
+    module = importlib.import_module(f"cantho_kpi.{package}")
+    where = names_of(PACKAGE / package / "__init__.pyi")
+    assert len(where) >= 20
+    assert module.__all__ == sorted(where)
+    for name, source in where.items():
+        value = getattr(module, name)
+        assert value is getattr(importlib.import_module(f"cantho_kpi.{package}.{source}"), name)

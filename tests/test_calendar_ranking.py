@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from cantho_kpi.domain import Period, Status, TargetKind
 from cantho_kpi.errors import Issue, Location

@@ -6,8 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from cantho_kpi.domain import ORDER, Side, Status, status_of
 from cantho_kpi.report import evaluate, indicator_rows, unit_rows

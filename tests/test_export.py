@@ -362,7 +362,7 @@ def test_progress_line_charts_reference_the_right_cells(archive_export: Path) ->
     sheet = load_workbook(archive_export)["Tiến độ"]
     rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
     line_title = next(r for r in range(41, sheet.max_row + 1) if sheet.cell(r, 1).value)
-    assert sheet.cell(line_title, 1).value == "Đường chỉ tiêu"
+    assert sheet.cell(line_title, 1).value == "Số liệu của đường chỉ tiêu (cho biểu đồ, không in)"
     line_rows = {sheet.cell(r, 1).value: r for r in range(line_title + 1, line_title + 7)}
     assert list(line_rows) == ["CT01", "CT02", "CT08", "CT11", "CT13", "CT17b"]
     assert [sheet.cell(line_rows["CT08"], c).value for c in range(7, 11)] == [76] * 4

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -38,8 +39,9 @@ def test_drive_sheets(kpi: Kpi, tmp_path: Path) -> None:
     assert notes[0].endswith("không phải của Kế hoạch 33/KH-UBND.")
     assert notes[1].startswith("Đã được khen: SYT Sở Y tế: Bằng khen")
     times = {(r[0], r[2]): r for r in book["Thời hạn nộp"].iter_rows(min_row=2, values_only=True)}
-    assert times["NK", "2024"][4:8] == ("24/01/2025", "Trễ 4 ngày", 4, "NK_2024-Q4_v2.xlsx")
-    assert times["BTCTU", "2024"][4:6] == ("06/01/2025 (ngày lập)", "Chưa rõ ngày nhận")
+    sent = datetime(2025, 1, 24)
+    assert times["NK", "2024"][4:8] == (sent, "Trễ 4 ngày", 4, "NK_2024-Q4_v2.xlsx")
+    assert times["BTCTU", "2024"][4:6] == (datetime(2025, 1, 6), "Chưa rõ ngày nhận")
     assert times["VT", "Văn bản phát động"][5] == "Chưa nhận"
     again = tmp_path / "again.xlsx"
     kpi("export", Q4, "-o", str(again), "--as-of", "2025-01-27")

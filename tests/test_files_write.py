@@ -19,8 +19,7 @@ import pytest
 from typer.testing import Result
 
 from cantho_kpi.errors import KpiError
-from cantho_kpi.files import write_atomically
-from cantho_kpi.files import writing as writing_module
+from cantho_kpi.files import write_atomically, writing as writing_module
 
 from .conftest import ROOT
 

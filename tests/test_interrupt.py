@@ -16,8 +16,15 @@ import pytest
 
 from cantho_kpi.submissions.batch import PARALLEL_FROM
 
-from .processes import HAS_PROC, children, freeze_when, make_archive, open_under, signal_frozen
-from .processes import start as start_kpi
+from .processes import (
+    HAS_PROC,
+    children,
+    freeze_when,
+    make_archive,
+    open_under,
+    signal_frozen,
+    start as start_kpi,
+)
 
 
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc and SIGSTOP")

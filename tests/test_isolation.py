@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cantho_kpi.submissions import read as read_module
-from cantho_kpi.submissions import read_all, read_submission
+from cantho_kpi.submissions import read as read_module, read_all, read_submission
 from cantho_kpi.submissions.batch import PARALLEL_FROM
 from cantho_kpi.submissions.xlsx import Unusual
 from cantho_kpi.targets import TargetsFile, load_targets

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from cantho_kpi.domain import format_number, from_binary, read_number
 
@@ -45,3 +44,19 @@ def test_binary_values_read_as_excel_shows_them(value: float) -> None:
     read = from_binary(value)
     assert abs(float(read) - value) <= abs(value) * 1e-14
     assert len(read.as_tuple().digits) <= 15
+
+
+stored = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.from_regex(r"-?[0-9]{1,9}\.[0-9]{1,9}", fullmatch=True),
+    st.from_regex(r"-?0\.0{0,12}[0-9]{1,6}", fullmatch=True),
+)
+
+
+@given(stored)
+def test_a_stored_number_reads_as_its_float_would(text: str) -> None:
+    """The short path for decimals of at most 15 digits gives what the float gives."""
+    from cantho_kpi.submissions.xlsx.cells import cast_number
+
+    expected = from_binary(float(text))
+    assert str(cast_number(text)) == str(expected), text

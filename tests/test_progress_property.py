@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 from cantho_kpi.report import Inputs, Point, Progress, ProgressStatus, assess
 

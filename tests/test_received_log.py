@@ -13,8 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS

@@ -4,6 +4,7 @@ must agree on all of them (``read_checked`` reads every file with both)."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -162,3 +163,42 @@ def test_escaped_characters_from_xlsxwriter(tmp_path: Path, targets: TargetsFile
         sub = read_checked(path, targets, display="a.xlsx")
         assert sub.issues == []
         assert _values(sub) == {"CT08": (ValueState.VALUE, Decimal("96.5"))}
+
+
+@pytest.mark.parametrize("options", MODES)
+def test_text_that_looks_like_an_escape_reads_as_typed(
+    tmp_path: Path, targets: TargetsFile, options: dict[str, Any]
+) -> None:
+    """Text typed as ``_x0041_`` is stored with its underscore escaped (``_x005F_x0041_``, as
+    Excel and xlsxwriter write it) and reads back as typed: decoded once, in an inline string
+    (``constant_memory``) as in a shared string, by both readers; in a header, a unit name and
+    a note."""
+    from cantho_kpi.submissions.xlsx import LeanBook, OpenpyxlBook, vet_xlsx
+
+    unit, header = "Quận Ninh Kiều _x0041_", "Tên chỉ tiêu _x0041_"
+    note = "ghi chú _x0041_ và _x005F_ và _x000D_"
+    path = tmp_path / "a.xlsx"
+    book = xlsxwriter.Workbook(str(path), options)
+    sheet = book.add_worksheet("BaoCao")  # row by row: constant_memory writes rows in order
+    for row, (label, value) in enumerate(META):
+        sheet.write_string(row, 0, label)
+        sheet.write_string(row, 1, unit if row == 0 else value)
+    for col, title in enumerate(HEADER):
+        sheet.write_string(4, col, header if col == 1 else title)
+    sheet.write_string(5, 0, "CT08")
+    sheet.write_number(5, 2, 77)
+    sheet.write_string(5, 3, note)
+    book.close()
+    with zipfile.ZipFile(path) as archive:
+        stored = b"".join(archive.read(name) for name in archive.namelist())
+    assert stored.count(b"_x005F_x0041_") == 3  # the writer escaped the underscores
+
+    sub = read_checked(path, targets, display="a.xlsx")
+    assert sub.issues == []
+    assert sub.unit_name == unit
+    assert sub.value("CT08").note == note  # type: ignore[union-attr]
+    vetted = vet_xlsx(path, "a.xlsx")
+    for reader in (LeanBook(vetted), OpenpyxlBook(vetted)):
+        with reader as opened:
+            cells = {c.ref: c.value for c in opened.cells(opened.sheets[0])}
+        assert [cells["B1"], cells["B5"], cells["D6"]] == [unit, header, note], type(reader)

@@ -225,30 +225,45 @@ def test_a_far_cell_does_not_make_openpyxl_build_a_billion(tmp_path: Path) -> No
 def test_an_xml_part_over_the_cap_is_refused_before_it_is_inflated(
     good: Path, tmp_path: Path, targets: TargetsFile
 ) -> None:
-    letters = bytes(random.Random(4).choices(b"abcdef", k=3 * 1024 * 1024 - 11))
-    sheet = b"<a>" + letters + b"</a>" + b"\n" * 4  # 3 MiB, honestly declared
-    path = rewrite_zip(good, tmp_path / "a.xlsx", {"xl/worksheets/sheet1.xml": sheet})
-    del letters, sheet
-    tracemalloc.start()
-    code, message = _only_issue(path, targets, "auto")
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert code == "workbook-too-large"
-    assert "part 'xl/worksheets/sheet1.xml' holds 3,145,728 bytes of XML" in message
-    assert peak < 1_000_000
+    """A sheet declaring one byte more than 64 MiB (stored, 400 KB on disk: not a ratio
+    bomb) is refused from its declared size, before a byte of it is inflated."""
+    sheet = b"<a>" + random.Random(4).randbytes(400_000) + b"</a>"
+    path = tmp_path / "a.xlsx"
+    with zipfile.ZipFile(good) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                new.writestr(info, old.read(info))
+        new.writestr("xl/worksheets/sheet1.xml", sheet, zipfile.ZIP_STORED)
+    set_declared_size(path, "xl/worksheets/sheet1.xml", 64 * 1024 * 1024 + 1)
+    del sheet
+    for engine in ENGINES:
+        tracemalloc.start()
+        code, message = _only_issue(path, targets, engine)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert code == "workbook-too-large"
+        assert "part 'xl/worksheets/sheet1.xml' holds 67,108,865 bytes of XML" in message
+        assert peak < 1_000_000
 
 
 def test_xml_parts_over_the_cap_in_all_are_refused(
-    good: Path, tmp_path: Path, targets: TargetsFile
+    good: Path, tmp_path: Path, targets: TargetsFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The cap in all (128 MiB) by the same rule, with the cap lowered to 4 MiB so that the
+    test stays small (``benchmarks/bench_hostile.py`` reads the real sizes)."""
+    from cantho_kpi.submissions.xlsx import parts
+
+    monkeypatch.setattr(parts, "MAX_XML_BYTES", 4 * 1024 * 1024)
     rng = random.Random(5)
     extra = {
         f"xl/extra{i}.xml": b"<a>" + bytes(rng.choices(b"abcdef", k=1_500_000)) + b"</a>"
         for i in range(3)
     }
     path = rewrite_zip(good, tmp_path / "a.xlsx", dict(extra))
-    code, _ = _only_issue(path, targets, "openpyxl")
-    assert code == "workbook-too-large"
+    for engine in ENGINES:
+        code, message = _only_issue(path, targets, engine)
+        assert code == "workbook-too-large"
+        assert "4,194,304 in all" in message
 
 
 def test_a_large_part_no_reader_parses_is_checked_but_not_kept(

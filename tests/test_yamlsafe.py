@@ -6,8 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from cantho_kpi.errors import Issue, KpiError
 from cantho_kpi.targets import load_targets, validate_text

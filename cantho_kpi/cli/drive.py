@@ -71,7 +71,7 @@ def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
     from ..errors import KpiError
     from ..files import present
     from ..output import issues_text
-    from ..targets import drive_path, load_drive
+    from ..targets import drive_path, load_drive_cached
 
     main = targets_path(targets, lang)
     path = drive_path(main)
@@ -82,7 +82,7 @@ def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
             "beside it (see the README, 'The drive file')"
         )
     try:
-        result = load_drive(path, str(path))
+        result = load_drive_cached(path, str(path))
     except KpiError as exc:
         fail(exc.message)
     if result.drive is None or not result.valid:
@@ -96,13 +96,13 @@ def optional_drive(targets: Path | None) -> DriveFile | None:
     `kpi export`, which work without it); an invalid one is said on stderr and left out."""
     from ..errors import KpiError
     from ..files import present
-    from ..targets import drive_path, load_drive
+    from ..targets import drive_path, load_drive_cached
 
     path = drive_path(targets_path(targets))
     if not present(path):
         return None
     try:
-        result = load_drive(path, str(path))
+        result = load_drive_cached(path, str(path))
     except KpiError as exc:
         typer.echo(f"kpi: {exc.message}; the calendar is left out", err=True)
         return None

@@ -1,125 +1,16 @@
-"""(targets, submissions) -> results: the evaluation, the report and its summaries."""
+"""(targets, submissions) -> results: the evaluation, the report and its summaries, progress,
+the drive's calendar, ranking and review.
 
-from .applicable import (
-    AppliedTarget,
-    applicable_target,
-    applied_text,
-    base_target,
-    judge,
-    plan_reference,
-    unit_target_text,
-)
-from .assess import assess
-from .calendar import (
-    LaunchStatus,
-    RoundStatus,
-    Timeliness,
-    final_report_statuses,
-    launch_statuses,
-    report_timeliness,
-    round_name,
-    round_statuses,
-    rounds_of,
-    timeliness_of,
-)
-from .chase import ChaseItem, chase_list, to_chase
-from .evaluate import Evaluation, evaluate
-from .headline import classify, headline_text
-from .model import Headline, LogProblems, MissingUnit, Report, Result, Rollup
-from .progress import (
-    PROGRESS_LABEL,
-    PROGRESS_SYMBOL,
-    WEAKEST_FIRST,
-    Inputs,
-    Point,
-    Progress,
-    ProgressStatus,
-    Projection,
-    default_method,
-)
-from .ranking import ClusterRanking, Ranking, Reference, Standing, TermRecord, rank
-from .receipts import IMPLAUSIBLE, Receipts
-from .resubmit import Ordering, is_superseded, order_resubmissions, version_mark
-from .review import (
-    FigureRow,
-    ReferenceRow,
-    Review,
-    TermTotal,
-    build_review,
-    estimate_figures,
-)
-from .series import Archive, build_archive
-from .summaries import IndicatorRow, UnitRow, indicator_rows, summary, unit_rows
-from .tracker import ProgressReport, plan_targets, progress_of_report, track_progress
+The names are listed once, in ``__init__.pyi``, and loaded on first use (:mod:`cantho_kpi.faces`),
+so that a command imports only the modules it uses.
+"""
 
-__all__ = [
-    "IMPLAUSIBLE",
-    "PROGRESS_LABEL",
-    "PROGRESS_SYMBOL",
-    "WEAKEST_FIRST",
-    "AppliedTarget",
-    "Archive",
-    "ChaseItem",
-    "ClusterRanking",
-    "Evaluation",
-    "FigureRow",
-    "Headline",
-    "IndicatorRow",
-    "Inputs",
-    "LaunchStatus",
-    "LogProblems",
-    "MissingUnit",
-    "Ordering",
-    "Point",
-    "Progress",
-    "ProgressReport",
-    "ProgressStatus",
-    "Projection",
-    "Ranking",
-    "Receipts",
-    "Reference",
-    "ReferenceRow",
-    "Report",
-    "Result",
-    "Review",
-    "Rollup",
-    "RoundStatus",
-    "Standing",
-    "TermRecord",
-    "TermTotal",
-    "Timeliness",
-    "UnitRow",
-    "applicable_target",
-    "applied_text",
-    "assess",
-    "base_target",
-    "build_archive",
-    "build_review",
-    "chase_list",
-    "classify",
-    "default_method",
-    "estimate_figures",
-    "evaluate",
-    "final_report_statuses",
-    "headline_text",
-    "indicator_rows",
-    "is_superseded",
-    "judge",
-    "launch_statuses",
-    "order_resubmissions",
-    "plan_reference",
-    "plan_targets",
-    "progress_of_report",
-    "rank",
-    "report_timeliness",
-    "round_name",
-    "round_statuses",
-    "rounds_of",
-    "summary",
-    "timeliness_of",
-    "to_chase",
-    "track_progress",
-    "unit_rows",
-    "unit_target_text",
-    "version_mark",
-]
+from __future__ import annotations
+
+from ..faces import attach
+
+# a name that is also the name of its module is bound now (see cantho_kpi.faces)
+from .assess import assess as assess
+from .evaluate import evaluate as evaluate
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)

@@ -1,44 +1,15 @@
 """Reading units' submissions: one file (.xlsx or .csv) -> :class:`Submission` with every
-problem collected; finding the files of a folder; reading many in worker processes."""
+problem collected; finding the files of a folder; reading many in worker processes.
 
-from .batch import default_jobs, read_all
-from .dates import (
-    RECEIVED_LOG,
-    LogEntry,
-    ReceivedLog,
-    log_folder,
-    parse_day,
-    received_logs,
-    today_in_vietnam,
-)
-from .identity import MISSING_PERIOD, file_name_parts
-from .model import DateSource, Submission, SubmittedValue, ValueState
-from .read import Engine, discover, read_submission
-from .scan import EXPORT_MARK, SCANNED_SUFFIXES, Scan, Skipped, is_export, scan
+The names are listed once, in ``__init__.pyi``, and loaded on first use (:mod:`cantho_kpi.faces`),
+so that a command imports only the modules it uses.
+"""
 
-__all__ = [
-    "EXPORT_MARK",
-    "MISSING_PERIOD",
-    "RECEIVED_LOG",
-    "SCANNED_SUFFIXES",
-    "DateSource",
-    "Engine",
-    "LogEntry",
-    "ReceivedLog",
-    "Scan",
-    "Skipped",
-    "Submission",
-    "SubmittedValue",
-    "ValueState",
-    "default_jobs",
-    "discover",
-    "file_name_parts",
-    "is_export",
-    "log_folder",
-    "parse_day",
-    "read_all",
-    "read_submission",
-    "received_logs",
-    "scan",
-    "today_in_vietnam",
-]
+from __future__ import annotations
+
+from ..faces import attach
+
+# a name that is also the name of its module is bound now (see cantho_kpi.faces)
+from .scan import scan as scan
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)

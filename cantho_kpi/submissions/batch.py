@@ -57,6 +57,7 @@ def _read_parallel(paths: list[Path], targets: TargetsFile, jobs: int) -> Iterat
     system, a crash below Python) breaks the pool: the file it was reading is found by reading
     the unfinished ones again, alone, and becomes an ``internal-error`` issue; the others are
     read as usual."""
+
     done = 0
     while done < len(paths):
         rest = paths[done:]
@@ -102,6 +103,7 @@ def _pool_map(paths: list[Path], targets: TargetsFile, jobs: int) -> Iterator[Su
 
 def _alone(path: Path, targets: TargetsFile) -> Submission:
     """One file read by a worker of its own; an ``internal-error`` when that worker dies."""
+
     try:
         return next(_pool_map([path], targets, 1))
     except BrokenProcessPool:

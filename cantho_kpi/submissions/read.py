@@ -28,10 +28,12 @@ from .xlsx import (
     OpenpyxlBook,
     RawCell,
     SheetInfo,
+    TooLarge,
     Unusual,
     Vetted,
     broken_part_error,
     malformed_error,
+    too_large_error,
     vet_xlsx,
 )
 
@@ -127,6 +129,8 @@ def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine)
         if exc.part:
             raise broken_part_error(shown, exc.part, exc.detail) from None
         raise malformed_error(shown) from None
+    except TooLarge as exc:
+        raise too_large_error(shown, exc.part, exc.detail, exc.detail_vi) from None
     except Unusual:
         if engine == "lean":
             raise

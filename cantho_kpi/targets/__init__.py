@@ -1,113 +1,13 @@
 """The targets file: its models, safe YAML with positions, the cross-checks, the JSON Schema,
 how a target reads to a person, and which file to use (``find_targets``). ``load_targets``
-is the way in."""
+is the way in (``load_targets_cached`` for the commands: see :mod:`.cache`).
 
-from .drive import DRIVE_FILE_NAME, DriveResult, drive_path, load_drive
-from .drive_model import (
-    PLAN_AWARDS,
-    SCORED,
-    AwardGiven,
-    AwardKind,
-    Awards,
-    Cluster,
-    ClusterKind,
-    Contact,
-    DocumentReceipt,
-    DriveFile,
-    LaunchReceipt,
-    RoundDeadline,
-    Scoring,
-    drive_round_of,
-    review_first_day,
-    review_last_day,
-)
-from .fields import KNOWN_UNITS
-from .load import TargetsResult, load_targets, validate_text
-from .locate import DEFAULT_TARGETS, PACKAGED_TARGETS, find_targets
-from .model import (
-    TERM_METHODS,
-    AccruesOver,
-    Aggregate,
-    Baseline,
-    BeforeEnd,
-    Break,
-    BreakKind,
-    Group,
-    GroupKind,
-    Indicator,
-    Measure,
-    Plausible,
-    ProgressMethod,
-    ProgressSettings,
-    ReportingUnit,
-    Scope,
-    TargetsFile,
-    Term,
-    Thresholds,
-    UnitLevel,
-)
-from .schema import SCHEMA_PATH, targets_schema, targets_schema_text
-from .text import bounds_text, indicator_label, target_text, unit_label
-from .unit_files import UNIT_TARGETS_DIR
-from .unit_targets import LaunchDocument, UnitTarget, UnitTargets
+The names are listed once, in ``__init__.pyi``, and loaded on first use (:mod:`cantho_kpi.faces`),
+so that a command imports only the modules it uses.
+"""
 
-__all__ = [
-    "DEFAULT_TARGETS",
-    "DRIVE_FILE_NAME",
-    "KNOWN_UNITS",
-    "PACKAGED_TARGETS",
-    "PLAN_AWARDS",
-    "SCHEMA_PATH",
-    "SCORED",
-    "TERM_METHODS",
-    "UNIT_TARGETS_DIR",
-    "AccruesOver",
-    "Aggregate",
-    "AwardGiven",
-    "AwardKind",
-    "Awards",
-    "Baseline",
-    "BeforeEnd",
-    "Break",
-    "BreakKind",
-    "Cluster",
-    "ClusterKind",
-    "Contact",
-    "DocumentReceipt",
-    "DriveFile",
-    "DriveResult",
-    "Group",
-    "GroupKind",
-    "Indicator",
-    "LaunchDocument",
-    "LaunchReceipt",
-    "Measure",
-    "Plausible",
-    "ProgressMethod",
-    "ProgressSettings",
-    "ReportingUnit",
-    "RoundDeadline",
-    "Scope",
-    "Scoring",
-    "TargetsFile",
-    "TargetsResult",
-    "Term",
-    "Thresholds",
-    "UnitLevel",
-    "UnitTarget",
-    "UnitTargets",
-    "bounds_text",
-    "drive_path",
-    "drive_round_of",
-    "find_targets",
-    "indicator_label",
-    "load_drive",
-    "load_targets",
-    "review_first_day",
-    "review_last_day",
-    "target_text",
-    "targets_schema",
-    "targets_schema_text",
-    "unit_label",
-    "validate_text",
-]
+from __future__ import annotations
+
+from ..faces import attach
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)

@@ -6,14 +6,13 @@ clusters of known units)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..domain import Period, parse_period
-from ..errors import Issue, Location, Severity
+from ..errors import Issue, Location
 from .drive_model import (
     DocumentReceipt,
     DriveFile,
@@ -22,27 +21,13 @@ from .drive_model import (
     review_last_day,
 )
 from .drive_rules import MAX_DRIVE_YEARS, check_more
+from .locate import DRIVE_FILE_NAME, drive_path
+from .result import DriveResult
 from .safeyaml import Path_, capped, parse, read_yaml_source
 from .wording import Translator
 
-DRIVE_FILE_NAME = "drive.yaml"
 Found = tuple[str, str, Path_]
-
-
-def drive_path(targets_path: Path) -> Path:
-    """Where the drive file of a targets file lives: beside it, named drive.yaml."""
-    return targets_path.parent / DRIVE_FILE_NAME
-
-
-@dataclass(slots=True)
-class DriveResult:
-    path: str
-    drive: DriveFile | None
-    issues: list[Issue] = field(default_factory=list)
-
-    @property
-    def valid(self) -> bool:
-        return self.drive is not None and not any(i.severity is Severity.ERROR for i in self.issues)
+__all__ = ["DRIVE_FILE_NAME", "DriveResult", "check_drive", "drive_path", "load_drive"]
 
 
 def load_drive(

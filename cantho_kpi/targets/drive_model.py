@@ -35,6 +35,8 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def _date(value: Any) -> Any:
     """A day written as ``2024-03-31`` (a YAML date or the same text in quotes)."""
+    from .safeyaml import RawScalar  # here: a drive file read back from the cache needs no YAML
+
     if isinstance(value, date) and not isinstance(value, datetime):
         return value  # built in Python, not read from YAML
     text = value.text if isinstance(value, RawScalar) else value
@@ -54,6 +56,8 @@ def _date(value: Any) -> Any:
 
 def _flag(value: Any) -> Any:
     """``true`` or ``false`` (YAML 1.1's ``yes``, ``no``, ``on`` and ``off`` are refused)."""
+    from .safeyaml import RawScalar
+
     if isinstance(value, bool):
         return value  # built in Python, not read from YAML
     if isinstance(value, RawScalar) and value.kind == "bool" and value.text in {"true", "false"}:

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ..domain import PERIOD_PATTERN, Period, parse_period
-from .safeyaml import RawScalar
 
 #: The most items any list or mapping of a targets, drive or unit file holds: bounded before the
 #: items are checked one by one, so that a list of a million is one message, at once.
@@ -44,6 +43,8 @@ Number = Annotated[
 
 def _flag(value: Any) -> Any:
     """Accept ``true`` and ``false`` as written in YAML (not yes/no/on/off, nor quoted text)."""
+    from .safeyaml import RawScalar  # here: a model read back from the cache needs no YAML
+
     if isinstance(value, RawScalar) and value.kind == "bool":
         if value.text in {"true", "false"}:
             return value.value
@@ -61,9 +62,10 @@ PeriodText = Annotated[str, Field(pattern=PERIOD_PATTERN, strict=True)]
 
 class Strict(BaseModel):
     """Unknown keys are errors; text, codes and numbers are strict field by field (enums are
-    matched by their value, since YAML gives them as text)."""
+    matched by their value, since YAML gives them as text). Validators are built when first
+    used (``defer_build``): a command whose targets come from the cache builds none."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def active_between(first_text: str | None, last_text: str | None, period: Period) -> bool:

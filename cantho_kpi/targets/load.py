@@ -10,44 +10,26 @@ Loading runs in three steps, each collecting every problem it can see:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Issue, Location, Severity
+from ..errors import Issue, Location
 from . import coverage, rules
 from .bounds import Found
 from .fields import MAX_ITEMS
 from .model import Group, Indicator, Plan, ProgressSettings, ReportingUnit, TargetsFile
 from .progress_rules import check_progress
+from .result import TargetsResult
 from .safeyaml import Path_, YamlDoc, capped, parse, read_yaml_source
 from .unit_files import UNIT_TARGETS_DIR, load_unit_target_files
 from .unit_targets import UnitTargets
 from .wording import Translator
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(slots=True)
-class TargetsResult:
-    """What loading gave: the model when the file is valid, and every issue found."""
-
-    path: str
-    targets: TargetsFile | None
-    issues: list[Issue] = field(default_factory=list)
-    #: How many units' own targets came from files in the ``unit-targets`` folder.
-    unit_files: int = 0
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity is Severity.ERROR]
-
-    @property
-    def valid(self) -> bool:
-        return self.targets is not None and not self.errors
+__all__ = ["TargetsResult", "load_targets", "validate_model", "validate_text"]
 
 
 def load_targets(path: Path, display: str | None = None) -> TargetsResult:

@@ -20,6 +20,15 @@ DEFAULT_TARGETS = Path("data/targets.yaml")
 PACKAGED_TARGETS = Path(__file__).with_name("targets.yaml")
 ENV_VAR = "KPI_TARGETS"
 
+#: The folder beside the targets file that holds the units' own targets, one file a unit.
+UNIT_TARGETS_DIR = "unit-targets"
+DRIVE_FILE_NAME = "drive.yaml"
+
+
+def drive_path(targets_path: Path) -> Path:
+    """Where the drive file of a targets file lives: beside it, named drive.yaml."""
+    return targets_path.parent / DRIVE_FILE_NAME
+
 
 def find_targets(start: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     """The targets file to use when ``--targets`` is not given; raises :class:`KpiError` (with

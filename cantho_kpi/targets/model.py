@@ -294,6 +294,7 @@ class TargetsFile(Strict):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        defer_build=True,
         title="cantho_kpi targets file",
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )

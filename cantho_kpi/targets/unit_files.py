@@ -8,13 +8,14 @@ from itertools import chain
 from pathlib import Path
 
 from ..errors import Issue, KpiError, Location
+from .locate import UNIT_TARGETS_DIR
 from .model import TargetsFile
 from .safeyaml import capped, parse, read_yaml_source
 from .strict_rules import check_unit_strictly
 from .unit_rules import check_unit_targets
 from .unit_targets import UnitTargets
 
-UNIT_TARGETS_DIR = "unit-targets"
+__all__ = ["UNIT_TARGETS_DIR", "load_unit_target_files"]
 
 
 def _TOP(display: str) -> Location:

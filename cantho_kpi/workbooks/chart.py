@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from ..domain import ORDER, Status
 from ..targets import TargetsFile
+from .printing import PrintPlan
 from .safecells import put_text
-from .sheets import FIRST_INDICATOR_COL, fit_to_page
+from .sheets import FIRST_INDICATOR_COL
 from .style import FILLS, Words, bold, status_label
 
 if TYPE_CHECKING:
@@ -18,14 +19,18 @@ if TYPE_CHECKING:
 FIRST_UNIT_ROW = 6
 
 
+#: The chart prints on one page.
+CHART_PLAN = PrintPlan(one_page=True)
+
+
 def chart_sheet(
     sheet: Worksheet, summary: Worksheet, count: int, words: Words, targets: TargetsFile
-) -> None:
+) -> PrintPlan:
     from openpyxl.chart import BarChart, Reference, Series
 
     put_text(sheet.cell(1, 1), words.chart_title).font = bold()
     if count == 0:
-        return
+        return CHART_PLAN
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
@@ -48,4 +53,4 @@ def chart_sheet(
     chart.height = max(8, round(0.6 * count) + 3)
     chart.width = 24
     sheet.add_chart(chart, "A3")
-    fit_to_page(sheet, tall=False)
+    return CHART_PLAN

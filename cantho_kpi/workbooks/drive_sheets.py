@@ -14,9 +14,10 @@ from ..domain import TIMELINESS_LABEL, Lang
 from ..report import LaunchStatus, Ranking, RoundStatus
 from ..submissions import DateSource
 from ..targets import SCORED
-from .safecells import put_number, put_text
-from .sheets import header_cell
-from .style import status_label
+from .printing import PrintPlan
+from .safecells import put_date, put_number, put_text
+from .sheets import TABLE_PLAN, header_cell
+from .style import status_label, wrap
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -56,10 +57,12 @@ class DriveParts:
     notes: tuple[str, ...] = ()
 
 
-def add_drive_sheets(book: Workbook, parts: DriveParts, lang: Lang) -> None:
+def add_drive_sheets(book: Workbook, parts: DriveParts, lang: Lang) -> dict[str, PrintPlan]:
+    """Add the two sheets; their print plans by name."""
     ranking_name, time_name = DRIVE_SHEETS[lang]
     _ranking_sheet(book.create_sheet(ranking_name), parts.ranking, lang, parts.notes)
     _time_sheet(book.create_sheet(time_name), parts, lang)
+    return {ranking_name: TABLE_PLAN, time_name: TABLE_PLAN}
 
 
 def _headers(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
@@ -69,8 +72,6 @@ def _headers(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
         header_cell(sheet, 1, col, text)
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.print_title_rows = "1:1"
 
 
 def _ranking_sheet(
@@ -83,10 +84,10 @@ def _ranking_sheet(
     for cluster in ranking.clusters:
         for s in cluster.ranking:
             row += 1
-            put_text(sheet.cell(row, 1), cluster.name)
+            put_text(sheet.cell(row, 1), cluster.name).alignment = wrap()
             put_number(sheet.cell(row, 2), Decimal(s.rank))
             put_text(sheet.cell(row, 3), s.unit_code)
-            put_text(sheet.cell(row, 4), s.unit)
+            put_text(sheet.cell(row, 4), s.unit).alignment = wrap()
             put_number(sheet.cell(row, 5), s.score)
             put_number(sheet.cell(row, 6), s.points)
             col = 7
@@ -100,29 +101,39 @@ def _ranking_sheet(
         put_text(sheet.cell(row + offset, 1), note)
 
 
-def _day(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 def _time_sheet(sheet: Worksheet, parts: DriveParts, lang: Lang) -> None:
     _headers(sheet, _TIME_HEADERS[lang], [8, 28, 18, 12, 12, 16, 10, 28])
     labels = TIMELINESS_LABEL[lang]
     row = 1
     for r in parts.rounds:
         row += 1
-        sent = _day(r.submitted_on) + (_WRITTEN[lang] if r.date_source is DateSource.SHEET else "")
-        texts = [r.unit_code, r.unit, r.round, _day(r.deadline), sent]
         label = labels["late_written" if r.by_sheet else r.status.value]
-        texts.append(label.format(days=r.days_late))
-        for col, text in enumerate(texts, 1):
-            put_text(sheet.cell(row, col), text)
-        put_number(sheet.cell(row, 7), Decimal(r.days_late))
-        put_text(sheet.cell(row, 8), (r.file or "").replace("\\", "/").rsplit("/", 1)[-1])
+        status = label.format(days=r.days_late)
+        file = (r.file or "").replace("\\", "/").rsplit("/", 1)[-1]
+        _time_row(sheet, row, (r.unit_code, r.unit, r.round), (r.deadline, r.submitted_on))
+        if r.date_source is DateSource.SHEET and r.submitted_on is not None:
+            # the day written (Ngày lập), not the day received: said beside the date
+            sent = sheet.cell(row, 5)
+            sent.number_format = f'{sent.number_format}"{_WRITTEN[lang]}"'
+        _time_tail(sheet, row, status, r.days_late, file)
     for d in parts.launch:
         row += 1
-        texts = [d.unit_code, d.unit, _LAUNCH[lang], _day(d.due), _day(d.received)]
-        texts.append(labels[d.status.value].format(days=d.days_late))
-        for col, text in enumerate(texts, 1):
-            put_text(sheet.cell(row, col), text)
-        put_number(sheet.cell(row, 7), Decimal(d.days_late))
-        put_text(sheet.cell(row, 8), d.reference or "")
+        status = labels[d.status.value].format(days=d.days_late)
+        _time_row(sheet, row, (d.unit_code, d.unit, _LAUNCH[lang]), (d.due, d.received))
+        _time_tail(sheet, row, status, d.days_late, d.reference or "")
+
+
+def _time_row(
+    sheet: Worksheet, row: int, texts: tuple[str, str, str], days: tuple[date | None, ...]
+) -> None:
+    """Code, unit, round (or "launch document"), then the deadline and the day sent as dates."""
+    for col, text in enumerate(texts, 1):
+        put_text(sheet.cell(row, col), text).alignment = wrap()
+    for col, day in enumerate(days, len(texts) + 1):
+        put_date(sheet.cell(row, col), day)
+
+
+def _time_tail(sheet: Worksheet, row: int, status: str, days_late: int, file: str) -> None:
+    put_text(sheet.cell(row, 6), status).alignment = wrap()
+    put_number(sheet.cell(row, 7), Decimal(days_late))
+    put_text(sheet.cell(row, 8), file).alignment = wrap()

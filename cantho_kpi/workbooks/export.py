@@ -5,7 +5,8 @@ Sheets: Tổng hợp (units x indicators, filled by status, with totals and a le
 row per unit and indicator), Vấn đề (every problem of every file), Chỉ tiêu (the targets, so the
 workbook stands on its own), Biểu đồ (a native chart of statuses per unit) and, when the rounds
 span several years, Tiến độ (:mod:`.progress_sheet`). The summary sheet itself is drawn by
-:mod:`.summary`. The same report gives the same bytes.
+:mod:`.summary`. Every sheet, whichever, then gets the one page setup of :mod:`.printing`. The
+same report gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ from ..targets import TargetsFile
 from .atomic import save_atomically
 from .chart import chart_sheet
 from .drive_sheets import DriveParts, add_drive_sheets
+from .printing import PrintPlan, prepare_for_print
 from .progress_sheet import add_progress_sheet
 from .sheets import details_sheet, problems_sheet, targets_sheet
-from .style import (
-    LABELS,
-    SHEETS,
-)
-from .summary import summary_sheet, title_of
+from .style import LABELS, SHEETS
+from .summary import SUMMARY_PLAN, summary_sheet, title_of
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -62,19 +61,23 @@ def build_export(
     assert summary is not None
     names = report.rounds or [""]
     count = 0
+    plans: dict[str, PrintPlan] = {}
     for index, name in enumerate(names):
         part = report.for_round(name) if len(names) > 1 else report
         sheet = summary if index == 0 else book.create_sheet(index=index)
         # one summary sheet per round, so that no count mixes two rounds
         sheet.title = SHEETS[lang][0] + (f" {name}" if len(names) > 1 else "")
         summary, count = sheet, summary_sheet(sheet, part, targets, words, lang)
-    details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
-    problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
-    targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
-    chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
-    add_progress_sheet(book, report, targets, lang)  # when the rounds span several years
+        plans[sheet.title] = SUMMARY_PLAN
+    details, problems, indicators, chart = (book.create_sheet(n) for n in SHEETS[lang][1:5])
+    plans[details.title] = details_sheet(details, report, targets, words, lang)
+    plans[problems.title] = problems_sheet(problems, report, words, lang)
+    plans[indicators.title] = targets_sheet(indicators, targets, words, lang)
+    plans[chart.title] = chart_sheet(chart, summary, count, words, targets)
+    plans |= add_progress_sheet(book, report, targets, lang)  # when the rounds span years
     if drive is not None:
-        add_drive_sheets(book, drive, lang)
+        plans |= add_drive_sheets(book, drive, lang)
+    prepare_for_print(book, plans, words.title)
     props = book.properties
     props.creator = props.lastModifiedBy = "cantho_kpi"
     props.identifier = EXPORT_MARK  # so that a folder scan skips it (kpi check, kpi export)

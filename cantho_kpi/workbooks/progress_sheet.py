@@ -1,7 +1,8 @@
 """The export's "Tiến độ" (Progress) sheet: when the rounds span several years, one row per
 indicator of the headline unit (the city) with its yearly values, baseline, target, CR, status
-and projection, and a native line chart (value by year against the target line) for each
-headline indicator. Numbers are numbers; the method is docs/progress.md.
+and projection, and a native line chart (value by year against the target line, straight
+segments between the years) for each headline indicator. The target lines' figures sit below
+the charts, outside the print area. Numbers are numbers; the method is docs/progress.md.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..domain import Lang
 from ..report import PROGRESS_LABEL, Progress, ProgressReport, Report, progress_of_report
 from ..targets import Indicator, TargetsFile, target_text
+from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import header_cell
 from .style import bold, border, status_label
@@ -36,17 +38,30 @@ _TAIL = {
 }
 _TITLE = {"vi": "Tiến độ đến năm {to} – {unit}", "en": "Progress toward {to} – {unit}"}
 _LINE = {"vi": "Đường chỉ tiêu", "en": "Target line"}
+_HELPER = {
+    "vi": "Số liệu của đường chỉ tiêu (cho biểu đồ, không in)",
+    "en": "Figures of the target lines (for the charts, not printed)",
+}
+#: Rows a pair of charts takes (7 cm high, rows of 15 points), and columns a chart takes; the
+#: charts start on a page of their own, two pairs a page (never cut by a page break).
+_CHART_ROWS, _CHART_COLS = 15, 8
+_PAIRS_A_PAGE = 2
 
 
-def add_progress_sheet(book: Workbook, report: Report, targets: TargetsFile, lang: Lang) -> None:
-    """Add the sheet when the report spans several years; otherwise leave the book as it is."""
+def add_progress_sheet(
+    book: Workbook, report: Report, targets: TargetsFile, lang: Lang
+) -> dict[str, PrintPlan]:
+    """Add the sheet when the report spans several years (its print plan by name); otherwise
+    leave the book as it is."""
     progress = progress_of_report(targets, report)
     if progress is None or progress.headline_unit is None:
-        return
+        return {}
     rows = [r for r in progress.results if r.unit_code == progress.headline_unit]
     years = sorted({p.year for r in rows for p in r.series})
     if not rows or not years:
-        return
+        return {}
+    from openpyxl.utils import get_column_letter
+
     sheet = book.create_sheet(SHEET_NAME[lang])
     unit = targets.unit(progress.headline_unit)
     title = _TITLE[lang].format(
@@ -61,8 +76,11 @@ def add_progress_sheet(book: Workbook, report: Report, targets: TargetsFile, lan
         row = HEADER_ROW + 1 + offset
         _row(sheet, row, result, indicator, years, lang)
         placed[result.code] = row
-    _charts(sheet, placed, years, targets, HEADER_ROW + len(rows) + 3, lang)
+    end = _charts(sheet, placed, years, targets, HEADER_ROW + len(rows) + 2, lang)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 3)
+    last_col = get_column_letter(FIRST_YEAR_COL + len(years) + len(_TAIL[lang]) - 1)
+    plan = PrintPlan(title_rows=f"{HEADER_ROW}:{HEADER_ROW}", area=f"A1:{last_col}{end}")
+    return {sheet.title: plan}
 
 
 def _header(sheet: Worksheet, years: list[int], progress: ProgressReport, lang: Lang) -> None:
@@ -137,21 +155,28 @@ def _charts(
     targets: TargetsFile,
     first_row: int,
     lang: Lang,
-) -> None:
-    """A line chart per headline indicator; the target lines sit in a block below the table."""
+) -> int:
+    """A line chart per headline indicator, two side by side from ``first_row``; the figures
+    of their target lines below them. The last row the charts take."""
     from openpyxl.chart import LineChart, Reference, Series
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
 
-    put_text(sheet.cell(first_row, 1), _LINE[lang]).font = bold()
+    charts = [code for code in HEADLINE if code in placed]
+    pairs = (len(charts) + 1) // 2
+    end = first_row + _CHART_ROWS * pairs - 1
+    for pair in range(0, pairs, _PAIRS_A_PAGE):  # a break above each page of charts
+        sheet.row_breaks.append(Break(id=first_row - 1 + _CHART_ROWS * pair))
+    helper = end + 2
+    put_text(sheet.cell(helper, 1), _HELPER[lang]).font = bold()
     last_col = FIRST_YEAR_COL + len(years) - 1
     categories = Reference(
         sheet, min_col=FIRST_YEAR_COL, max_col=last_col, min_row=HEADER_ROW, max_row=HEADER_ROW
     )
-    charts = [code for code in HEADLINE if code in placed]
     for index, code in enumerate(charts):
         indicator = targets.indicator(code)
         assert indicator is not None
-        line_row = first_row + 1 + index
+        line_row = helper + 1 + index
         put_text(sheet.cell(line_row, 1), code)
         for col in range(FIRST_YEAR_COL, last_col + 1):
             put_number(sheet.cell(line_row, col), bound_of(indicator))
@@ -159,9 +184,12 @@ def _charts(
         chart.title = f"{code}: {indicator.name_vi if lang == 'vi' else indicator.name_en}"
         for row, title in ((placed[code], code), (line_row, _LINE[lang])):
             values = Reference(sheet, min_col=FIRST_YEAR_COL, max_col=last_col, min_row=row)
-            chart.series.append(Series(values, title=title))
+            series = Series(values, title=title)
+            series.smooth = False  # straight segments: a curve would invent values between years
+            chart.series.append(series)
         chart.set_categories(categories)
         chart.height, chart.width = 7, 12
-        anchor_row = first_row + len(charts) + 2 + 15 * (index // 2)
-        anchor_col = 1 + 8 * (index % 2)
+        anchor_row = first_row + _CHART_ROWS * (index // 2)
+        anchor_col = 1 + _CHART_COLS * (index % 2)
         sheet.add_chart(chart, f"{get_column_letter(anchor_col)}{anchor_row}")
+    return end

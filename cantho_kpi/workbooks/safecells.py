@@ -9,6 +9,7 @@ a visible marker.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -44,6 +45,18 @@ def put_number(cell: Any, value: Decimal | None) -> Any:
         return cell
     cell.value = json_number(value)
     cell.number_format = number_format(value)
+    return cell
+
+
+#: Days as Vietnamese offices write them.
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def put_date(cell: Any, day: date | None) -> Any:
+    """Write a day as a date (a number a spreadsheet sorts and filters), shown 24/01/2025."""
+    cell.value = day
+    if day is not None:
+        cell.number_format = DATE_FORMAT
     return cell
 
 

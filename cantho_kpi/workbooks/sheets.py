@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain import KIND_LABEL, Lang
 from ..report import Report, applied_text
 from ..targets import TargetsFile, target_text, unit_label
+from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, status_mark, wrap
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 FIRST_INDICATOR_COL = 4  # Tổng hợp: A unit code, B unit name, C period, then the indicators
+#: A table sheet prints its header row at the top of every page.
+TABLE_PLAN = PrintPlan(title_rows="1:1")
 
 
 def header_cell(sheet: Worksheet, row: int, col: int, text: str) -> Any:
@@ -37,28 +40,16 @@ def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> Non
     sheet.freeze_panes = "A2"
 
 
-def fit_to_page(sheet: Worksheet, *, tall: bool = True) -> None:
-    """Landscape, as wide as the page; ``tall`` sheets run on to more pages, others fit one."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0 if tall else 1
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-
-
-def _finish_table(sheet: Worksheet, columns: int, rows: int) -> None:
+def _finish_table(sheet: Worksheet, columns: int, rows: int) -> PrintPlan:
     from openpyxl.utils import get_column_letter
 
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 1)}"
-    fit_to_page(sheet)
-    sheet.print_title_rows = "1:1"
+    return TABLE_PLAN
 
 
 def details_sheet(
     sheet: Worksheet, report: Report, targets: TargetsFile, words: Words, lang: Lang
-) -> None:
+) -> PrintPlan:
     headers = words.details_headers
     _table_sheet(sheet, headers, [22, 8, 9, 8, 36, 14, 10, 14, 16, 7, 22, 20, 8])
     row = 1
@@ -87,10 +78,10 @@ def details_sheet(
         put_text(sheet.cell(row, 11), result.note or "").alignment = wrap()
         put_text(sheet.cell(row, 12), Path(result.file or "").name).alignment = wrap()
         put_text(sheet.cell(row, 13), cell_ref if file else "")
-    _finish_table(sheet, len(headers), row)
+    return _finish_table(sheet, len(headers), row)
 
 
-def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> None:
+def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> PrintPlan:
     headers = words.problem_headers
     _table_sheet(sheet, headers, [22, 30, 20, 10, 70])
     row = 1
@@ -111,10 +102,10 @@ def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -
                 put_text(sheet.cell(row, col), text).alignment = wrap()
     if row == 1:
         put_text(sheet.cell(2, 1), words.no_problems)
-    _finish_table(sheet, len(headers), row)
+    return _finish_table(sheet, len(headers), row)
 
 
-def targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: Lang) -> None:
+def targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: Lang) -> PrintPlan:
     headers = words.target_headers
     _table_sheet(sheet, headers, [8, 5, 34, 30, 44, 14, 9, 13, 8, 8, 8, 12, 8])
     for row, ind in enumerate(targets.indicators, 2):
@@ -130,4 +121,4 @@ def targets_sheet(sheet: Worksheet, targets: TargetsFile, words: Words, lang: La
         low, high = ind.plausible.min, ind.plausible.max
         put_text(sheet.cell(row, 12), f"{low} – {high}")
         put_text(sheet.cell(row, 13), ind.part_of or "")
-    _finish_table(sheet, len(headers), len(targets.indicators) + 1)
+    return _finish_table(sheet, len(headers), len(targets.indicators) + 1)

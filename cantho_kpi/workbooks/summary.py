@@ -12,12 +12,19 @@ from typing import TYPE_CHECKING
 from ..domain import SYMBOL, Lang, Status, plural, round_label
 from ..report import Report, Result, headline_text, indicator_rows
 from ..targets import TargetsFile, target_text, unit_label
+from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import FIRST_INDICATOR_COL, header_cell
 from .style import FILLS, Words, bold, border, center, status_label, status_mark, wrap
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+
+#: The two header rows (codes, then targets) repeat on every page.
+SUMMARY_PLAN = PrintPlan(title_rows="4:5")
+#: The legend's note spreads over this many columns from B, so that it wraps in a few lines.
+_NOTE_COLUMNS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,7 @@ def _summary_sheet(
         row += 1
     _indicator_totals(sheet, row, report, targets, words, lang)
     _legend(sheet, row + len(Status) + 1, words, lang)
-    _layout_summary(sheet, last_col, words)
+    _layout_summary(sheet, last_col)
     sheet.auto_filter.ref = f"A5:{get_column_letter(last_col)}{max(row - 1, 5)}"
 
 
@@ -216,12 +223,15 @@ def _legend(sheet: Worksheet, row: int, words: Words, lang: Lang) -> None:
         cell = put_text(sheet.cell(row + 1 + offset, 2), status_mark(status, lang))
         cell.fill = FILLS[status]
         cell.border = border()
-    put_text(sheet.cell(row + 1 + len(Status), 2), words.legend_note).alignment = wrap()
+    note = row + 1 + len(Status)
+    put_text(sheet.cell(note, 2), words.legend_note).alignment = wrap()
+    sheet.merge_cells(start_row=note, start_column=2, end_row=note, end_column=1 + _NOTE_COLUMNS)
 
 
-def _layout_summary(sheet: Worksheet, last_col: int, words: Words) -> None:
+def _layout_summary(sheet: Worksheet, last_col: int) -> None:
+    """Column widths and frozen panes; the page setup is the one of every sheet
+    (:mod:`.printing`, with :data:`SUMMARY_PLAN`)."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     sheet.column_dimensions["A"].width = 9
     sheet.column_dimensions["B"].width = 26
@@ -230,14 +240,3 @@ def _layout_summary(sheet: Worksheet, last_col: int, words: Words) -> None:
         sheet.column_dimensions[get_column_letter(col)].width = 9
     sheet.row_dimensions[5].height = 30
     sheet.freeze_panes = f"{get_column_letter(FIRST_INDICATOR_COL)}6"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3  # 35 indicators: A3 keeps them legible
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = "4:5"
-    sheet.print_title_cols = "A:B"
-    header, footer = sheet.oddHeader, sheet.oddFooter
-    if header is not None and footer is not None:
-        header.center.text = words.title
-        footer.center.text = "&P / &N"

@@ -15,8 +15,9 @@ from .cells import (
 )
 from .fallback import OpenpyxlBook
 from .lean import LeanBook, Malformed, Unusual
+from .problems import TooLarge
 from .vet import Vetted, is_lock_file, sniff, vet_xlsx
-from .xmlguard import broken_part_error, malformed_error
+from .xmlguard import broken_part_error, malformed_error, too_large_error
 
 __all__ = [
     "BUILTIN_FORMATS",
@@ -27,6 +28,7 @@ __all__ = [
     "OpenpyxlBook",
     "RawCell",
     "SheetInfo",
+    "TooLarge",
     "Unusual",
     "Vetted",
     "broken_part_error",
@@ -38,5 +40,6 @@ __all__ = [
     "malformed_error",
     "sniff",
     "split_ref",
+    "too_large_error",
     "vet_xlsx",
 ]

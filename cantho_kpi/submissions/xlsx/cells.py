@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from ...domain import from_binary
+from ...domain import from_binary, plain
 
 
 class CellKind(StrEnum):
@@ -123,12 +123,19 @@ def is_date_format(fmt: str) -> bool:
     return _DATE_CHARS.search(_DATE_STRIP.sub("", first)) is not None
 
 
+#: A decimal of at most 15 digits: Excel and a float keep every one of them (DBL_DIG is 15).
+_SHORT_DECIMAL = re.compile(r"-?(?=[0-9.]{2,16}$)[0-9]+\.[0-9]+")
+
+
 def cast_number(text: str) -> Decimal:
     """A stored number as openpyxl casts it (int, else float), then as Excel shows it.
 
     ``inf`` and ``nan``, which no spreadsheet program writes, come back as such for the caller
     to report; other text raises ValueError.
     """
+    if _SHORT_DECIMAL.fullmatch(text):  # at most 15 digits: the float would give them back
+        value = Decimal(text)
+        return plain(value) if value else Decimal(0)
     if "." in text or "E" in text or "e" in text:
         return from_binary(float(text))
     try:

@@ -10,6 +10,11 @@ It reads only the parts that :func:`.vet.vet_xlsx` inflated (bounded) and vetted
 before any root element), never the file itself. An attribute that cannot be what it claims (a
 cell reference that is not one, a style or shared string that does not exist, an unknown cell
 type) is :class:`Malformed`, naming the part.
+
+What one workbook may cost is bounded whatever it declares: the XML tags parsed in all
+(:data:`MAX_TAGS`, counted before each part is parsed, formatted empty cells of large sheets
+left out: see :mod:`.blank`), and the size of the shared strings and the styles, which are
+held whole. Past a bound the file is :class:`TooLarge`.
 """
 
 from __future__ import annotations
@@ -26,12 +31,22 @@ from .cells import (
     is_date_format,
     serial_to_text,
 )
-from .problems import Malformed, Unusual
+from .problems import Malformed, TooLarge, Unusual
 from .sheet import number, read_strings, read_styles, sheet_cells
 from .vet import MAIN_NS, Vetted
 from .xmlguard import Declaration, guarded_parser
 
-__all__ = ["LeanBook", "Malformed", "Unusual"]
+__all__ = ["MAX_STRINGS_BYTES", "MAX_STYLES_BYTES", "MAX_TAGS", "LeanBook", "Malformed", "Unusual"]
+
+#: The XML tags (``<`` in the parts parsed: sheets, shared strings, styles, the workbook and
+#: its relationships) one workbook may cost: 185,000 cells with values, about a second and a
+#: half on this project's shared machine (see the README's "Safety"). A submission's parts hold
+#: a few thousand; a sheet of 64 MiB of formatted empty rows a few thousand once they are
+#: dropped; 8 MiB of shared strings of 40 characters about 600,000.
+MAX_TAGS = 750_000
+#: The shared strings and the styles are held whole: at most this much XML each.
+MAX_STRINGS_BYTES = 8 * 1024 * 1024
+MAX_STYLES_BYTES = 8 * 1024 * 1024
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -65,11 +80,31 @@ def _parse(
         raise Malformed from None
 
 
+#: Number formats by the bytes of the styles they were read from: the files of one office, made
+#: from one template by one program, share their styles (read once a process, not once a file).
+#: Only small styles are kept (a template's hold 5 to 15 KB), and only a few: what is kept stays
+#: under a megabyte whatever the files hold.
+_STYLES: dict[bytes, list[str]] = {}
+_STYLES_KEPT, _STYLES_KEPT_BYTES = 16, 64 * 1024
+
+
+def _styles_of(data: bytes, part: str) -> list[str]:
+    found = _STYLES.get(data)
+    if found is None:
+        found = read_styles(data, part)
+        if len(data) <= _STYLES_KEPT_BYTES:
+            if len(_STYLES) >= _STYLES_KEPT:
+                _STYLES.pop(next(iter(_STYLES)))
+            _STYLES[data] = found
+    return found
+
+
 class LeanBook:
     """A vetted .xlsx opened for reading. Use as a context manager."""
 
     def __init__(self, vetted: Vetted) -> None:
         self._parts = vetted.parts
+        self._tags = 0  # parsed so far: see charge
         workbook = self._office_document()
         rels = self._relationships(workbook)
         self._date1904 = False
@@ -93,13 +128,38 @@ class LeanBook:
     def sheets(self) -> list[SheetInfo]:
         return list(self._sheets)
 
+    @property
+    def work(self) -> int:
+        """The XML tags parsed so far (see :data:`MAX_TAGS`)."""
+        return self._tags
+
     # -- package structure ---------------------------------------------------------------
 
-    def _read(self, part: str) -> bytes:
+    def _read(self, part: str, *, cap: int | None = None, charge: bool = True) -> bytes:
         data = self._parts.get(part)
         if data is None:
             raise Unusual(f"missing part {part}")
+        if cap is not None and len(data) > cap:
+            raise TooLarge(
+                part,
+                f"holds {len(data):,} bytes of XML, more than {cap:,}",
+                f"chứa {len(data):,} byte XML, vượt quá {cap:,}",
+            )
+        if charge:
+            self.charge(data, part)
         return data
+
+    def charge(self, data: bytes, part: str) -> None:
+        """Count the tags of ``data`` (about to be parsed) against :data:`MAX_TAGS`."""
+        self._tags += data.count(b"<")
+        if self._tags > MAX_TAGS:
+            raise TooLarge(
+                part,
+                f"would take the reading of the workbook past {MAX_TAGS:,} XML tags (cells "
+                "with content, rows, formatting)",
+                f"sẽ làm việc đọc sổ tính vượt quá {MAX_TAGS:,} thẻ XML (ô có dữ liệu, dòng, "
+                "định dạng)",
+            )
 
     def _office_document(self) -> str:
         for target, kind in self._rels_of("_rels/.rels", "").values():
@@ -150,23 +210,27 @@ class LeanBook:
     def _number_formats(self) -> list[str]:
         if self._formats is None:
             part = self._styles_part
-            self._formats = read_styles(self._read(part), part) if part else []
+            data = self._read(part, cap=MAX_STYLES_BYTES) if part else b""
+            self._formats = _styles_of(data, part) if part else []
         return self._formats
 
     def _shared_strings(self) -> list[str]:
         if self._strings is None:
-            self._strings = (
-                read_strings(self._read(self._strings_part)) if self._strings_part else []
-            )
+            part = self._strings_part
+            self._strings = read_strings(self._read(part, cap=MAX_STRINGS_BYTES)) if part else []
         return self._strings
 
     # -- cells -----------------------------------------------------------------------------
 
     def cells(self, sheet: SheetInfo, max_row: int | None = None) -> list[RawCell]:
-        return sheet_cells(self, self._read(sheet.part), sheet.part, max_row)
+        return sheet_cells(self, self._read(sheet.part, charge=False), sheet.part, max_row)
 
     def number_formats(self) -> list[str]:
         return self._number_formats()
+
+    def strings(self) -> list[str]:
+        """The shared strings, read the first time they are asked for."""
+        return self._shared_strings()
 
     def shared_string(self, index: str) -> str:
         strings = self._shared_strings()
@@ -185,7 +249,9 @@ class LeanBook:
         """A cell of any type but the common ones (shared strings, plain numbers)."""
         if kind == "s":
             return RawCell(row, col, CellKind.TEXT, self.shared_string(value), fmt)
-        if kind in {"str", "inlineStr"}:
+        if kind == "inlineStr":  # decoded with its runs, as a shared string is: not again
+            return RawCell(row, col, CellKind.TEXT, value, fmt)
+        if kind == "str":
             return RawCell(row, col, CellKind.TEXT, decode_escapes(value), fmt)
         if kind == "b":
             return RawCell(row, col, CellKind.BOOL, value.strip() in {"1", "true"}, fmt)

@@ -16,3 +16,14 @@ class Malformed(Exception):
         super().__init__(part, detail)
         self.part = part
         self.detail = detail
+
+
+class TooLarge(Exception):
+    """A part holds more than a submission may, or more work than the reader allows one file:
+    refused as ``workbook-too-large``. ``part`` names it, ``detail`` says what and the limit."""
+
+    def __init__(self, part: str, detail: str, detail_vi: str) -> None:
+        super().__init__(part, detail)
+        self.part = part
+        self.detail = detail
+        self.detail_vi = detail_vi

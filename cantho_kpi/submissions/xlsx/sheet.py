@@ -1,38 +1,29 @@
-"""The parts the lean reader parses whole with the C parser: a worksheet's cells, the styles'
-number formats, the shared strings. Every attribute is checked for what it claims; what cannot
-be is :class:`.problems.Malformed`, naming the part and the cell.
+"""The parts the lean reader parses with the C parser: a worksheet's cells (whole, as a tree,
+when the sheet is small or small once its formatted empty cells are dropped; else as a stream,
+:mod:`.stream`), the styles' number formats, the shared strings. Every attribute is checked for
+what it claims (:mod:`.attrs`); what cannot be is :class:`.problems.Malformed`, naming the part
+and the cell.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Protocol
 from xml.etree import ElementTree as ET
 
-from .cells import (
-    BUILTIN_FORMATS,
-    CellKind,
-    RawCell,
-    cast_number,
-    column_letter,
-    decode_escapes,
-    split_ref,
+from .attrs import (
+    COLUMNS as _COLUMNS,
+    KINDS,
+    CellSource,
+    column,
+    number as number,
+    number_format,
+    other_cell,
+    row_number,
 )
+from .blank import STRIP_FROM, rows_with_content
+from .cells import BUILTIN_FORMATS, CellKind, RawCell, column_letter, decode_escapes
 from .problems import Malformed, Unusual
+from .stream import stream_cells
 from .vet import MAIN_NS
-
-
-class CellSource(Protocol):
-    """What reading a sheet needs from its workbook (:class:`.lean.LeanBook`)."""
-
-    recalc: bool
-
-    def number_formats(self) -> list[str]: ...
-
-    def shared_string(self, index: str) -> str: ...
-
-    def typed(self, row: int, col: int, kind: str, fmt: str, value: str) -> RawCell: ...
-
 
 _C, _V, _F, _IS, _T, _R, _ROW = (
     f"{{{MAIN_NS}}}{name}" for name in ("c", "v", "f", "is", "t", "r", "row")
@@ -53,6 +44,8 @@ def _inline_text(element: ET.Element | None) -> str | None:
     """The text of an ``is`` or ``si`` element: its ``t``, or its runs' ``t``, not phonetics."""
     if element is None:
         return None
+    if len(element) == 1 and element[0].tag == _T:  # the common case: one t
+        return decode_escapes(element[0].text or "")
     parts = []
     for child in element:
         if child.tag == _T:
@@ -65,7 +58,24 @@ def _inline_text(element: ET.Element | None) -> str | None:
 
 def sheet_cells(book: CellSource, data: bytes, part: str, max_row: int | None) -> list[RawCell]:
     """The non-empty cells of a worksheet; Malformed naming the part and the cell when an
-    attribute cannot be what it claims."""
+    attribute cannot be what it claims. A large part is read without its formatted empty rows
+    (:mod:`.blank`); then what is left is parsed whole, as a tree, when it is small, else as a
+    stream (:mod:`.stream`), within the work one workbook may cost (``book.charge``)."""
+    try:
+        lean = rows_with_content(data)
+        if lean is not None:
+            data = lean
+        book.charge(data, part)
+        if len(data) < STRIP_FROM:
+            return _tree_cells(book, data, max_row)
+        return stream_cells(book, data, max_row)
+    except Malformed as exc:
+        if exc.part or not exc.detail:  # not well-formed: the same words for every part
+            raise
+        raise Malformed(part, exc.detail) from None
+
+
+def _tree_cells(book: CellSource, data: bytes, max_row: int | None) -> list[RawCell]:
     root = tree(data)
     sheet_data = root.find(_SHEET_DATA)
     if sheet_data is None:
@@ -73,126 +83,87 @@ def sheet_cells(book: CellSource, data: bytes, part: str, max_row: int | None) -
             return []
         raise Unusual(f"sheet root {root.tag}")
     cells: list[RawCell] = []
-    try:
-        _rows(book, sheet_data, max_row, cells)
-    except Malformed as exc:
-        if exc.part:
-            raise
-        raise Malformed(part, exc.detail) from None
+    _rows(book, sheet_data, max_row, cells)
     return cells
 
 
 def _rows(
-    book: CellSource, sheet_data: ET.Element, max_row: int | None, cells: list[RawCell]
+    book: CellSource,
+    sheet_data: ET.Element,
+    max_row: int | None,
+    cells: list[RawCell],
 ) -> None:
-    """The loop is flat on purpose: it runs for every cell of every submission, and the common
-    cells (shared strings, plain numbers) take the short path."""
+    """The loop is flat on purpose: it runs for every cell of every submission. The common
+    cells (a shared string, a plain number, an inline string, a reference in its row, a style
+    seen before) take a short path; whatever it does not expect goes through the checks of
+    :mod:`.attrs`, which say what is wrong. A formatted empty cell costs a reference."""
     formats = book.number_formats()
+    styles: dict[str | None, str] = {None: formats[0] if formats else "General"}
+    strings: list[str] | None = None
     append = cells.append
     recalc = book.recalc
-    row_number = 0
+    number_of_row = 0
     for row in sheet_data:
         if row.tag != _ROW:
             raise Unusual(f"element {row.tag} in sheetData")
-        row_number = _row_number(row.get("r"), row_number)
-        if max_row is not None and row_number > max_row:
+        number_of_row = row_number(row.get("r"), number_of_row)
+        if max_row is not None and number_of_row > max_row:
             break
+        digits = str(number_of_row)
         col = 0
         for cell in row:
             if cell.tag != _C:
                 continue
-            col = _column(cell.get("r"), row_number, col)
+            ref = cell.get("r")
+            found = _COLUMNS.get(ref[: -len(digits)]) if ref and ref.endswith(digits) else None
+            col = found or column(ref, number_of_row, col)
             if not len(cell):
                 continue  # a formatted but empty cell: no value, no formula
-            fmt = _format(formats, cell.get("s"), row_number, col)
+            style = cell.get("s")
+            fmt = styles.get(style)
+            if fmt is None:
+                fmt = styles[style] = number_format(formats, style, number_of_row, col)
             kind = cell.get("t", "n")
             if recalc and cell.find(_F) is not None:  # the stored result is a placeholder
-                append(RawCell(row_number, col, CellKind.FORMULA, None, fmt))
+                append(RawCell(number_of_row, col, CellKind.FORMULA, None, fmt))
                 continue
             value = cell.find(_V)
             text = value.text if value is not None else None
             try:
                 if kind == "s" and text:
-                    append(RawCell(row_number, col, CellKind.TEXT, book.shared_string(text), fmt))
+                    if strings is None:
+                        strings = book.strings()
+                    append(
+                        RawCell(
+                            number_of_row, col, CellKind.TEXT, _shared(book, strings, text), fmt
+                        )
+                    )
                 elif kind == "n" and text and fmt == "General":
-                    append(RawCell(row_number, col, CellKind.NUMBER, number(text), fmt))
-                elif kind not in _KINDS:
+                    append(RawCell(number_of_row, col, CellKind.NUMBER, number(text), fmt))
+                elif kind == "inlineStr" and (inline := cell.find(_IS)) is not None:
+                    append(RawCell(number_of_row, col, CellKind.TEXT, _inline_text(inline), fmt))
+                elif kind not in KINDS:
                     raise Malformed("", f"unknown cell type t={kind[:20]!r}")
                 else:
-                    made = _other_cell(book, cell, kind, text, row_number, col, fmt)
+                    has_formula = cell.find(_F) is not None
+                    where = (number_of_row, col, fmt)
+                    made = other_cell(book, kind, text, value is not None, has_formula, where)
                     if made is not None:
                         append(made)
             except Malformed as exc:
                 raise Malformed(
-                    "", f"cell {column_letter(col)}{row_number}: {exc.detail}"
+                    "", f"cell {column_letter(col)}{number_of_row}: {exc.detail}"
                 ) from None
 
 
-_KINDS = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
-
-
-def _row_number(ref: str | None, previous: int) -> int:
-    if ref is None:
-        return previous + 1
-    if not (ref.isascii() and ref.isdigit()) or not 0 < int(ref) <= _MAX_ROW:
-        raise Malformed("", f"row number {ref[:20]!r} is not one")
-    return int(ref)
-
-
-def _format(formats: list[str], style: str | None, row: int, col: int) -> str:
-    if style is None:
-        return formats[0] if formats else "General"
-    if style.isascii() and style.isdigit():
-        index = int(style)
-        if index < len(formats):
-            return formats[index]
-        if index == 0:
-            return "General"
-    raise Malformed(
-        "", f"cell {column_letter(col)}{row}: style {style[:20]!r} is not defined in the styles"
-    )
-
-
-def number(text: str) -> Decimal:
+def _shared(book: CellSource, strings: list[str], text: str) -> str:
     try:
-        return cast_number(text)
-    except ValueError:
-        raise Malformed("", f"value {text[:20]!r} is not a number") from None
-
-
-def _column(ref: str | None, row: int, previous: int) -> int:
-    if ref is None:
-        return previous + 1
-    letters = ref.rstrip("0123456789")
-    col = _COLUMNS.get(letters)
-    if col is None or ref[len(letters) :] != str(row):
-        where = split_ref(ref)
-        if where is None or not 0 < where[0] <= _MAX_ROW or where[1] > _MAX_COL:
-            raise Malformed("", f"cell reference {ref[:20]!r} in row {row} is not one")
-        if where[0] != row:
-            raise Unusual(f"cell reference {ref!r} in row {row}")
-        return where[1]
-    return col
-
-
-_MAX_ROW, _MAX_COL = 1_048_576, 16_384
-
-#: Column letters of the first 702 columns (A ... ZZ), the fast path of ``_column``.
-_COLUMNS = {column_letter(i): i for i in range(1, 703)}
-
-
-def _other_cell(
-    book: CellSource, cell: ET.Element, kind: str, text: str | None, row: int, col: int, fmt: str
-) -> RawCell | None:
-    if kind == "inlineStr":
-        text = _inline_text(cell.find(_IS))
-    elif text is None and kind in {"str", "s"} and cell.find(_V) is not None:
-        text = ""
-    if text == "" and kind not in {"str", "s", "inlineStr"}:
-        text = None
-    if text is None:
-        return RawCell(row, col, CellKind.FORMULA, None, fmt) if cell.find(_F) is not None else None
-    return book.typed(row, col, kind, fmt, text)
+        index = int(text)
+        if index >= 0:
+            return strings[index]
+    except (ValueError, IndexError):
+        pass
+    return book.shared_string(text)  # says what is wrong
 
 
 def read_styles(data: bytes, part: str) -> list[str]:

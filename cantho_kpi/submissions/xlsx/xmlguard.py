@@ -102,6 +102,20 @@ def broken_part_error(display: str, part: str, detail: str) -> KpiError:
     )
 
 
+def too_large_error(display: str, part: str, detail: str, detail_vi: str) -> KpiError:
+    """A part that holds more than a submission may, or more work than one file may cost."""
+    return KpiError.about(
+        display,
+        "workbook-too-large",
+        f"part {part!r} {detail}; a submission holds far less (the template's parts hold under "
+        "30 KB): keep the report sheet alone in the workbook, clear the formatting of the "
+        "empty rows below the table, and send it again",
+        f"thành phần {part!r} {detail_vi}; một báo cáo chứa ít hơn nhiều (các thành phần của "
+        "biểu mẫu chỉ dưới 30 KB): hãy chỉ giữ trang báo cáo trong sổ tính, xóa định dạng các "
+        "dòng trống bên dưới bảng rồi gửi lại",
+    )
+
+
 def _doctype_error(part: str, display: str) -> KpiError:
     return KpiError.about(
         display,
