@@ -23,6 +23,7 @@ MAX_PAGES = 14
 #: or the sheet was cut into column strips (a row could not be read across).
 ENDS = {
     "Chi tiết": ("Tên chỉ tiêu", "Tệp nguồn"),
+    "Cộng dồn": ("Tên chỉ tiêu", "Các đơn vị"),
     "Vấn đề": ("Vị trí", "Nội dung"),
     "Chỉ tiêu": ("Nguyên văn kế hoạch", "Miền hợp lý"),
 }

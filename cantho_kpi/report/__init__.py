@@ -25,7 +25,15 @@ from .calendar import (
 from .chase import ChaseItem, chase_list, to_chase
 from .evaluate import Evaluation, evaluate
 from .headline import classify, headline_text
-from .model import Headline, LogProblems, MissingUnit, Report, Result, Rollup
+from .model import (
+    Headline,
+    LogProblems,
+    MissingUnit,
+    Report,
+    Result,
+    Rollup,
+    rollups_by_level,
+)
 from .progress import (
     PROGRESS_LABEL,
     PROGRESS_SYMBOL,
@@ -112,6 +120,7 @@ __all__ = [
     "progress_of_report",
     "rank",
     "report_timeliness",
+    "rollups_by_level",
     "round_name",
     "round_statuses",
     "rounds_of",

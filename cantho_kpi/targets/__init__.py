@@ -40,6 +40,7 @@ from .model import (
     ProgressMethod,
     ProgressSettings,
     ReportingUnit,
+    RollupRule,
     Scope,
     TargetsFile,
     Term,
@@ -47,7 +48,14 @@ from .model import (
     UnitLevel,
 )
 from .schema import SCHEMA_PATH, targets_schema, targets_schema_text
-from .text import bounds_text, indicator_label, target_text, unit_label
+from .text import (
+    bounds_text,
+    indicator_label,
+    rollup_sum_text,
+    rollup_title,
+    target_text,
+    unit_label,
+)
 from .unit_files import UNIT_TARGETS_DIR
 from .unit_targets import LaunchDocument, UnitTarget, UnitTargets
 
@@ -86,6 +94,7 @@ __all__ = [
     "ProgressMethod",
     "ProgressSettings",
     "ReportingUnit",
+    "RollupRule",
     "RoundDeadline",
     "Scope",
     "Scoring",
@@ -105,6 +114,8 @@ __all__ = [
     "load_targets",
     "review_first_day",
     "review_last_day",
+    "rollup_sum_text",
+    "rollup_title",
     "target_text",
     "targets_schema",
     "targets_schema_text",

@@ -2,9 +2,10 @@
 nothing.
 
 Sheets: Tổng hợp (units x indicators, filled by status, with totals and a legend), Chi tiết (one
-row per unit and indicator), Vấn đề (every problem of every file), Chỉ tiêu (the targets, so the
-workbook stands on its own), Biểu đồ (a native chart of statuses per unit) and, when the rounds
-span several years, Tiến độ (:mod:`.progress_sheet`). The summary sheet itself is drawn by
+row per unit and indicator), Cộng dồn (the roll-ups into the city's figures, when there are
+any), Vấn đề (every problem of every file), Chỉ tiêu (the targets, so the workbook stands on its
+own), Biểu đồ (a native chart of statuses per unit) and, when the rounds span several years,
+Tiến độ (:mod:`.progress_sheet`). The summary sheet itself is drawn by
 :mod:`.summary`. The same report gives the same bytes.
 """
 
@@ -22,7 +23,7 @@ from .atomic import save_atomically
 from .chart import chart_sheet
 from .drive_sheets import DriveParts, add_drive_sheets
 from .progress_sheet import add_progress_sheet
-from .sheets import details_sheet, problems_sheet, targets_sheet
+from .sheets import details_sheet, problems_sheet, rollups_sheet, targets_sheet
 from .style import (
     LABELS,
     SHEETS,
@@ -76,6 +77,8 @@ def build_export(
         sheet.title = SHEETS[lang][0] + (f" {name}" if len(names) > 1 else "")
         summary, count = sheet, summary_sheet(sheet, part, targets, words, lang)
     details_sheet(book.create_sheet(SHEETS[lang][1]), report, targets, words, lang)
+    if report.rollups:
+        rollups_sheet(book.create_sheet(SHEETS[lang][5]), report, targets, lang)
     problems_sheet(book.create_sheet(SHEETS[lang][2]), report, words, lang)
     targets_sheet(book.create_sheet(SHEETS[lang][3]), targets, words, lang)
     chart_sheet(book.create_sheet(SHEETS[lang][4]), summary, count, words, targets)
