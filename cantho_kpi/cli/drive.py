@@ -67,7 +67,7 @@ def require_drive(targets: Path | None) -> DriveFile:
     """The drive file beside the targets file, valid, or exit 2 with its problems."""
     from ..errors import KpiError
     from ..output import issues_text
-    from ..targets import drive_path, load_drive
+    from ..targets import INIT_HINT, drive_path, load_drive
 
     main = targets_path(targets)
     path = drive_path(main)
@@ -75,7 +75,7 @@ def require_drive(targets: Path | None) -> DriveFile:
         fail(
             f"no drive file (drive.yaml) beside the targets file {main}: this command needs "
             "the drive's calendar and clusters; give --targets with a targets file that has one "
-            "beside it (see the README, 'The drive file')"
+            f"beside it (see the README, 'The drive file'), or {INIT_HINT}"
         )
     try:
         result = load_drive(path, str(path))

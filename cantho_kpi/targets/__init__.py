@@ -23,7 +23,15 @@ from .drive_model import (
 )
 from .fields import KNOWN_UNITS
 from .load import TargetsResult, load_targets, validate_text
-from .locate import DEFAULT_TARGETS, PACKAGED_TARGETS, find_targets
+from .locate import (
+    DEFAULT_TARGETS,
+    GUIDE_NAME,
+    INIT_HINT,
+    PACKAGED_TARGETS,
+    ROUNDS_DIR,
+    find_targets,
+    find_working_folder,
+)
 from .model import (
     TERM_METHODS,
     AccruesOver,
@@ -62,9 +70,12 @@ from .unit_targets import LaunchDocument, UnitTarget, UnitTargets
 __all__ = [
     "DEFAULT_TARGETS",
     "DRIVE_FILE_NAME",
+    "GUIDE_NAME",
+    "INIT_HINT",
     "KNOWN_UNITS",
     "PACKAGED_TARGETS",
     "PLAN_AWARDS",
+    "ROUNDS_DIR",
     "SCHEMA_PATH",
     "SCORED",
     "TERM_METHODS",
@@ -109,6 +120,7 @@ __all__ = [
     "drive_path",
     "drive_round_of",
     "find_targets",
+    "find_working_folder",
     "indicator_label",
     "load_drive",
     "load_targets",

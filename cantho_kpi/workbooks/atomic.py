@@ -1,8 +1,9 @@
-"""Writing workbooks: atomically, and byte for byte the same for the same inputs.
+"""Writing files: atomically, and byte for byte the same for the same inputs.
 
 A workbook is written to a temporary file in the output's folder and renamed over the output
 only once complete, so an interrupted run never leaves a half-written file. Zip entry times
-and document dates are fixed, so that CI can compare two exports.
+and document dates are fixed, so that CI can compare two exports. :func:`write_new_file` does
+the same for the text files of a working folder, and never replaces a file.
 """
 
 from __future__ import annotations
@@ -71,3 +72,33 @@ def save_atomically(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_new_file(data: bytes, output: Path) -> None:
+    """Write ``data`` to ``output``, which must not exist, through a temporary file in its
+    folder: a hard link makes it appear whole, and fails if a file of that name appeared in the
+    meantime (where links are not supported, a check and a rename). Raises :class:`KpiError`
+    (``output-exists``) rather than replace a file."""
+    if output.exists() or output.is_symlink():
+        raise KpiError(f"{output}: already exists; it is kept", code="output-exists")
+    handle, temporary = tempfile.mkstemp(
+        dir=output.parent, prefix=f".{output.name}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        _publish(Path(temporary), output)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _publish(temporary: Path, output: Path) -> None:
+    try:
+        os.link(temporary, output)
+    except FileExistsError:
+        raise KpiError(f"{output}: already exists; it is kept", code="output-exists") from None
+    except OSError:  # no hard links on this file system (FAT, some network shares)
+        if output.exists():
+            raise KpiError(f"{output}: already exists; it is kept", code="output-exists") from None
+        os.replace(temporary, output)
