@@ -282,6 +282,16 @@ def test_a_file_in_place_of_the_folder(kpi: Kpi, tmp_path: Path) -> None:
     assert "is a file" in result.stderr
 
 
+def test_a_file_where_a_folder_goes_is_a_clear_error(kpi: Kpi, tmp_path: Path) -> None:
+    folder = tmp_path / "thi-dua"
+    folder.mkdir()
+    (folder / "data").write_text("not a folder")
+    result = kpi("init", str(folder), "--force")
+    assert result.exit_code == EXIT_USAGE
+    assert f"kpi: {folder / 'data' / 'targets.yaml'}: cannot be written (" in result.stderr
+    assert (folder / "data").read_text() == "not a folder"
+
+
 def test_the_writer_never_replaces_a_file(tmp_path: Path) -> None:
     target = tmp_path / "received.csv"
     write_new_file(b"file,date\n", target)

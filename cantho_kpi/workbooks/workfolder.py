@@ -174,7 +174,10 @@ def _check_folder(folder: Path, force: bool) -> None:
         raise KpiError(f"{folder}: is a file; give the folder to make", code="usage")
     if not folder.is_dir() or force:
         return
-    entries = sorted(p.name for p in folder.iterdir())
+    try:
+        entries = sorted(p.name for p in folder.iterdir())
+    except OSError as exc:
+        raise KpiError(f"{folder}: cannot be read ({exc.strerror})", code="usage") from None
     if entries:
         shown = ", ".join(entries[:5]) + (", ..." if len(entries) > 5 else "")
         raise KpiError(
