@@ -50,6 +50,7 @@ def test_sheets(exported: Path) -> None:
     assert load_workbook(exported).sheetnames == [
         "Tổng hợp",
         "Chi tiết",
+        "Cộng dồn",
         "Vấn đề",
         "Chỉ tiêu",
         "Biểu đồ",
@@ -191,7 +192,7 @@ def test_english_labels(report: Report, targets: TargetsFile, tmp_path: Path) ->
     out = tmp_path / "summary.xlsx"
     write_export(report, targets, out, inputs=[], lang="en")
     book = load_workbook(out)
-    assert book.sheetnames == ["Summary", "Details", "Problems", "Targets", "Chart"]
+    assert book.sheetnames == ["Summary", "Details", "Roll-ups", "Problems", "Targets", "Chart"]
     assert book["Summary"]["D5"].value == "7.5 – 8 %"
 
 

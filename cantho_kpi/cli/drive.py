@@ -71,7 +71,7 @@ def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
     from ..errors import KpiError
     from ..files import present
     from ..output import issues_text
-    from ..targets import drive_path, load_drive_cached
+    from ..targets import INIT_HINT, drive_path, load_drive_cached
 
     main = targets_path(targets, lang)
     path = drive_path(main)
@@ -79,7 +79,7 @@ def require_drive(targets: Path | None, lang: Lang = "en") -> DriveFile:
         fail(
             f"no drive file (drive.yaml) beside the targets file {main}: this command needs "
             "the drive's calendar and clusters; give --targets with a targets file that has one "
-            "beside it (see the README, 'The drive file')"
+            f"beside it (see the README, 'The drive file'), or {INIT_HINT}"
         )
     try:
         result = load_drive_cached(path, str(path))

@@ -202,10 +202,12 @@ def _say_packaged_once(path: Path) -> None:
     if path in _SAID:
         return
     _SAID.add(path)
+    from ..targets import INIT_HINT
+
     typer.echo(
         f"kpi: no data/targets.yaml here or above and no $KPI_TARGETS: using the copy installed "
         f"with kpi ({path}), which has the plan's targets only (no units' own targets, no drive "
-        "file); give --targets FILE to use your office's",
+        f"file); give --targets FILE to use your office's, or {INIT_HINT}",
         err=True,
     )
 

@@ -185,8 +185,9 @@ def export_command(
 ) -> None:
     """Write a summary workbook ready for an official report.
 
-    Sheets: Tổng hợp (units by indicators, coloured by status), Chi tiết, Vấn đề, Chỉ tiêu and
-    Biểu đồ; with a drive file beside the targets file, also Xếp hạng thi đua (the ranking of
+    Sheets: Tổng hợp (units by indicators, coloured by status), Chi tiết, Cộng dồn (the
+    roll-ups into the city's figures, when any), Vấn đề, Chỉ tiêu and Biểu đồ; with a drive
+    file beside the targets file, also Xếp hạng thi đua (the ranking of
     the latest round) and Thời hạn nộp (on time, late or missing per unit). The workbook is
     written even when some submissions are invalid (their problems are in Vấn đề); the exit
     code follows --fail-on as for kpi check.

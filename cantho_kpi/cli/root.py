@@ -23,6 +23,7 @@ from .progress import progress_command
 from .reports import check_command, export_command
 from .targets import schema_command, targets_command, validate_targets_command
 from .template import template_command
+from .workfolder import init_command
 
 app = typer.Typer(
     name="kpi",
@@ -46,6 +47,7 @@ app.command("review")(review_command)
 app.command("targets")(targets_command)
 app.command("validate-targets")(validate_targets_command)
 app.command("schema")(schema_command)
+app.command("init")(init_command)
 
 
 @app.callback(invoke_without_command=True)

@@ -13,10 +13,11 @@ from .reading import (
     too_large,
 )
 from .stops import Terminated, asked_stop, check_stop, forget_stop, stop_now
-from .writing import check_output, write_atomically, write_error
+from .writing import OUTPUT_EXISTS, check_output, write_atomically, write_error
 
 __all__ = [
     "FILE_TOO_LARGE",
+    "OUTPUT_EXISTS",
     "Terminated",
     "asked_stop",
     "check_output",

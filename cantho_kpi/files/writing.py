@@ -138,10 +138,14 @@ def check_output(output: Path, *, force: bool, inputs: Iterable[Path] = ()) -> N
         raise write_error(output, exc) from None
 
 
+#: The code of an output that exists (and is not to be replaced).
+OUTPUT_EXISTS = "output-exists"
+
+
 def exists_error(output: Path) -> KpiError:
     return _refusal(
         str(output),
-        "output-exists",
+        OUTPUT_EXISTS,
         "already exists; add --force to replace it",
         "đã có; thêm --force để thay thế",
     )

@@ -19,6 +19,7 @@ from ..report import (
     UnitRow,
     indicator_rows,
     is_superseded,
+    rollups_by_level,
     unit_rows,
 )
 from ..submissions import Submission
@@ -83,8 +84,8 @@ def _round_tables(part: Report, targets: TargetsFile, console: Console, lang: La
         console.print(Text(f"{words['missing_units']}: {names}", style="bold red"))
     if part.results:
         console.print(_indicators_table(indicator_rows(targets, part), lang, console.width))
-    if part.rollups:
-        console.print(rollups_table(part.rollups, lang))
+    for rollups in rollups_by_level(part.rollups):
+        console.print(rollups_table(rollups, lang))
 
 
 def _submission_table(

@@ -117,6 +117,8 @@ def _rollup_dict(rollup: Rollup) -> dict[str, Any]:
         "complete": rollup.complete,
         "reported_value": json_number(rollup.reported_value),
         "agrees": rollup.agrees,
+        "level": rollup.level.value,
+        "into": rollup.into.value,
     }
 
 

@@ -9,10 +9,11 @@ from ..report import (
     Report,
     headline_text,
     indicator_rows,
+    rollups_by_level,
     unit_rows,
 )
 from ..submissions import Submission
-from ..targets import TargetsFile, target_text
+from ..targets import TargetsFile, rollup_title, target_text
 from .data import number_text, short_file
 from .file_view import (
     file_headline,
@@ -59,11 +60,11 @@ def _round(part: Report, targets: TargetsFile, lang: Lang) -> list[str]:
         lines += [f"**{_md(city.name)}:** {headline_text(found, lang)}", ""]
     lines += _units(part, lang)
     lines += _indicators(part, targets, lang)
-    if part.rollups:
-        lines += [f"### {words['rollups']}", ""]
+    for rollups in rollups_by_level(part.rollups):
+        lines += [f"### {rollup_title(rollups[0].level, lang)}", ""]
         header = (words[k] for k in ("rollup_sum", "rollup_city", "rollup_units", "rollup_agrees"))
         lines += [f"| {words['code']} | {' | '.join(header)} |", "|---|---|---|---|---|"]
-        for r in part.rollups:
+        for r in rollups:
             agrees = {True: "✓", False: "✗", None: "?"}[r.agrees]
             lines.append(
                 f"| {r.code} | {number_text(r.value, lang)} | "

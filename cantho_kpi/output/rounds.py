@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..domain import WORDS, Lang, round_label
 from ..report import Report, Rollup, headline_text
-from ..targets import TargetsFile
+from ..targets import TargetsFile, rollup_title
 from .data import number_text
 
 
@@ -27,10 +27,11 @@ def draw_round_heading(report: Report, targets: TargetsFile, console: Console, l
 
 
 def rollups_table(rollups: list[Rollup], lang: Lang) -> Table:
+    """The roll-ups of one level (a group of :func:`~cantho_kpi.report.rollups_by_level`),
+    titled by it: "Cộng dồn từ các quận, huyện", "Cộng dồn từ các xã, phường"."""
     words = WORDS[lang]
-    table = Table(
-        title=words["rollups"], title_justify="left", box=box.SIMPLE_HEAD, title_style="bold"
-    )
+    title = rollup_title(rollups[0].level, lang)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
     table.add_column(words["code"], no_wrap=True)
     for key in ("rollup_sum", "rollup_city"):
         table.add_column(words[key], justify="right", no_wrap=True)

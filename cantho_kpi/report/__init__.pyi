@@ -34,6 +34,7 @@ from .model import (
     Report as Report,
     Result as Result,
     Rollup as Rollup,
+    rollups_by_level as rollups_by_level,
 )
 from .progress import (
     PROGRESS_LABEL as PROGRESS_LABEL,

@@ -1,6 +1,7 @@
 """The city's figures across files, per round: roll-ups of additive counts, the check that two
 figures for the same thing agree (``figures-disagree``), and which figure the city's verdict
-uses: its own; else the responsible department's; else the roll-up of its districts (see
+uses: its own; else the responsible department's; else the roll-up of the level the targets
+file names for the round (its districts in 2024, its communes and wards from 2025-H2; see
 ``docs/domain.md``, "Roll-up and reconciliation"). Pure.
 """
 
@@ -12,7 +13,15 @@ from decimal import Decimal
 from ..domain import Round, Status, format_number
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission
-from ..targets import Aggregate, Indicator, ReportingUnit, TargetsFile, UnitLevel
+from ..targets import (
+    Aggregate,
+    Indicator,
+    ReportingUnit,
+    RollupRule,
+    TargetsFile,
+    UnitLevel,
+    rollup_sum_text,
+)
 from .applicable import applicable_target, judge
 from .model import Result, Rollup
 
@@ -70,17 +79,19 @@ def _round(
     own = {r.code: r for r in results.get(city_file, [])} if city_file else {}
     by_level = _figures_by_level(targets, usable, results)
     due = round_.closing_month()
-    districts = [
+    rule = targets.rollup_into_city(due)  # the districts in 2024, the communes from 2025-H2
+    parts = [
         u.code
         for u in targets.reporting_units
-        if u.level is UnitLevel.DISTRICT and u.active_in(due)
+        if rule is not None and u.level is rule.level and u.active_in(due)
     ]
+    figures = by_level[rule.level] if rule is not None else {}
     chosen: list[Result] = []
     for indicator in targets.indicators:
         mine = own.get(indicator.code)
         reported = mine if mine is not None and mine.status in _WITH_VALUE else None
         department = by_level[UnitLevel.DEPARTMENT].get(indicator.code, [])
-        rollup = _rollup(indicator, round_, by_level[UnitLevel.DISTRICT], districts, reported)
+        rollup = _rollup(indicator, round_, rule, (figures, parts), reported)
         if rollup is not None:
             found.rollups.append(rollup)
         _disagreements(indicator, reported, department, rollup, found)
@@ -111,13 +122,17 @@ def _figures_by_level(
 def _rollup(
     indicator: Indicator,
     round_: Round,
-    districts: dict[str, list[Result]],
-    expected: list[str],
+    rule: RollupRule | None,
+    figures: tuple[dict[str, list[Result]], list[str]],
     reported: Result | None,
 ) -> Rollup | None:
-    if indicator.aggregate is not Aggregate.SUM or not expected:
+    """The sum of the figures of the rule's units expected in the round (``figures``: the
+    readable figures of the rule's level by indicator, and the units expected); ``None`` when
+    the indicator does not add up, no rule holds, or none of the units gave a figure."""
+    by_code, expected = figures
+    if indicator.aggregate is not Aggregate.SUM or rule is None or not expected:
         return None
-    given = [r for r in districts.get(indicator.code, []) if r.unit_code in expected]
+    given = [r for r in by_code.get(indicator.code, []) if r.unit_code in expected]
     if not given:
         return None
     total = sum((r.value for r in given if r.value is not None), Decimal(0))
@@ -127,7 +142,17 @@ def _rollup(
     agrees = None
     if complete and city_value is not None:
         agrees = abs(total - city_value) <= indicator.agree_within
-    return Rollup(str(round_), indicator.code, units, total, complete, city_value, agrees)
+    return Rollup(
+        str(round_),
+        indicator.code,
+        units,
+        total,
+        complete,
+        city_value,
+        agrees,
+        rule.level,
+        rule.into,
+    )
 
 
 def _disagreements(
@@ -149,8 +174,8 @@ def _disagreements(
     if rollup is not None and rollup.agrees is False:
         units = ", ".join(rollup.units)
         what = (
-            f"the sum of its districts' figures ({units})",
-            f"tổng số liệu của các quận, huyện ({units})",
+            f"{rollup_sum_text(rollup.level, 'en')} ({units})",
+            f"{rollup_sum_text(rollup.level, 'vi')} ({units})",
         )
         found.warnings.setdefault(reported.file, []).append(
             _disagree(indicator, reported, rollup.value, what)

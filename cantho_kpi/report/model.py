@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from ..domain import Side, Status
 from ..errors import Issue
 from ..submissions import Submission
+from ..targets import UnitLevel
 from .applicable import AppliedTarget
 
 #: Where the city's figure for a verdict comes from (``docs/domain.md``, "Roll-up").
@@ -60,10 +61,13 @@ class MissingUnit(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Rollup:
-    """The sum of the districts' figures for an additive indicator, beside the city's own.
+    """The sum of the figures of the units of ``level`` (the districts in 2024, the communes
+    and wards from 2025-H2: the targets file's ``rollups``) for an additive indicator, beside
+    the figure of the unit they add up ``into`` (the city).
 
-    ``complete`` is true when every district expected in the round gave a value; ``agrees`` is
-    ``None`` when there is nothing to compare (no city figure, or an incomplete roll-up).
+    ``complete`` is true when every unit of the level expected in the round gave a value;
+    ``agrees`` is ``None`` when there is nothing to compare (no city figure, or an incomplete
+    roll-up).
     """
 
     round: str
@@ -73,6 +77,17 @@ class Rollup:
     complete: bool
     reported_value: Decimal | None
     agrees: bool | None
+    level: UnitLevel
+    into: UnitLevel
+
+
+def rollups_by_level(rollups: list[Rollup]) -> list[list[Rollup]]:
+    """The roll-ups in groups of one level each (one group a round: the periods of the targets
+    file's rules never overlap), in the order they come."""
+    groups: dict[UnitLevel, list[Rollup]] = {}
+    for rollup in rollups:
+        groups.setdefault(rollup.level, []).append(rollup)
+    return list(groups.values())
 
 
 @dataclass(frozen=True, slots=True)

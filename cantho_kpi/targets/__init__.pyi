@@ -39,8 +39,12 @@ from .load import (
 )
 from .locate import (
     DEFAULT_TARGETS as DEFAULT_TARGETS,
+    GUIDE_NAME as GUIDE_NAME,
+    INIT_HINT as INIT_HINT,
     PACKAGED_TARGETS as PACKAGED_TARGETS,
+    ROUNDS_DIR as ROUNDS_DIR,
     find_targets as find_targets,
+    find_working_folder as find_working_folder,
 )
 from .model import (
     TERM_METHODS as TERM_METHODS,
@@ -58,6 +62,7 @@ from .model import (
     ProgressMethod as ProgressMethod,
     ProgressSettings as ProgressSettings,
     ReportingUnit as ReportingUnit,
+    RollupRule as RollupRule,
     Scope as Scope,
     TargetsFile as TargetsFile,
     Term as Term,
@@ -72,6 +77,8 @@ from .schema import (
 from .text import (
     bounds_text as bounds_text,
     indicator_label as indicator_label,
+    rollup_sum_text as rollup_sum_text,
+    rollup_title as rollup_title,
     target_text as target_text,
     unit_label as unit_label,
 )

@@ -5,7 +5,8 @@ Loading runs in three steps, each collecting every problem it can see:
 1. :mod:`.safeyaml` reads and composes the YAML (size, encoding, syntax, tags, duplicate keys);
 2. pydantic checks the shape of every item separately, so one bad indicator does not hide
    the problems of the others; :mod:`.wording` translates its wording into plain words;
-3. :mod:`.rules` checks what the schema cannot (bounds, groups, references, duplicate codes).
+3. :mod:`.rules` checks what the schema cannot (bounds, groups, references, duplicate codes),
+   :mod:`.rollup_rules` the roll-up rules (levels, overlapping periods).
 """
 
 from __future__ import annotations
@@ -20,9 +21,18 @@ from ..errors import Issue, Location
 from . import coverage, rules
 from .bounds import Found
 from .fields import MAX_ITEMS
-from .model import Group, Indicator, Plan, ProgressSettings, ReportingUnit, TargetsFile
+from .model import (
+    Group,
+    Indicator,
+    Plan,
+    ProgressSettings,
+    ReportingUnit,
+    RollupRule,
+    TargetsFile,
+)
 from .progress_rules import check_progress
 from .result import TargetsResult
+from .rollup_rules import check_rollups
 from .safeyaml import Path_, YamlDoc, capped, parse, read_yaml_source
 from .unit_files import UNIT_TARGETS_DIR, load_unit_target_files
 from .unit_targets import UnitTargets
@@ -87,7 +97,10 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
         last_year=_last_year(doc),
     )
     found = chain(
-        rules.check(parts), coverage.check(doc.data, indicators), _progress_checks(doc, indicators)
+        rules.check(parts),
+        coverage.check(doc.data, indicators),
+        _progress_checks(doc, indicators),
+        check_rollups(_valid_items(doc, "rollups", RollupRule), parts.line_of),
     )
     for code, message, path in found:
         issues.append(Issue(code, message, Location(display, *doc.position(path))))

@@ -1,9 +1,15 @@
-"""Which targets file a command uses when none is named: found from any directory.
+"""Which targets file a command uses when none is named: found from any directory; and the
+layout of an analyst's working folder, which makes that search find everything.
 
 The search, in order (documented in the README): ``data/targets.yaml`` in the current directory
 or the nearest one above it (a clone of the repository, or an analyst's working folder), then
 the file named by ``$KPI_TARGETS``, then the copy installed with the package (kept identical to
 the repository's ``data/targets.yaml`` by a test).
+
+A working folder (``kpi init DIR``) is laid out so that every command run inside it, or in any
+folder below it, finds all of its inputs: ``data/targets.yaml``, the drive file
+``data/drive.yaml`` and the units' own targets ``data/unit-targets/`` beside it, and the
+reports of each round in ``nop-bao-cao/ROUND/`` with the office's log ``received.csv``.
 """
 
 from __future__ import annotations
@@ -19,6 +25,21 @@ DEFAULT_TARGETS = Path("data/targets.yaml")
 #: The copy of data/targets.yaml shipped inside the package (package data).
 PACKAGED_TARGETS = Path(__file__).with_name("targets.yaml")
 ENV_VAR = "KPI_TARGETS"
+#: The folder of a working folder's submissions, one subfolder per round ("nộp báo cáo").
+ROUNDS_DIR = "nop-bao-cao"
+#: The short guide of a working folder.
+GUIDE_NAME = "HUONG-DAN.md"
+#: What to do when a command runs outside a working folder.
+INIT_HINT = "make a working folder with: kpi init FOLDER, and run kpi inside it"
+
+
+def find_working_folder(start: Path | None = None) -> Path | None:
+    """The working folder ``start`` (default: the current folder) is in: the nearest folder,
+    itself or above, that holds ``data/targets.yaml``; ``None`` when there is none."""
+    here = (start or Path.cwd()).resolve()
+    # present(): a FIFO there is refused by name when read, not passed over
+    return next((f for f in (here, *here.parents) if present(f / DEFAULT_TARGETS)), None)
+
 
 #: The folder beside the targets file that holds the units' own targets, one file a unit.
 UNIT_TARGETS_DIR = "unit-targets"
@@ -34,10 +55,9 @@ def find_targets(start: Path | None = None, env: Mapping[str, str] | None = None
     """The targets file to use when ``--targets`` is not given; raises :class:`KpiError` (with
     what to do) when there is none."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / DEFAULT_TARGETS
-        if present(candidate):  # a FIFO there is refused by name when read, not passed over
-            return DEFAULT_TARGETS if folder == here and start is None else candidate
+    folder = find_working_folder(here)
+    if folder is not None:
+        return DEFAULT_TARGETS if folder == here and start is None else folder / DEFAULT_TARGETS
     named = (os.environ if env is None else env).get(ENV_VAR, "").strip()
     if named:
         path = Path(named).expanduser()
@@ -52,7 +72,7 @@ def find_targets(start: Path | None = None, env: Mapping[str, str] | None = None
         return PACKAGED_TARGETS
     raise KpiError(
         f"no targets file: no {DEFAULT_TARGETS} in {here} or any folder above it, {ENV_VAR} is "
-        "not set and the package's own copy is missing; give --targets FILE or set "
-        f"{ENV_VAR}=FILE",
+        "not set and the package's own copy is missing; give --targets FILE, set "
+        f"{ENV_VAR}=FILE, or {INIT_HINT}",
         code="no-targets",
     )

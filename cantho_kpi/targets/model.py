@@ -242,6 +242,28 @@ class ReportingUnit(Strict):
         return active_between(self.from_, self.until, period)
 
 
+class RollupRule(Strict):
+    """Whose figures add up to whose, over which periods: the units of ``level`` (the
+    districts in 2024; the communes and wards from 2025-H2, when the district level is gone)
+    roll up into the unit of level ``into`` (the city), for the ``aggregate: sum`` indicators."""
+
+    level: UnitLevel = Field(
+        description="The level whose units' figures are added up: district or commune "
+        "(commune is every commune-level unit: xã, phường, thị trấn)"
+    )
+    into: UnitLevel = Field(description="The level they add up into: city")
+    from_: PeriodText | None = Field(default=None, alias="from", description="First period")
+    until: PeriodText | None = Field(default=None, description="Last period")
+
+    def active_in(self, period: Period) -> bool:
+        """Whether the rule holds during (part of) ``period``."""
+        return active_between(self.from_, self.until, period)
+
+
+def _districts_into_the_city() -> list[RollupRule]:
+    return [RollupRule(level=UnitLevel.DISTRICT, into=UnitLevel.CITY)]
+
+
 class Term(Strict):
     """The years of the term the plan's targets are for (the Party Congress term): progress is
     measured toward the targets of its last year, and flows over the term end with it."""
@@ -307,6 +329,13 @@ class TargetsFile(Strict):
         "round; quarterly: every period is its own round",
     )
     reporting_units: list[ReportingUnit] = Field(default_factory=list, max_length=MAX_ITEMS)
+    rollups: list[RollupRule] = Field(
+        default_factory=_districts_into_the_city,
+        max_length=MAX_ITEMS,
+        description="Which level's units add up into the city's figure, per period (the "
+        "districts in 2024, the communes and wards from 2025-H2); when absent, the districts "
+        "at every period; [] for no roll-up",
+    )
     groups: list[Group] = Field(default_factory=list, max_length=MAX_ITEMS)
     indicators: list[Indicator] = Field(min_length=1, max_length=MAX_ITEMS)
     unit_targets: list[UnitTargets] = Field(
@@ -337,6 +366,13 @@ class TargetsFile(Strict):
     def city(self) -> ReportingUnit | None:
         """The unit that stands for the city as a whole (level city)."""
         return next((u for u in self.reporting_units if u.level is UnitLevel.CITY), None)
+
+    def rollup_into_city(self, period: Period) -> RollupRule | None:
+        """The rule by which units add up into the city during ``period`` (the periods of two
+        rules into the city never overlap: the targets file is checked for it)."""
+        return next(
+            (r for r in self.rollups if r.into is UnitLevel.CITY and r.active_in(period)), None
+        )
 
     def target_numbers(self) -> list[int]:
         """The plan's numbered targets, in order."""

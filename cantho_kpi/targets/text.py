@@ -1,4 +1,5 @@
-"""The target as a person reads it: ``7,5 – 8 %``, ``< 0,5 %``, ``≥ 17 bác sĩ/vạn dân``. Pure."""
+"""The target as a person reads it: ``7,5 – 8 %``, ``< 0,5 %``, ``≥ 17 bác sĩ/vạn dân``; and the
+units of a level as a roll-up names them (``Cộng dồn từ các xã, phường``). Pure."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from decimal import Decimal
 
 from ..domain import Lang, TargetKind, format_number
 from .fields import KNOWN_UNITS
-from .model import Indicator
+from .model import Indicator, UnitLevel
 
 _SYMBOLS: dict[TargetKind, str] = {
     TargetKind.AT_LEAST: "≥",
@@ -41,3 +42,24 @@ def unit_label(unit: str, lang: Lang = "vi") -> str:
 def indicator_label(indicator: Indicator, lang: Lang) -> str:
     """The indicator's name in ``lang``."""
     return indicator.name_vi if lang == "vi" else indicator.name_en
+
+
+#: The units of a level, as a roll-up names them: Vietnamese, and English as an owner.
+_LEVEL_UNITS: dict[UnitLevel, tuple[str, str]] = {
+    UnitLevel.DISTRICT: ("các quận, huyện", "districts'"),
+    UnitLevel.COMMUNE: ("các xã, phường", "communes' and wards'"),
+    UnitLevel.DEPARTMENT: ("các sở, ban, ngành", "departments'"),
+    UnitLevel.CITY: ("thành phố", "city's"),
+}
+
+
+def rollup_title(level: UnitLevel, lang: Lang = "vi") -> str:
+    """What a roll-up from ``level`` is called: "Cộng dồn từ các quận, huyện"."""
+    vi, en = _LEVEL_UNITS[level]
+    return f"Cộng dồn từ {vi}" if lang == "vi" else f"Roll-up of the {en} figures"
+
+
+def rollup_sum_text(level: UnitLevel, lang: Lang = "vi") -> str:
+    """The sum of the units of ``level`` in a sentence: "tổng số liệu của các xã, phường"."""
+    vi, en = _LEVEL_UNITS[level]
+    return f"tổng số liệu của {vi}" if lang == "vi" else f"the sum of its {en} figures"

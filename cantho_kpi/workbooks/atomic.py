@@ -1,9 +1,11 @@
-"""Writing workbooks: atomically, and byte for byte the same for the same inputs.
+"""Writing files: atomically, and byte for byte the same for the same inputs.
 
 A workbook is written through :func:`cantho_kpi.files.write_atomically` (a temporary file beside
 the output, renamed into place once complete and synced; never over an existing file without
 ``force``, never over an input), so an interrupted or failed run never leaves a half-written
 file. Zip entry times and document dates are fixed, so that CI can compare two exports.
+:func:`write_new_file` does the same for the text files of a working folder, and never
+replaces a file.
 """
 
 from __future__ import annotations
@@ -64,3 +66,11 @@ def save_atomically(
             raise
 
     write_atomically(output, write, force=force, inputs=inputs)
+
+
+def write_new_file(data: bytes, output: Path) -> None:
+    """Write ``data`` to ``output``, which must not exist, whole or not at all (as every
+    output: :func:`cantho_kpi.files.write_atomically`, never over an existing file, even one
+    that appeared meanwhile). Raises :class:`KpiError` (``output-exists``) rather than replace
+    a file."""
+    write_atomically(output, lambda handle: handle.write(data), force=False)

@@ -2,7 +2,8 @@
 nothing.
 
 Sheets: Tổng hợp (units x indicators, filled by status, with totals and a legend), Chi tiết (one
-row per unit and indicator), Vấn đề (every problem of every file), Chỉ tiêu (the targets, so the
+row per unit and indicator), Cộng dồn (the roll-ups into the city's figures, when there are
+any), Vấn đề (every problem of every file), Chỉ tiêu (the targets, so the
 workbook stands on its own), Biểu đồ (a native chart of statuses per unit) and, when the rounds
 span several years, Tiến độ (:mod:`.progress_sheet`). The summary sheet itself is drawn by
 :mod:`.summary`. Every sheet, whichever, then gets the one page setup of :mod:`.printing`. The
@@ -23,7 +24,7 @@ from .chart import chart_sheet
 from .drive_sheets import DriveParts, add_drive_sheets
 from .printing import PrintPlan, prepare_for_print
 from .progress_sheet import add_progress_sheet
-from .sheets import details_sheet, problems_sheet, targets_sheet
+from .sheets import details_sheet, problems_sheet, rollups_sheet, targets_sheet
 from .style import LABELS, SHEETS
 from .summary import SUMMARY_PLAN, summary_sheet, title_of
 
@@ -71,6 +72,10 @@ def build_export(
         plans[sheet.title] = SUMMARY_PLAN
     details, problems, indicators, chart = (book.create_sheet(n) for n in SHEETS[lang][1:5])
     plans[details.title] = details_sheet(details, report, targets, words, lang)
+    if report.rollups:
+        after = book.sheetnames.index(details.title) + 1
+        rollups = book.create_sheet(SHEETS[lang][5], after)
+        plans[rollups.title] = rollups_sheet(rollups, report, targets, lang)
     plans[problems.title] = problems_sheet(problems, report, words, lang)
     plans[indicators.title] = targets_sheet(indicators, targets, words, lang)
     plans[chart.title] = chart_sheet(chart, summary, count, words, targets)

@@ -1,5 +1,6 @@
-"""The table sheets of the summary workbook: Chi tiết (details), Vấn đề (problems) and
-Chỉ tiêu (targets). Part of :mod:`.export`.
+"""The table sheets of the summary workbook: Chi tiết (details), Cộng dồn (the roll-ups,
+titled by the level they add up), Vấn đề (problems) and Chỉ tiêu (targets). Part of
+:mod:`.export`.
 """
 
 from __future__ import annotations
@@ -9,10 +10,21 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import KIND_LABEL, Lang
 from ..report import Report, applied_text
-from ..targets import TargetsFile, target_text, unit_label
+from ..targets import TargetsFile, rollup_title, target_text, unit_label
 from .printing import PrintPlan
 from .safecells import put_number, put_text
-from .style import FILLS, HEADER_FILL, LABELS, Words, bold, border, center, status_mark, wrap
+from .style import (
+    FILLS,
+    HEADER_FILL,
+    LABELS,
+    ROLLUP_WORDS,
+    Words,
+    bold,
+    border,
+    center,
+    status_mark,
+    wrap,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -79,6 +91,28 @@ def details_sheet(
         put_text(sheet.cell(row, 12), Path(result.file or "").name).alignment = wrap()
         put_text(sheet.cell(row, 13), cell_ref if file else "")
     return _finish_table(sheet, len(headers), row)
+
+
+def rollups_sheet(sheet: Worksheet, report: Report, targets: TargetsFile, lang: Lang) -> PrintPlan:
+    """One row per round and summed indicator: the sum of the units of the level the targets
+    file names for the round, titled by it ("Cộng dồn từ các xã, phường"), beside the city's."""
+    words = ROLLUP_WORDS[lang]
+    headers = words["headers"]
+    _table_sheet(sheet, headers, [9, 26, 12, 34, 12, 12, 9, 10, 16, 30])
+    for row, rollup in enumerate(report.rollups, 2):
+        ind = targets.indicator(rollup.code)
+        name = (ind.name_vi if lang == "vi" else ind.name_en) if ind is not None else ""
+        texts = [rollup.round, rollup_title(rollup.level, lang), rollup.code, name]
+        for col, text in enumerate(texts, 1):
+            put_text(sheet.cell(row, col), text).alignment = wrap()
+        put_number(sheet.cell(row, 5), rollup.value)
+        put_number(sheet.cell(row, 6), rollup.reported_value)
+        sheet.cell(row, 7, len(rollup.units))
+        put_text(sheet.cell(row, 8), words["complete"][rollup.complete])
+        agrees = words["agrees"][2 if rollup.agrees is None else int(rollup.agrees)]
+        put_text(sheet.cell(row, 9), agrees)
+        put_text(sheet.cell(row, 10), ", ".join(rollup.units)).alignment = wrap()
+    return _finish_table(sheet, len(headers), len(report.rollups) + 1)
 
 
 def problems_sheet(sheet: Worksheet, report: Report, words: Words, lang: Lang) -> PrintPlan:

@@ -9,8 +9,44 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from ..domain import LABEL, SYMBOL, Lang, Status
 
 SHEETS: dict[str, tuple[str, ...]] = {
-    "vi": ("Tổng hợp", "Chi tiết", "Vấn đề", "Chỉ tiêu", "Biểu đồ"),
-    "en": ("Summary", "Details", "Problems", "Targets", "Chart"),
+    "vi": ("Tổng hợp", "Chi tiết", "Vấn đề", "Chỉ tiêu", "Biểu đồ", "Cộng dồn"),
+    "en": ("Summary", "Details", "Problems", "Targets", "Chart", "Roll-ups"),
+}
+
+#: The roll-ups sheet (Cộng dồn): its headers, and how it says complete and agrees.
+ROLLUP_WORDS: dict[str, dict[str, list[str]]] = {
+    "vi": {
+        "headers": [
+            "Kỳ",
+            "Cộng dồn",
+            "Mã chỉ tiêu",
+            "Tên chỉ tiêu",
+            "Tổng cộng dồn",
+            "Thành phố báo cáo",
+            "Số đơn vị",
+            "Đủ đơn vị",
+            "Khớp",
+            "Các đơn vị",
+        ],
+        "complete": ["Chưa đủ", "Đủ"],
+        "agrees": ["✗ Không khớp", "✓ Khớp", "Chưa so sánh được"],
+    },
+    "en": {
+        "headers": [
+            "Round",
+            "Roll-up",
+            "Code",
+            "Indicator",
+            "Sum",
+            "City reports",
+            "Units",
+            "Complete",
+            "Agrees",
+            "Unit codes",
+        ],
+        "complete": ["Incomplete", "Complete"],
+        "agrees": ["✗ Disagrees", "✓ Agrees", "Nothing to compare"],
+    },
 }
 
 #: Fill colours by status (Excel's own "good / neutral / bad" palette, plus grey and violet).
