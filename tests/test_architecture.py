@@ -137,3 +137,90 @@ def test_every_name_of_a_lazy_face_resolves(package: str) -> None:
     for name, source in where.items():
         value = getattr(module, name)
         assert value is getattr(importlib.import_module(f"cantho_kpi.{package}.{source}"), name)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the modules of ours it imports (at the top or inside a function; a lazy
+    face's names lead to the modules its stub names; ``from . import x`` to the module x)."""
+    from cantho_kpi.faces import names_of
+
+    modules = dict(_modules())
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom | ast.Import):
+                continue
+            for _, target in _imports_of(name, path, node):
+                if target in modules and target != name:
+                    graph[name].add(target)
+    for name, path in modules.items():
+        stub = path.with_suffix(".pyi")
+        if path.name == "__init__.py" and stub.exists():
+            graph[name] |= {f"{name}.{m}" for m in set(names_of(stub).values())} & set(modules)
+    return graph
+
+
+def _imports_of(name: str, path: Path, node: ast.Import | ast.ImportFrom) -> list[tuple[int, str]]:
+    found = []
+    if isinstance(node, ast.Import):
+        return [(node.lineno, alias.name) for alias in node.names]
+    is_package = path.name == "__init__.py"
+    if node.level == 0:
+        base = node.module or ""
+    else:
+        parts = name.split(".")
+        keep = len(parts) - node.level + (1 if is_package else 0)
+        base = ".".join(parts[:keep] + ([node.module] if node.module else []))
+    if node.module is not None or node.level == 0:
+        found.append((node.lineno, base))
+    found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]  # from . import x
+    return found
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on.add(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                top = stack.pop()
+                on.discard(top)
+                group.append(top)
+                if top == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return groups
+
+
+def test_no_import_circles() -> None:
+    """No two modules import each other, directly or through others, whether at the top or
+    inside a function (a circle hides an order of initialisation that breaks one day)."""
+    graph = _import_graph()
+    assert len(graph) > 100
+    assert sum(len(v) for v in graph.values()) > 300
+    assert _cycles(graph) == []
+
+
+def test_the_circle_finder_finds_circles() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []

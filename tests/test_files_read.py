@@ -160,10 +160,16 @@ def test_the_cli_says_a_special_targets_file_in_one_line(
 ) -> None:
     path = make(tmp_path / "targets.yaml")
     said = f"kpi: {path}: is {what}, not a regular file; kpi reads only regular files (copy "
-    for args in (["validate-targets", str(path)], ["check", str(DATA), "--targets", str(path)]):
+    english = ["check", str(DATA), "--targets", str(path), "--lang", "en"]
+    for args in (["validate-targets", str(path)], english):
         result = kpi(*args)
         assert result.exit_code == 2
         assert result.stderr == said + "the data into one)\n"
+    # in Vietnamese, the default of the commands that take --lang
+    result = kpi("check", str(DATA), "--targets", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"kpi: {path}: là ")
+    assert "không phải tệp thông thường" in result.stderr
 
 
 @pytest.mark.skipif(not HAS_FIFO, reason="needs named pipes")
@@ -174,7 +180,7 @@ def test_a_fifo_drive_file_is_named_not_passed_over(
     os.mkfifo(tmp_path / "drive.yaml")
     targets = str(tmp_path / "targets.yaml")
     said = f"kpi: {tmp_path / 'drive.yaml'}: is a named pipe (FIFO), not a regular file"
-    chase = kpi("chase", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets)
+    chase = kpi("chase", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets, "-l", "en")
     assert chase.exit_code == 2
     assert chase.stderr.startswith(said)  # not "no drive file beside the targets file"
     check = kpi("check", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets)

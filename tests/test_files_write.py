@@ -290,7 +290,7 @@ def test_review_and_chase_write_through_the_same_writer(kpi: Kpi, tmp_path: Path
     assert kpi("chase", q4, "--as-of", "2025-01-25", "-o", str(chase)).exit_code == 2
     table = kpi("chase", q4, "-o", str(tmp_path / "chase.txt"))
     assert table.exit_code == 2
-    assert "as CSV (.csv), JSON (.json) or Markdown (.md)" in table.stderr
+    assert "writes to a file as .md (markdown), .json (json), .csv (csv)" in table.stderr
     assert _left(tmp_path) == ["chase.csv", "review.md"]
 
 

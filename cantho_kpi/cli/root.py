@@ -17,10 +17,10 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
 
+from .check import check_command, export_command
 from .drive import chase_command, rank_command, review_command
-from .options import EXIT_OK, EXIT_USAGE, start_run
+from .exits import EXIT_OK, EXIT_USAGE, start_interruptible_run
 from .progress import progress_command
-from .reports import check_command, export_command
 from .targets import schema_command, targets_command, validate_targets_command
 from .template import template_command
 from .workfolder import init_command
@@ -62,7 +62,7 @@ def _root(
 
         typer.echo(f"kpi {__version__}")
         raise typer.Exit(EXIT_OK)
-    start_run()
+    start_interruptible_run()
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(EXIT_USAGE)

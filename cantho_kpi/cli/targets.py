@@ -3,57 +3,34 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..domain import plural
-from .options import (
-    EXIT_FINDINGS,
-    LangOption,
-    TargetsOption,
-    fail,
-    load,
-    require_targets,
-    stdout_console,
-    targets_path,
-)
+from .exits import EXIT_FINDINGS
+from .options import LangOption, TargetsFormatOption, TargetsOption, ValidationFormatOption
+from .run import Run, emit, fail, fail_with
 
 if TYPE_CHECKING:
     from ..targets import DriveResult, TargetsResult
 
 
-class TargetsFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class IssuesFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
 def targets_command(
     targets: TargetsOption = None,
-    output_format: Annotated[
-        TargetsFormat, typer.Option("--format", "-f", help="table for people, json for scripts.")
-    ] = TargetsFormat.table,
+    output_format: TargetsFormatOption = "table",
     lang: LangOption = "vi",
 ) -> None:
     """List the plan's targets: code, name, the target as a person reads it, unit and kind.
 
     Example: kpi targets --format json
     """
-    from ..output import targets_json, targets_table
+    from ..output import TargetsView
 
-    loaded = require_targets(targets, lang)
-    if output_format is TargetsFormat.json:
-        sys.stdout.write(targets_json(loaded))
-        return
-    targets_table(loaded, stdout_console(), lang)
+    run = Run(lang, targets)
+    chosen = run.format("targets", output_format)
+    emit(run, "targets", chosen, TargetsView(run.targets, lang), force=False)
 
 
 def validate_targets_command(
@@ -66,12 +43,7 @@ def validate_targets_command(
         ),
     ] = None,
     targets: TargetsOption = None,
-    output_format: Annotated[
-        IssuesFormat,
-        typer.Option(
-            "--format", "-f", help="text (PATH:LINE:COL: CODE: message), json, or github."
-        ),
-    ] = IssuesFormat.text,
+    output_format: ValidationFormatOption = "text",
 ) -> None:
     """Check a targets file: schema, duplicate keys and codes, bounds, groups, units.
 
@@ -80,20 +52,29 @@ def validate_targets_command(
 
     Example: kpi validate-targets data/targets.yaml --format github
     """
-    from ..output import issues_github, issues_json, issues_text
+    from ..output import ValidationView
 
-    results = _validated(paths or [targets_path(targets)])
-    if output_format is IssuesFormat.json:
-        sys.stdout.write(issues_json(results))
-    for result in results:
-        if output_format is IssuesFormat.github:
-            sys.stdout.write(issues_github(result.issues))
-        elif output_format is IssuesFormat.text:
-            sys.stdout.write(issues_text(result.issues))
-            if result.valid:
-                typer.echo(f"{result.path}: valid ({_what(result)})", err=True)
+    run = Run("en", targets)
+    chosen = run.format("validation", output_format)
+    results = _validated(paths or [run.targets_path])
+    emit(run, "validation", chosen, ValidationView(results), force=False)
+    for result in results if chosen == "text" else []:
+        if result.valid:
+            typer.echo(f"{result.path}: valid ({_what(result)})", err=True)
     if not all(result.valid for result in results):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _load(path: Path) -> TargetsResult:
+    """One targets file read and checked (a file that cannot be opened is a usage error), or
+    its result kept from an earlier run on the same bytes."""
+    from ..errors import KpiError
+    from ..targets import load_targets_cached
+
+    try:
+        return load_targets_cached(path)
+    except KpiError as exc:
+        fail_with(exc)
 
 
 def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
@@ -111,9 +92,9 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
             continue
         if path.name == DRIVE_FILE_NAME:
             beside, sibling = path, path.parent / "targets.yaml"
-            main = load(sibling) if present(sibling) else None
+            main = _load(sibling) if present(sibling) else None
         else:
-            beside, main = drive_path(path), load(path)
+            beside, main = drive_path(path), _load(path)
             results.append(main)
         if not present(beside) or beside.resolve() in seen:
             continue
@@ -124,7 +105,7 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
         try:
             results.append(load_drive(beside, str(beside), units, codes))
         except KpiError as exc:
-            fail(exc.message)
+            fail_with(exc)
     return results
 
 
@@ -141,7 +122,7 @@ def _unit_file(path: Path) -> TargetsResult:
         fail(f"{path}: a unit's targets are checked with {sibling}, which does not exist")
     if not present(path):
         fail(f"{path}: no such file")
-    whole = load(sibling)
+    whole = _load(sibling)
     if whole.targets is None and not any(_same(i.location.file, path) for i in whole.issues):
         return whole  # the targets file itself is broken: say so
     mine = [i for i in whole.issues if _same(i.location.file, path)]

@@ -11,14 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import one_line
-from .options import (
-    ForceOption,
-    TargetsOption,
-    fail,
-    own_inputs,
-    parse_period_option,
-    require_targets,
-)
+from .options import ForceOption, TargetsOption
+from .run import Run, fail, fail_with, say, suggestion
 
 if TYPE_CHECKING:
     from ..domain import Period
@@ -64,27 +58,28 @@ def template_command(
     from ..errors import KpiError
     from ..workbooks import write_template
 
+    run = Run("en", targets)
     if not period:
         fail("--period is required, e.g. --period 2024-Q2")
-    when = parse_period_option(period)
+    when = run.period(period)
+    assert when is not None
     if output is not None and not all_units and output.suffix.lower() != ".xlsx":
         fail(f"{output}: the template is a workbook: give a file name ending in .xlsx")
-    loaded = require_targets(targets)
+    loaded = run.targets
     units = _template_units(loaded, unit, all_units, when)
     folder = _folder(output) if all_units and output is not None else Path(".")
-    inputs = own_inputs(targets)  # the targets file it is made from is never written over
+    inputs = run.inputs()  # the targets file it is made from is never written over
     for one in units:
         path = folder / f"{one.code}_{when}.xlsx" if all_units or output is None else output
         try:
             write_template(loaded, one, when, path, force, inputs)
         except KpiError as exc:
-            fail(exc.message)
-        typer.echo(f"wrote {one_line(str(path))}", err=True)
+            fail_with(exc)
+        say(f"wrote {one_line(str(path))}")
 
 
 def _folder(output: Path) -> Path:
     """The folder of ``--all-units -o FOLDER``, made if it does not exist."""
-    from ..errors import KpiError
     from ..files import write_error
 
     if output.exists() and not output.is_dir():
@@ -92,8 +87,7 @@ def _folder(output: Path) -> Path:
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        error: KpiError = write_error(output, exc)
-        fail(error.message)
+        fail_with(write_error(output, exc))
     return output
 
 
@@ -104,10 +98,11 @@ def _template_units(
         fail("give either --unit CODE or --all-units")
     if all_units:
         return [u for u in targets.reporting_units if u.active_in(when)]
-    found = targets.unit((code or "").strip().upper())
+    wanted = (code or "").strip().upper()
+    found = targets.unit(wanted)
     if found is None:
-        known = ", ".join(u.code for u in targets.reporting_units)
-        fail(f"unknown unit {code!r}; the units are: {known}")
+        known = [u.code for u in targets.reporting_units]
+        fail(f"unknown unit {code!r}{suggestion(wanted, known)}; the units are: {', '.join(known)}")
     if not found.active_in(when):
         bounds = (("from", found.from_), ("until", found.until))
         span = " ".join(f"{word} {value}" for word, value in bounds if value)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .options import LangOption, fail
+from .options import LangOption
+from .run import fail
 
 if TYPE_CHECKING:
     from ..domain import Lang

@@ -41,6 +41,20 @@ from .drive_data import (
     reference_line as reference_line,
     rule_line as rule_line,
 )
+from .formats import (
+    format_for_suffix as format_for_suffix,
+    format_names as format_names,
+    get_format as get_format,
+)
+from .formats.views import (
+    ChaseView as ChaseView,
+    CheckView as CheckView,
+    ProgressView as ProgressView,
+    RankView as RankView,
+    ReviewView as ReviewView,
+    TargetsView as TargetsView,
+    ValidationView as ValidationView,
+)
 from .markdown import check_markdown as check_markdown
 from .progress import (
     PROGRESS_SCHEMA as PROGRESS_SCHEMA,
@@ -53,6 +67,6 @@ from .progress import (
 from .progress_table import draw_progress as draw_progress
 from .review import (
     PROGRESS_MARK as PROGRESS_MARK,
-    ReviewData as ReviewData,
     review_markdown as review_markdown,
 )
+from .review_data import ReviewData as ReviewData

@@ -11,27 +11,14 @@ is a text document pasted into the official template (Word), or converted with p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..domain import Lang, round_label
-from ..report import Review
-from ..targets import DriveFile, TargetsFile
 from .drive_data import day_text, given_lines, rule_line
+from .review_data import ReviewData
 from .review_results import documents_lines, results_section
 from .review_words import REVIEW_WORDS, WRITE_MARK
 
 #: Where the progress statement goes when the files hold fewer than two years.
 PROGRESS_MARK = f"{WRITE_MARK['vi']} {REVIEW_WORDS['vi']['progress_mark']}"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewData:
-    review: Review
-    targets: TargetsFile
-    drive: DriveFile
-    drive_file: str
-    targets_file: str
-    city: str = "Thành phố"
 
 
 def review_markdown(data: ReviewData, lang: Lang = "vi") -> str:

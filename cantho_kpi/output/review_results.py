@@ -22,7 +22,7 @@ from .drive_data import day_text, rank_markdown, row_timeliness, timeliness_text
 from .review_words import REVIEW_WORDS, WRITE_MARK
 
 if TYPE_CHECKING:
-    from .review import ReviewData
+    from .review_data import ReviewData
 
 
 def results_section(data: ReviewData, lang: Lang) -> list[str]:

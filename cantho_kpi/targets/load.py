@@ -36,10 +36,10 @@ from .rollup_rules import check_rollups
 from .safeyaml import Path_, YamlDoc, capped, parse, read_yaml_source
 from .unit_files import UNIT_TARGETS_DIR, load_unit_target_files
 from .unit_targets import UnitTargets
-from .wording import Translator
+from .wording import validate_model
 
 M = TypeVar("M", bound=BaseModel)
-__all__ = ["TargetsResult", "load_targets", "validate_model", "validate_text"]
+__all__ = ["TargetsResult", "load_targets", "validate_text"]
 
 
 def load_targets(path: Path, display: str | None = None) -> TargetsResult:
@@ -105,19 +105,6 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
     for code, message, path in found:
         issues.append(Issue(code, message, Location(display, *doc.position(path))))
     return whole
-
-
-def validate_model(doc: YamlDoc, display: str, model: type[M], issues: list[Issue]) -> M | None:
-    """``doc`` as a ``model``, or None after translating every pydantic error into an issue."""
-    translator = Translator(doc, display, model)
-    try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            already = tuple(error["loc"]) in doc.reported
-            if error["type"] == "extra_forbidden" or not already:
-                issues.append(translator.issue(error))
-        return None
 
 
 def _last_year(doc: YamlDoc) -> int | None:

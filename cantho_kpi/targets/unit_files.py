@@ -14,6 +14,7 @@ from .safeyaml import capped, parse, read_yaml_source
 from .strict_rules import check_unit_strictly
 from .unit_rules import check_unit_targets
 from .unit_targets import UnitTargets
+from .wording import validate_model
 
 __all__ = ["UNIT_TARGETS_DIR", "load_unit_target_files"]
 
@@ -44,7 +45,6 @@ def _load_one(
     found: list[UnitTargets],
 ) -> UnitTargets | None:
     """One unit's file, valid and checked against the targets; None (and its issues) if not."""
-    from .load import validate_model
 
     mine: list[Issue] = []
     try:

@@ -7,14 +7,16 @@ import difflib
 import re
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import Issue, Location, clip, quoted
 from .model import TargetsFile
 from .safeyaml import Path_, RawScalar, YamlDoc
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Translator:
@@ -201,3 +203,16 @@ def _unwrap(annotation: Any) -> Any:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         return args[0] if len(args) == 1 else annotation
     return annotation
+
+
+def validate_model(doc: YamlDoc, display: str, model: type[M], issues: list[Issue]) -> M | None:
+    """``doc`` as a ``model``, or None after translating every pydantic error into an issue."""
+    translator = Translator(doc, display, model)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            already = tuple(error["loc"]) in doc.reported
+            if error["type"] == "extra_forbidden" or not already:
+                issues.append(translator.issue(error))
+        return None
