@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Render the README's picture of the summary sheet from a real export:
+# Render the picture in docs/outputs.md of the summary sheet from a real export:
 # kpi export -> LibreOffice (PDF) -> pdftoppm (PNG, first page, cropped).
 # Needs: soffice (libreoffice-calc-nogui) and pdftoppm (poppler-utils).
 set -euo pipefail

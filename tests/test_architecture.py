@@ -1,4 +1,4 @@
-"""The architecture the README's "Development" section describes, checked on the source.
+"""The architecture CONTRIBUTING.md describes, checked on the source.
 
 import-linter (run by .ci/run) enforces the layers; these tests add what a layers contract cannot
 say: a subpackage is used through its public face only, and only the command line prints.

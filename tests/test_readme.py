@@ -20,10 +20,16 @@ from cantho_kpi.cli import app
 from .conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The pages whose ``console`` examples are run: the README and every page of docs/.
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
 def _console_blocks() -> list[list[str]]:
-    return [block.splitlines() for block in re.findall(r"```console\n(.*?)```", README, re.S)]
+    return [
+        block.splitlines()
+        for page in PAGES
+        for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    ]
 
 
 def _examples() -> Iterator[tuple[str, list[str], int | None]]:
@@ -46,9 +52,22 @@ def _examples() -> Iterator[tuple[str, list[str], int | None]]:
 
 
 def test_command_reference_lists_every_command() -> None:
-    documented = re.findall(r"^### `kpi ([a-z-]+)`", README, re.M)
+    """The README's table of commands, the generated reference and the outputs page each name
+    every command of the app, and nothing else."""
     group = typer.main.get_group(app)
-    assert sorted(documented) == sorted(group.commands)
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    outputs = (ROOT / "docs" / "outputs.md").read_text(encoding="utf-8")
+    for found in (
+        re.findall(r"^\| `kpi ([a-z-]+)` \|", README, re.M),
+        re.findall(r"^## `kpi ([a-z-]+)`", reference, re.M),
+        re.findall(r"^## `kpi ([a-z-]+)`", outputs, re.M),
+    ):
+        assert sorted(found) == sorted(group.commands)
+
+
+def test_the_readme_stays_short() -> None:
+    """What kpi is, the two set-up commands, a short tour and links (the rest is in docs/)."""
+    assert len(README.splitlines()) <= 300
 
 
 def _setup_commands() -> list[str]:

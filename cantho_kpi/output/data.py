@@ -127,7 +127,7 @@ def _headline_dict(headline: Headline) -> dict[str, Any]:
 
 
 def check_json_chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]:
-    """The public JSON contract ``cantho-kpi/check/v1`` (documented in the README), in pieces:
+    """The public JSON contract ``cantho-kpi/check/v2`` (documented in docs/json.md), in pieces:
     one submission or result per line, encoded as it is written (with the C encoder: no
     indentation inside the objects). ``extra`` fields (the drive's calendar) come last."""
     parts: list[tuple[str, Any]] = [

@@ -284,7 +284,7 @@ def rank_dict(
 def rank_json(
     ranking: Ranking, drive: DriveFile, drive_file: str, as_of: date | None = None
 ) -> str:
-    """The public JSON contract ``cantho-kpi/rank/v2`` (documented in the README)."""
+    """The public JSON contract ``cantho-kpi/rank/v2`` (documented in docs/outputs.md)."""
     doc = rank_dict(ranking, drive, drive_file, as_of)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,6 +1,6 @@
 """Tables that fit the terminal without cutting a cell: codes, values and counts are never cut;
 text columns (names, notes) wrap; when even that does not fit, optional columns are dropped in
-a fixed order (documented in the README) rather than cut."""
+a fixed order (documented in docs/outputs.md) rather than cut."""
 
 from __future__ import annotations
 

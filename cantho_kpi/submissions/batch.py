@@ -4,7 +4,7 @@ Each worker loads nothing but what reading needs and is handed the targets once;
 back in the order of the files, one at a time, so no more than a few workbooks are held at once.
 Workers ignore Ctrl-C: the parent stops the pool. Whatever fails inside one file's reading is
 an issue on that file (see :func:`.read.read_submission`), so no worker takes the run down.
-(The caller keeps each file's results, about 14 KB a file: see the README's "Speed".)
+(The caller keeps each file's results, about 14 KB a file: see docs/speed.md.)
 """
 
 from __future__ import annotations

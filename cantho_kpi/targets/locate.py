@@ -1,7 +1,7 @@
 """Which targets file a command uses when none is named: found from any directory; and the
 layout of an analyst's working folder, which makes that search find everything.
 
-The search, in order (documented in the README): ``data/targets.yaml`` in the current directory
+The search, in order (documented in docs/outputs.md): ``data/targets.yaml`` in the current directory
 or the nearest one above it (a clone of the repository, or an analyst's working folder), then
 the file named by ``$KPI_TARGETS``, then the copy installed with the package (kept identical to
 the repository's ``data/targets.yaml`` by a test).

@@ -45,7 +45,7 @@ STARTER = Path(__file__).with_name("starter")
 STARTER_DRIVE = STARTER / DRIVE_FILE_NAME
 _GUIDE = STARTER / GUIDE_NAME
 _UNIT_README = STARTER / "unit-targets-README.md"
-#: The office's log of a round, empty: its header only (docs: the README, "Dates of receipt").
+#: The office's log of a round, empty: its header only (docs/drive-file.md, "Dates of receipt").
 RECEIVED_HEADER = b"file,date\n"
 RECEIVED_LOG = "received.csv"
 #: Settings files are read up to this size, as the targets file is (``targets.safeyaml``).

@@ -36,7 +36,7 @@ from .vet import Vetted
 from .xmlguard import malformed_error, too_large_error
 
 #: What openpyxl is given: under two seconds of its work on this project's shared machine (see
-#: the README's Safety); files that need it are unusual, and hold far less.
+#: docs/safety.md); files that need it are unusual, and hold far less.
 MAX_PART_BYTES = 1024 * 1024
 MAX_BYTES = 2 * 1024 * 1024
 

@@ -40,7 +40,7 @@ __all__ = ["MAX_STRINGS_BYTES", "MAX_STYLES_BYTES", "MAX_TAGS", "LeanBook", "Mal
 
 #: The XML tags (``<`` in the parts parsed: sheets, shared strings, styles, the workbook and
 #: its relationships) one workbook may cost: 185,000 cells with values, about a second and a
-#: half on this project's shared machine (see the README's "Safety"). A submission's parts hold
+#: half on this project's shared machine (see docs/safety.md). A submission's parts hold
 #: a few thousand; a sheet of 64 MiB of formatted empty rows a few thousand once they are
 #: dropped; 8 MiB of shared strings of 40 characters about 600,000.
 MAX_TAGS = 750_000

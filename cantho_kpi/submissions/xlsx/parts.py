@@ -19,7 +19,7 @@ RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never a bomb, whatever 
 MAX_PARTS = 2000
 #: What the readers may parse: XML, at most this much a part and in all. An honest sheet with
 #: borders drawn down tens of thousands of rows holds megabytes; the readers' work is bounded
-#: apart (:data:`.lean.MAX_TAGS`, see the README's "Safety"). The template's parts hold under
+#: apart (:data:`.lean.MAX_TAGS`, see docs/safety.md). The template's parts hold under
 #: 30 KB.
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_XML_BYTES = 128 * 1024 * 1024
