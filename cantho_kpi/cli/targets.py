@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..domain import plural
+from ..presentation import plural
 from .exits import EXIT_FINDINGS
 from .options import LangOption, TargetsFormatOption, TargetsOption, ValidationFormatOption
 from .run import Run, emit, fail, fail_with

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import plural
 from ..errors import one_line
+from ..presentation import plural
 
 if TYPE_CHECKING:
     from ..domain import Lang
