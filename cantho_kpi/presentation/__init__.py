@@ -9,7 +9,6 @@ from .texts import applied_text, headline_text, timeliness_text, unit_target_tex
 from .words import (
     KIND_LABEL,
     LABEL,
-    METHOD_LABEL,
     NO_TARGET,
     PROGRESS_LABEL,
     TIMELINESS_LABEL,
@@ -22,7 +21,6 @@ from .words import (
 __all__ = [
     "KIND_LABEL",
     "LABEL",
-    "METHOD_LABEL",
     "NO_TARGET",
     "PROGRESS_LABEL",
     "PROGRESS_STYLE",

@@ -11,7 +11,6 @@ from typing import TypeVar
 from ..catalog import LANGS, N_, Lang, word
 from ..domain import Side, Status, TargetKind
 from ..report import ProgressStatus
-from ..targets import ProgressMethod
 
 K = TypeVar("K", bound=Hashable)
 
@@ -79,18 +78,6 @@ PROGRESS_LABEL = by_lang(
         ProgressStatus.DETERIORATION: N_("deterioration"),
         ProgressStatus.INSUFFICIENT_DATA: N_("insufficient data"),
         ProgressStatus.NOT_ACHIEVED: N_("not achieved"),
-    }
-)
-#: The name of each progress method, for people (the JSON and the targets file keep the
-#: method's own name: ``cagr``), and what it computes, for the legend.
-METHOD_LABEL = by_lang(
-    {
-        ProgressMethod.CAGR: N_("compound growth"),
-        ProgressMethod.LINEAR: N_("straight line"),
-        ProgressMethod.AVERAGE: N_("term average"),
-        ProgressMethod.AVERAGE_GROWTH: N_("average growth"),
-        ProgressMethod.CUMULATIVE: N_("term total"),
-        ProgressMethod.EVERY_YEAR: N_("every year"),
     }
 )
 WORDS = by_lang(
