@@ -52,6 +52,7 @@ def test_the_layout_has_the_documented_subpackages() -> None:
         "domain",
         "files",
         "output",
+        "presentation",
         "report",
         "submissions",
         "targets",

@@ -153,7 +153,8 @@ def test_another_period(kpi: Kpi, clean: Path) -> None:
     (clean / "CT_2024-Q4.xlsx").unlink()
     result = kpi("check", str(clean), "--period", "2024-Q4")
     assert result.exit_code == EXIT_USAGE
-    assert "no file of round 2024 among these files (their rounds: 2024-H1)" in result.stderr
+    said = "không có tệp nào của đợt 2024 trong số các tệp này (các tệp thuộc đợt: 2024-H1)"
+    assert said in result.stderr
 
 
 def test_unit_drill_down(kpi: Kpi, narrow: None) -> None:

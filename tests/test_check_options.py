@@ -52,15 +52,17 @@ def test_unit_exit_code_follows_that_units_files(kpi: Kpi) -> None:
 def test_unit_unknown_among_the_files_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("check", Q2, "--unit", "XX", "--format", "json")
     assert result.exit_code == EXIT_USAGE
-    assert "unknown unit 'XX'; the units are: CT, " in result.stderr
+    assert "không có đơn vị 'XX'; các đơn vị là: CT, " in result.stderr
+    english = kpi("check", Q2, "--unit", "XX", "--format", "json", "--lang", "en")
+    assert "unknown unit 'XX'; the units are: CT, " in english.stderr
     assert result.stdout == ""
 
 
 def test_a_known_unit_that_sent_nothing_is_said_and_counted_as_for_the_folder(kpi: Kpi) -> None:
     result = kpi("check", Q2, "--unit", "btctu")
     assert result.exit_code == EXIT_OK  # as for the folder: a missing unit fails with --fail-on
-    said = "BTCTU (Ban Tổ chức Thành ủy) sent no file among these: its report for 2024-H1 is "
-    said += "missing"
+    said = "BTCTU (Ban Tổ chức Thành ủy) không có tệp nào trong số này: đơn vị chưa nộp báo cáo "
+    said += "đợt 2024-H1"
     assert said in result.stderr
     assert "Chưa nộp báo cáo: BTCTU (Ban Tổ chức Thành ủy) 2024-H1" in result.stdout
     markdown = kpi("check", Q2, "--unit", "BTCTU", "-f", "markdown").stdout
@@ -78,7 +80,7 @@ def test_a_unit_with_nothing_due_is_not_missing(kpi: Kpi, tmp_path: Path) -> Non
     form = str(tmp_path / "SYT_2025-Q4.xlsx")
     assert kpi("template", "--unit", "SYT", "--period", "2025-Q4", "-o", form).exit_code == 0
     result = kpi("check", str(tmp_path), "--unit", "NK", "--fail-on", "missing", "-f", "json")
-    assert "none is due from it" in result.stderr
+    assert "chưa đến hạn nộp báo cáo của các đợt đó" in result.stderr
     assert json.loads(result.stdout)["missing_units"] == []
 
 
@@ -105,7 +107,7 @@ def test_unit_json_keeps_the_drive_keys_with_that_units_rows(kpi: Kpi) -> None:
 def test_detail_outside_the_table_is_a_usage_error(kpi: Kpi, output_format: str) -> None:
     result = kpi("check", Q2, "--detail", "--format", output_format)
     assert result.exit_code == EXIT_USAGE
-    assert "--detail applies to the table only" in result.stderr
+    assert "--detail chỉ dùng cho dạng bảng" in result.stderr
     assert result.stdout == ""
 
 
@@ -132,7 +134,7 @@ def test_fail_on_never_with_another_value_is_a_usage_error(
     extra = ["-o", str(tmp_path / "out.xlsx")] if command == "export" else []
     result = kpi(command, Q2, *extra, "--fail-on", "never", "--fail-on", "missing")
     assert result.exit_code == EXIT_USAGE
-    assert "--fail-on never cannot be combined" in result.stderr
+    assert "--fail-on never không dùng chung được" in result.stderr
     assert not (tmp_path / "out.xlsx").exists()
     assert kpi("check", Q2, "--fail-on", "never", "--fail-on", "never").exit_code == EXIT_OK
 

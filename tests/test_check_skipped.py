@@ -99,7 +99,7 @@ def test_a_filled_file_is_not_unfilled(kpi: Kpi) -> None:
 def test_template_for_a_unit_that_does_not_report_then(kpi: Kpi, tmp_path: Path) -> None:
     result = kpi("template", "--unit", "NK", "--period", "2025-Q4", "-o", str(tmp_path / "x.xlsx"))
     assert result.exit_code == EXIT_USAGE
-    assert "unit NK does not report in 2025-Q4 (it reports until 2025-Q2)" in result.stderr
+    assert "đơn vị NK không báo cáo kỳ 2025-Q4 (đơn vị báo cáo đến 2025-Q2)" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
     ok = kpi("template", "--unit", "NK", "--period", "2025-Q2", "-o", str(tmp_path / "y.xlsx"))
     assert ok.exit_code == EXIT_OK

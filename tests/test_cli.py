@@ -24,7 +24,9 @@ def test_validate_the_shipped_file(kpi: Kpi) -> None:
     result = kpi("validate-targets")
     assert result.exit_code == EXIT_OK
     assert result.stdout == ""
-    assert "data/targets.yaml: valid (35 indicators; own targets of 3 units)" in result.stderr
+    assert "data/targets.yaml: hợp lệ (35 chỉ tiêu; chỉ tiêu riêng của 3 đơn vị)" in result.stderr
+    english = kpi("validate-targets", "--lang", "en")
+    assert "data/targets.yaml: valid (35 indicators; own targets of 3 units)" in english.stderr
 
 
 def test_validate_an_invalid_file_exits_1_with_every_problem(kpi: Kpi) -> None:
@@ -79,13 +81,14 @@ def test_validate_json_equals_the_library_report(kpi: Kpi) -> None:
 def test_validate_a_missing_file_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("validate-targets", "no/such/targets.yaml")
     assert result.exit_code == EXIT_USAGE
-    assert result.stderr == "kpi: no/such/targets.yaml: no such file\n"
+    assert result.stderr == "kpi: no/such/targets.yaml: không có tệp này\n"
 
 
 def test_validate_a_folder_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("validate-targets", "data")
     assert result.exit_code == EXIT_USAGE
-    assert "is a folder" in result.stderr
+    assert "là thư mục, không phải tệp" in result.stderr
+    assert "is a folder" in kpi("validate-targets", "data", "--lang", "en").stderr
 
 
 def test_unknown_option_is_a_usage_error(kpi: Kpi) -> None:
@@ -135,7 +138,7 @@ def test_targets_with_an_invalid_targets_file_exits_2(kpi: Kpi) -> None:
     result = kpi("targets", "--targets", str(INVALID / "min-above-max.yaml"))
     assert result.exit_code == EXIT_USAGE
     assert "min-above-max" in result.stderr
-    assert "the targets file is not valid" in result.stderr
+    assert "tệp chỉ tiêu không hợp lệ" in result.stderr
     assert result.stdout == ""
 
 

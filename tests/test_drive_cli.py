@@ -166,7 +166,7 @@ def test_commands_need_the_drive_file(kpi: Kpi, tmp_path: Path) -> None:
     shutil.copy(ROOT / "data" / "targets.yaml", tmp_path / "targets.yaml")
     result = kpi("rank", Q4, "--targets", str(tmp_path / "targets.yaml"))
     assert result.exit_code == EXIT_USAGE
-    assert "no drive file" in result.output
+    assert "không có tệp phong trào (drive.yaml)" in result.output
     check = kpi("check", Q4, "--targets", str(tmp_path / "targets.yaml"), "-f", "json")
     assert "timeliness" not in json.loads(check.stdout)  # check works without it
 

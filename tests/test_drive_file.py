@@ -80,7 +80,7 @@ def test_validate_targets_checks_the_drive_file_beside(
 ) -> None:
     result = kpi("validate-targets")
     assert result.exit_code == 0
-    assert "data/drive.yaml: valid (4 rounds, 2 clusters)" in result.output
+    assert "data/drive.yaml: hợp lệ (4 đợt, 2 cụm, khối)" in result.output
     (tmp_path / "targets.yaml").write_bytes((ROOT / "data" / "targets.yaml").read_bytes())
     bad = DATA / "drive" / "invalid" / "unknown-member.yaml"
     (tmp_path / "drive.yaml").write_bytes(bad.read_bytes())
@@ -108,6 +108,6 @@ def test_check_goes_on_without_an_invalid_drive_file(
     targets = str(tmp_path / "targets.yaml")
     result = kpi("check", "data/submissions/2024-Q4", "--targets", targets, "-f", "json")
     assert result.exit_code == 1  # TN's invalid file, as without a drive file
-    assert "drive.yaml is not valid, the calendar is left out" in result.stderr
+    assert "drive.yaml không hợp lệ, bỏ qua lịch phong trào" in result.stderr
     assert "timeliness" not in json.loads(result.stdout)
     assert kpi("rank", "data/submissions/2024-Q4", "--targets", targets).exit_code == 2

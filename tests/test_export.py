@@ -17,8 +17,9 @@ from openpyxl import load_workbook
 from typer.testing import Result
 
 from cantho_kpi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from cantho_kpi.domain import SYMBOL, Status
+from cantho_kpi.domain import Status
 from cantho_kpi.errors import KpiError
+from cantho_kpi.presentation import SYMBOL
 from cantho_kpi.report import Report, evaluate
 from cantho_kpi.submissions import Submission, SubmittedValue, ValueState, discover, read_submission
 from cantho_kpi.targets import TargetsFile

@@ -24,7 +24,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from cantho_kpi.domain import SYMBOL, Status
+from cantho_kpi.domain import Status
+from cantho_kpi.presentation import SYMBOL
 from cantho_kpi.report import Report
 from cantho_kpi.workbooks.style import LABELS
 

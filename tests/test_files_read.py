@@ -161,7 +161,7 @@ def test_the_cli_says_a_special_targets_file_in_one_line(
     path = make(tmp_path / "targets.yaml")
     said = f"kpi: {path}: is {what}, not a regular file; kpi reads only regular files (copy "
     english = ["check", str(DATA), "--targets", str(path), "--lang", "en"]
-    for args in (["validate-targets", str(path)], english):
+    for args in (["validate-targets", str(path), "--lang", "en"], english):
         result = kpi(*args)
         assert result.exit_code == 2
         assert result.stderr == said + "the data into one)\n"
@@ -183,7 +183,7 @@ def test_a_fifo_drive_file_is_named_not_passed_over(
     chase = kpi("chase", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets, "-l", "en")
     assert chase.exit_code == 2
     assert chase.stderr.startswith(said)  # not "no drive file beside the targets file"
-    check = kpi("check", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets)
+    check = kpi("check", str(ROOT / "data/submissions/2024-Q2"), "--targets", targets, "-l", "en")
     assert check.exit_code == 1  # the calendar is left out, the check goes on
     assert check.stderr.strip().endswith("(copy the data into one); the calendar is left out")
     assert kpi("validate-targets", targets).exit_code == 2

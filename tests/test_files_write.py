@@ -245,19 +245,17 @@ def test_template_never_writes_over_the_targets_file(kpi: Kpi, tmp_path: Path) -
     result = kpi(*args, "-o", str(folder / "data" / "targets.yaml"))
     assert result.exit_code == 2
     assert result.stderr.startswith("kpi: ")
-    assert "targets.yaml: the template is a workbook: give a file name ending in .xlsx" in (
-        result.stderr
-    )
+    assert "targets.yaml: biểu mẫu là sổ tính: hãy đặt tên tệp có đuôi .xlsx" in (result.stderr)
     (folder / "data" / "NK.xlsx").symlink_to(folder / "data" / "targets.yaml")
     result = kpi(*args, "-o", str(folder / "data" / "NK.xlsx"))
     assert result.exit_code == 2
-    assert "is one of this command's inputs" in result.stderr
+    assert "là một trong các tệp đầu vào" in result.stderr
     assert (folder / "data" / "targets.yaml").read_bytes() == before
 
 
 def test_template_troubles_are_one_line_each(kpi: Kpi, tmp_path: Path) -> None:
     (tmp_path / "f.xlsx").write_bytes(b"x")
-    base = ["template", "--unit", "NK", "--period", "2024-Q2"]
+    base = ["template", "--unit", "NK", "--period", "2024-Q2", "--lang", "en"]
     cases = {
         str(tmp_path / "f.xlsx"): "already exists; add --force to replace it",
         str(tmp_path / "f.xlsx" / "a.xlsx"): "is a file, not a folder",
@@ -271,7 +269,7 @@ def test_template_troubles_are_one_line_each(kpi: Kpi, tmp_path: Path) -> None:
         assert said in result.stderr
     result = kpi("template", "--all-units", "--period", "2024-Q2", "-o", str(tmp_path / "f.xlsx"))
     assert result.exit_code == 2
-    assert "is a file; --all-units writes one workbook per unit into a folder" in result.stderr
+    assert "là một tệp; --all-units ghi mỗi đơn vị một sổ tính vào một thư mục" in result.stderr
     assert _left(tmp_path) == ["f.xlsx"]
 
 
@@ -290,7 +288,7 @@ def test_review_and_chase_write_through_the_same_writer(kpi: Kpi, tmp_path: Path
     assert kpi("chase", q4, "--as-of", "2025-01-25", "-o", str(chase)).exit_code == 2
     table = kpi("chase", q4, "-o", str(tmp_path / "chase.txt"))
     assert table.exit_code == 2
-    assert "writes to a file as .md (markdown), .json (json), .csv (csv)" in table.stderr
+    assert "ghi ra tệp dạng .md (markdown), .json (json), .csv (csv)" in table.stderr
     assert _left(tmp_path) == ["chase.csv", "review.md"]
 
 

@@ -311,9 +311,9 @@ def test_outside_a_working_folder_the_messages_point_to_init(
     monkeypatch.chdir(tmp_path)
     chase = kpi("chase", str(Q2))
     assert chase.exit_code == EXIT_USAGE
-    assert "no drive file" in chase.stderr
-    assert "kpi init FOLDER" in chase.stderr
-    check = kpi("check", str(Q2), "--fail-on", "never")
+    assert "không có tệp phong trào (drive.yaml)" in chase.stderr
+    assert "kpi init THƯ-MỤC" in chase.stderr
+    check = kpi("check", str(Q2), "--fail-on", "never", "--lang", "en")
     assert check.exit_code == EXIT_OK
     assert "using the copy installed with kpi" in check.stderr
     assert "make a working folder with: kpi init FOLDER" in check.stderr

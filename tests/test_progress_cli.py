@@ -261,7 +261,7 @@ def test_usage_errors(kpi: Kpi, tmp_path: Path) -> None:
     assert kpi("progress", str(tmp_path)).exit_code == EXIT_USAGE  # no submissions
     unknown = kpi("progress", ARCHIVE, "--unit", "XX")
     assert unknown.exit_code == EXIT_USAGE
-    assert "unknown unit" in unknown.stderr
+    assert "không có đơn vị 'XX'" in unknown.stderr
 
 
 def test_a_targets_file_without_a_term(kpi: Kpi, tmp_path: Path) -> None:
@@ -306,11 +306,11 @@ def test_a_units_own_target_is_the_one_shown_and_used(kpi: Kpi) -> None:
 def test_as_of_before_every_round_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("progress", ARCHIVE, "--as-of", "2019")
     assert result.exit_code == EXIT_USAGE
-    assert "no round of 2019 or before" in result.stderr
+    assert "không có đợt nào của năm 2019 hay trước đó" in result.stderr
 
 
 def test_as_of_after_the_term_is_a_usage_error(kpi: Kpi) -> None:
     result = kpi("progress", ARCHIVE, "--unit", "CT", "--as-of", "2030")
     assert result.exit_code == EXIT_USAGE
-    assert "--as-of 2030 is after the term (2021-2025)" in result.stderr
+    assert "--as-of 2030 nằm sau nhiệm kỳ (2021-2025)" in result.stderr
     assert kpi("progress", ARCHIVE, "--unit", "CT", "--as-of", "2025").exit_code == EXIT_OK

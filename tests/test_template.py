@@ -165,7 +165,7 @@ def test_cli_writes_and_refuses_to_overwrite(kpi: Kpi, tmp_path: Path) -> None:
     assert out.exists()
     again = kpi("template", "--unit", "NK", "--period", "2024-Q2", "-o", str(out))
     assert again.exit_code == EXIT_USAGE
-    assert "already exists; add --force" in again.stderr
+    assert "đã có; thêm --force để thay thế" in again.stderr
     assert kpi("template", "-u", "NK", "-p", "2024-Q2", "-o", str(out), "--force").exit_code == 0
 
 

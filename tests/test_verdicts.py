@@ -444,8 +444,8 @@ def test_the_installed_copy_says_what_it_lacks(
     kpi: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no data/targets.yaml here or above, no $KPI_TARGETS
-    result = kpi("check", str(ROOT / SAMPLES / "2024-Q2"), "-f", "json")
+    result = kpi("check", str(ROOT / SAMPLES / "2024-Q2"), "-f", "json", "--lang", "en")
     assert "has the plan's targets only (no units' own targets, no drive file)" in result.stderr
-    ranked = kpi("rank", str(ROOT / SAMPLES / "2024-Q4"))
+    ranked = kpi("rank", str(ROOT / SAMPLES / "2024-Q4"), "--lang", "en")
     assert ranked.exit_code == 2
     assert "no drive file (drive.yaml) beside the targets file" in ranked.stderr

@@ -57,7 +57,7 @@ def test_english_plurals(kpi: Kpi, tmp_path: Path) -> None:
     assert result.stderr.strip().endswith("; 1 file with errors, see the Problems sheet")
     subtitle = load_workbook(out)["Summary"]["A2"].value
     assert subtitle.endswith("· 13 files, 1 with errors, 1 unit not reported")
-    valid = kpi("validate-targets", "data/targets.yaml")
+    valid = kpi("validate-targets", "data/targets.yaml", "--lang", "en")
     assert valid.stderr.strip().splitlines() == [
         "data/targets.yaml: valid (35 indicators; own targets of 3 units)",
         "data/drive.yaml: valid (4 rounds, 2 clusters)",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..catalog import tr
 from .options import (
     AsOfOption,
     CheckFormatOption,
@@ -32,6 +33,7 @@ from .run import Run, fail, fail_with, say
 from .words import wrote_line
 
 if TYPE_CHECKING:
+    from ..domain import Lang
     from ..report import Report
     from ..targets import TargetsFile
     from .reading import Calendar
@@ -79,10 +81,14 @@ def check_command(
     chosen = run.format("check", output_format)
     if detail and chosen != "table":
         fail(
-            f"--detail applies to the table only, not to --format {chosen}; json and csv "
-            "always carry every unit's results, --unit CODE keeps one unit"
+            tr(
+                lang,
+                "--detail applies to the table only, not to --format {format}; json and csv "
+                "always carry every unit's results, --unit CODE keeps one unit",
+                format=chosen,
+            )
         )
-    _check_fail_on(fail_on)
+    _check_fail_on(fail_on, lang)
     wanted, when, day = run.unit(unit), run.period(period), run.day(as_of)
     with interruptible():
         report, _, folders = read_and_judge(run, paths, period=when, jobs=jobs, as_of=day)
@@ -90,23 +96,33 @@ def check_command(
         if wanted is not None:
             report = report.for_unit(wanted)
             if not report.submissions:
-                say(_no_file_line(wanted, report, run.targets))
+                say(_no_file_line(wanted, report, run.targets, lang))
             calendar = _calendar_of(calendar, wanted)
         view = CheckView(report, run.targets, lang, wanted, detail, calendar)
         get_format("check", chosen).write(view, sys.stdout)
     raise typer.Exit(exit_code(report, fail_on or [FailOn.invalid], folders))
 
 
-def _no_file_line(code: str, report: Report, loaded: TargetsFile) -> str:
+def _no_file_line(code: str, report: Report, loaded: TargetsFile, lang: Lang) -> str:
     """--unit names a unit with no file here: its report is missing (a finding with
     --fail-on missing, as for the whole folder) or not due."""
     unit = loaded.unit(code)
     assert unit is not None  # Run.unit knows it
-    said = f"kpi: {code} ({unit.name}) sent no file among these"
     rounds = sorted({m.round or m.period for m in report.missing_units})
     if rounds:
-        return f"{said}: its report for {', '.join(rounds)} is missing"
-    return f"{said}, and none is due from it for their rounds"
+        return "kpi: " + tr(
+            lang,
+            "{unit} ({name}) sent no file among these: its report for {rounds} is missing",
+            unit=code,
+            name=unit.name,
+            rounds=", ".join(rounds),
+        )
+    return "kpi: " + tr(
+        lang,
+        "{unit} ({name}) sent no file among these, and none is due from it for their rounds",
+        unit=code,
+        name=unit.name,
+    )
 
 
 def _calendar_of(calendar: Calendar | None, code: str) -> Calendar | None:
@@ -117,9 +133,9 @@ def _calendar_of(calendar: Calendar | None, code: str) -> Calendar | None:
     return [r for r in rounds if r.unit_code == code], [d for d in launch if d.unit_code == code]
 
 
-def _check_fail_on(fail_on: list[FailOn] | None) -> None:
+def _check_fail_on(fail_on: list[FailOn] | None, lang: Lang) -> None:
     if fail_on and FailOn.never in fail_on and len(set(fail_on)) > 1:
-        fail("--fail-on never cannot be combined with another --fail-on value")
+        fail(tr(lang, "--fail-on never cannot be combined with another --fail-on value"))
 
 
 def export_command(
@@ -157,7 +173,7 @@ def export_command(
     from ..workbooks import write_export
 
     run = Run(lang, targets)
-    _check_fail_on(fail_on)
+    _check_fail_on(fail_on, lang)
     run.output(output, force=force, suffixes=(".xlsx",))  # at once, before the files are read
     when, day = run.period(period), run.day(as_of)
     with interruptible():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..catalog import tr
 from .exits import EXIT_FINDINGS, EXIT_OK
 from .options import (
     AsOfOption,
@@ -21,7 +22,7 @@ from .options import (
     format_help,
 )
 from .reading import read_and_judge
-from .run import Run, emit, fail, file_format
+from .run import Run, emit, fail, file_format, suggestion
 
 if TYPE_CHECKING:
     from ..domain import Period
@@ -61,14 +62,18 @@ def _round(run: Run, text: str | None, report: Report) -> Period:
     else:
         found = rounds_of(report)
         if not found:
-            fail("no file says its period; give --round 2024-Q2")
+            fail(tr(run.lang, "no file says its period; give --round 2024-Q2"))
         period = found[-1]
     calendar = run.drive.calendar
     if calendar.deadline(period) is None:
         known = ", ".join(round_name(run.targets, r.period) for r in calendar.rounds)
         fail(
-            f"the drive file gives no deadline for round {round_name(run.targets, period)}; "
-            f"its rounds: {known}"
+            tr(
+                run.lang,
+                "the drive file gives no deadline for round {round}; its rounds: {rounds}",
+                round=round_name(run.targets, period),
+                rounds=known,
+            )
         )
     return period
 
@@ -163,21 +168,29 @@ def rank_command(
     from ..output import RankView
     from ..report import rank
     from ..submissions import today_in_vietnam
-    from .run import suggestion
 
     run = Run(lang, targets)
     chosen = run.format("rank", output_format)
     drive = run.drive
     known = [c.id for c in drive.clusters]
     if cluster is not None and cluster not in known:
-        fail(f"unknown cluster {cluster!r}{suggestion(cluster, known)}; the clusters are: "
-             + ", ".join(known))  # fmt: skip
+        fail(
+            tr(
+                lang,
+                "unknown cluster {cluster}{suggestion}; the clusters are: {clusters}",
+                cluster=repr(cluster),
+                suggestion=suggestion(cluster, known, lang),
+                clusters=", ".join(known),
+            )
+        )
     given = run.day(as_of)
     report = read_and_judge(run, paths, jobs=jobs, as_of=given, say_logs=True).report
     period = _round(run, round_, report)
     ranking = rank(run.targets, drive, report, period, cluster, as_of=given or today_in_vietnam())
     if not ranking.clusters:
-        fail(f"no cluster of the drive file is active in round {ranking.round}")
+        fail(
+            tr(lang, "no cluster of the drive file is active in round {round}", round=ranking.round)
+        )
     view = RankView(ranking, drive, str(run.drive_path), given, lang)
     emit(run, "rank", chosen, view, force=False)
     raise typer.Exit(EXIT_OK)
@@ -249,6 +262,16 @@ def _round_of_review(run: Run, text: str, report: Report) -> Period:
     period = drive_round_of(when)
     name = round_name(run.targets, period)
     if name not in report.rounds:
-        found = ", ".join(report.rounds) or "none"
-        fail(f"no file of round {name} among these files (rounds found: {found})")
+        found = ", ".join(report.rounds) or tr(run.lang, "none")
+        fail(
+            tr(
+                run.lang,
+                "no file of round {round} among these files{suggestion} (rounds found: {rounds})",
+                round=name,
+                suggestion=suggestion(name, report.rounds, run.lang)
+                if len(report.rounds) > 1
+                else "",
+                rounds=found,
+            )
+        )
     return period

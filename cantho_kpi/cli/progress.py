@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..catalog import tr
 from .exits import EXIT_OK
 from .options import JobsOption, LangOption, PathsArgument, ProgressFormatOption, TargetsOption
 from .run import Run, emit, fail
@@ -67,13 +68,23 @@ def _tracked(
     term = loaded.plan.term
     if term is None:
         fail(
-            f"{run.targets_path}: the plan has no term; add 'term: {{from: 2021, to: 2025}}' "
-            "to its plan block"
+            tr(
+                run.lang,
+                "{path}: the plan has no term; add 'term: {{from: 2021, to: 2025}}' to its plan "
+                "block",
+                path=run.targets_path,
+            )
         )
     if as_of is not None and as_of > term.to:
         fail(
-            f"--as-of {as_of} is after the term ({term.from_}-{term.to}); the term's end is "
-            f"judged with --as-of {term.to}"
+            tr(
+                run.lang,
+                "--as-of {year} is after the term ({start}-{end}); the term's end is judged with "
+                "--as-of {end}",
+                year=as_of,
+                start=term.from_,
+                end=term.to,
+            )
         )
     found = run.scan(paths)
     files = found.files
@@ -90,7 +101,13 @@ def _tracked(
             today=today_in_vietnam(),
         )
     if wanted is not None and not report.results:
-        fail(f"no submission from unit {wanted} under these paths")
+        fail(tr(run.lang, "no submission from unit {unit} under these paths", unit=wanted))
     if as_of is not None and not report.rounds:
-        fail(f"no round of {as_of} or before under these paths; --as-of is a year of the files")
+        fail(
+            tr(
+                run.lang,
+                "no round of {year} or before under these paths; --as-of is a year of the files",
+                year=as_of,
+            )
+        )
     return report

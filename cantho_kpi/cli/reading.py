@@ -88,8 +88,15 @@ def _no_file_of_round(report: Report, run: Run) -> str:
 
     periods = [parse_period(s.period) for s in report.submissions if s.period]
     rounds = sorted({str(round_of(p, run.targets.rounds)) for p in periods if p is not None})
-    there = f" (their rounds: {', '.join(rounds)})" if rounds else ""
-    return f"no file of round {report.rounds[0]} among these files{there}"
+    from ..catalog import tr
+    from .run import suggestion
+
+    wanted = report.rounds[0]
+    said = tr(run.lang, "no file of round {round} among these files", round=wanted)
+    if rounds:
+        said += suggestion(wanted, rounds, run.lang) if len(rounds) > 1 else ""
+        said += tr(run.lang, " (their rounds: {rounds})", rounds=", ".join(rounds))
+    return said
 
 
 def with_progress(items: Iterator[Submission], total: int) -> Iterator[Submission]:

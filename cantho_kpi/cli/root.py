@@ -23,6 +23,7 @@ from .exits import EXIT_OK, EXIT_USAGE, start_interruptible_run
 from .progress import progress_command
 from .targets import schema_command, targets_command, validate_targets_command
 from .template import template_command
+from .usage import KpiGroup
 from .workfolder import init_command
 
 app = typer.Typer(
@@ -36,6 +37,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=KpiGroup,
 )
 app.command("check")(check_command)
 app.command("progress")(progress_command)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from ..catalog import tr
 from .exits import EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -44,13 +45,13 @@ def say(line: str) -> None:
     typer.echo(line, err=True)
 
 
-def suggestion(given: str, known: Sequence[str]) -> str:
+def suggestion(given: str, known: Sequence[str], lang: Lang) -> str:
     """`` (did you mean NK?)``, for a value close to one of ``known``; else nothing."""
     close = difflib.get_close_matches(given.upper(), [k.upper() for k in known], n=1, cutoff=0.5)
     if not close:
         return ""
     match = next(k for k in known if k.upper() == close[0])
-    return f" (did you mean {match}?)"
+    return tr(lang, " (did you mean {match}?)", match=match)
 
 
 @dataclass
@@ -75,11 +76,7 @@ class Run:
         option = self.targets_option
         if option is not None:
             if not option.exists() and not option.is_symlink():
-                fail(
-                    f"{option}: không có tệp này (--targets)"
-                    if self.lang == "vi"
-                    else f"{option}: no such file (--targets)"
-                )
+                fail(tr(self.lang, "{path}: no such file (--targets)", path=option))
             return option
         try:
             found = find_targets()
@@ -90,12 +87,16 @@ class Run:
         return found
 
     def _say_packaged(self, path: Path) -> None:
-        from ..targets import INIT_HINT
-
         say(
-            f"kpi: no data/targets.yaml here or above and no $KPI_TARGETS: using the copy "
-            f"installed with kpi ({path}), which has the plan's targets only (no units' own "
-            f"targets, no drive file); give --targets FILE to use your office's, or {INIT_HINT}"
+            "kpi: "
+            + tr(
+                self.lang,
+                "no data/targets.yaml here or above and no $KPI_TARGETS: using the copy "
+                "installed with kpi ({path}), which has the plan's targets only (no units' own "
+                "targets, no drive file); give --targets FILE to use your office's, or make a "
+                "working folder with: kpi init FOLDER, and run kpi inside it",
+                path=path,
+            )
         )
 
     @cached_property
@@ -119,7 +120,13 @@ class Run:
         if result.targets is None or result.errors:
             typer.echo(issues_text(result.issues), err=True, nl=False)
             path = self.targets_path
-            fail(f"{path}: the targets file is not valid; run: kpi validate-targets {path}")
+            fail(
+                tr(
+                    self.lang,
+                    "{path}: the targets file is not valid; run: kpi validate-targets {path}",
+                    path=path,
+                )
+            )
         return result.targets
 
     @property
@@ -132,14 +139,18 @@ class Run:
     def drive(self) -> DriveFile:
         """The drive file beside the targets file, valid, or exit 2 with its problems."""
         from ..files import present
-        from ..targets import INIT_HINT
 
         path = self.drive_path
         if not present(path):
             fail(
-                f"no drive file (drive.yaml) beside the targets file {self.targets_path}: this "
-                "command needs the drive's calendar and clusters; give --targets with a targets "
-                f"file that has one beside it, or {INIT_HINT}"
+                tr(
+                    self.lang,
+                    "no drive file (drive.yaml) beside the targets file {path}: this command "
+                    "needs the drive's calendar and clusters; give --targets with a targets file "
+                    "that has one beside it, or make a working folder with: kpi init FOLDER, and "
+                    "run kpi inside it",
+                    path=self.targets_path,
+                )
             )
         found = self._load_drive(required=True)
         assert found is not None
@@ -166,13 +177,27 @@ class Run:
         except KpiError as exc:
             if required:
                 fail_with(exc, self.lang)
-            say(f"kpi: {exc.message}; the calendar is left out")
+            said = exc.message_vi if self.lang == "vi" and exc.message_vi else exc.message
+            say("kpi: " + tr(self.lang, "{problem}; the calendar is left out", problem=said))
             return None
         if result.drive is None or not result.valid:
             if required:
                 typer.echo(issues_text(result.issues), err=True, nl=False)
-                fail(f"{path}: the drive file is not valid; run: kpi validate-targets")
-            say(f"kpi: {path} is not valid, the calendar is left out; run: kpi validate-targets")
+                fail(
+                    tr(
+                        self.lang,
+                        "{path}: the drive file is not valid; run: kpi validate-targets",
+                        path=path,
+                    )
+                )
+            say(
+                "kpi: "
+                + tr(
+                    self.lang,
+                    "{path} is not valid, the calendar is left out; run: kpi validate-targets",
+                    path=path,
+                )
+            )
             return None
         return result.drive
 
@@ -187,8 +212,13 @@ class Run:
         known = [u.code for u in self.targets.reporting_units]
         if wanted not in known:
             fail(
-                f"unknown unit {code!r}{suggestion(wanted, known)}; the units are: "
-                + ", ".join(known)
+                tr(
+                    self.lang,
+                    "unknown unit {unit}{suggestion}; the units are: {units}",
+                    unit=repr(code),
+                    suggestion=suggestion(wanted, known, self.lang),
+                    units=", ".join(known),
+                )
             )
         return wanted
 
@@ -201,7 +231,13 @@ class Run:
             return None
         found = parse_period(text)
         if found is None:
-            fail(f"--period {text!r} is not a period; write 2024-Q2, 2024-H1, 2024-9M or 2024")
+            fail(
+                tr(
+                    self.lang,
+                    "--period {text} is not a period; write 2024-Q2, 2024-H1, 2024-9M or 2024",
+                    text=repr(text),
+                )
+            )
         return found
 
     def day(self, text: str | None, option: str = "--as-of") -> date | None:
@@ -212,7 +248,14 @@ class Run:
             return None
         found = parse_day(text)
         if found is None:
-            fail(f"{option} {text!r} is not a day; write 2025-01-21 or 21/01/2025")
+            fail(
+                tr(
+                    self.lang,
+                    "{option} {text} is not a day; write 2025-01-21 or 21/01/2025",
+                    option=option,
+                    text=repr(text),
+                )
+            )
         return found
 
     def format(self, kind: str, name: str) -> str:
@@ -222,8 +265,14 @@ class Run:
         known = format_names(kind)
         if name not in known:
             fail(
-                f"--format {name!r} is not a format of this command{suggestion(name, known)}; "
-                f"the formats are: {', '.join(known)}"
+                tr(
+                    self.lang,
+                    "--format {name} is not a format of this command{suggestion}; the formats "
+                    "are: {formats}",
+                    name=repr(name),
+                    suggestion=suggestion(name, known, self.lang),
+                    formats=", ".join(known),
+                )
             )
         return name
 
@@ -250,8 +299,15 @@ class Run:
         from ..files import check_output
 
         if path.suffix.lower() not in suffixes:
-            names = " or ".join(suffixes)
-            fail(f"{path}: the output must be a {names} file")
+            names = tr(self.lang, " or ").join(suffixes)
+            fail(
+                tr(
+                    self.lang,
+                    "{path}: the output must be a {suffixes} file",
+                    path=path,
+                    suffixes=names,
+                )
+            )
         try:
             check_output(path, force=force, inputs=self.inputs())
         except KpiError as exc:
@@ -305,7 +361,14 @@ def emit(
     chosen = get_format(kind, name)
     if output is None:
         if chosen.binary:
-            fail(f"--format {name} writes a file: give -o FILE{chosen.suffix or ''}")
+            fail(
+                tr(
+                    run.lang,
+                    "--format {name} writes a file: give -o FILE{suffix}",
+                    name=name,
+                    suffix=chosen.suffix or "",
+                )
+            )
         chosen.write(view, sys.stdout)
         return
     if chosen.binary:
@@ -332,5 +395,12 @@ def file_format(run: Run, kind: str, given: str | None, output: Path | None) -> 
     if name is None or get_format(kind, name).suffix is None:
         files = [n for n in format_names(kind) if get_format(kind, n).suffix]
         suffixes = ", ".join(f"{get_format(kind, n).suffix} ({n})" for n in files)
-        fail(f"{output}: this command writes to a file as {suffixes}; name the file so")
+        fail(
+            tr(
+                run.lang,
+                "{path}: this command writes to a file as {suffixes}; name the file so",
+                path=output,
+                suffixes=suffixes,
+            )
+        )
     return name

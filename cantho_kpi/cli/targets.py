@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..domain import plural
+from ..catalog import tr, trn
 from .exits import EXIT_FINDINGS
 from .options import LangOption, TargetsFormatOption, TargetsOption, ValidationFormatOption
 from .run import Run, emit, fail, fail_with
 
 if TYPE_CHECKING:
+    from ..domain import Lang
     from ..targets import DriveResult, TargetsResult
 
 
@@ -44,6 +45,7 @@ def validate_targets_command(
     ] = None,
     targets: TargetsOption = None,
     output_format: ValidationFormatOption = "text",
+    lang: LangOption = "vi",
 ) -> None:
     """Check a targets file: schema, duplicate keys and codes, bounds, groups, units.
 
@@ -54,18 +56,19 @@ def validate_targets_command(
     """
     from ..output import ValidationView
 
-    run = Run("en", targets)
+    run = Run(lang, targets)
     chosen = run.format("validation", output_format)
-    results = _validated(paths or [run.targets_path])
+    results = _validated(paths or [run.targets_path], lang)
     emit(run, "validation", chosen, ValidationView(results), force=False)
     for result in results if chosen == "text" else []:
         if result.valid:
-            typer.echo(f"{result.path}: valid ({_what(result)})", err=True)
+            said = tr(lang, "{path}: valid ({what})", path=result.path, what=_what(result, lang))
+            typer.echo(said, err=True)
     if not all(result.valid for result in results):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _load(path: Path) -> TargetsResult:
+def _load(path: Path, lang: Lang) -> TargetsResult:
     """One targets file read and checked (a file that cannot be opened is a usage error), or
     its result kept from an earlier run on the same bytes."""
     from ..errors import KpiError
@@ -74,10 +77,10 @@ def _load(path: Path) -> TargetsResult:
     try:
         return load_targets_cached(path)
     except KpiError as exc:
-        fail_with(exc)
+        fail_with(exc, lang)
 
 
-def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
+def _validated(paths: list[Path], lang: Lang) -> list[TargetsResult | DriveResult]:
     """Each targets file, then the drive file beside it when there is one (checked against the
     targets file's units and indicators); a file named drive.yaml is read as a drive file."""
     from ..errors import KpiError
@@ -88,13 +91,13 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
     seen: set[Path] = set()
     for path in paths:
         if path.parent.name == UNIT_TARGETS_DIR:  # one unit's own targets
-            results.append(_unit_file(path))
+            results.append(_unit_file(path, lang))
             continue
         if path.name == DRIVE_FILE_NAME:
             beside, sibling = path, path.parent / "targets.yaml"
-            main = _load(sibling) if present(sibling) else None
+            main = _load(sibling, lang) if present(sibling) else None
         else:
-            beside, main = drive_path(path), _load(path)
+            beside, main = drive_path(path), _load(path, lang)
             results.append(main)
         if not present(beside) or beside.resolve() in seen:
             continue
@@ -105,11 +108,11 @@ def _validated(paths: list[Path]) -> list[TargetsResult | DriveResult]:
         try:
             results.append(load_drive(beside, str(beside), units, codes))
         except KpiError as exc:
-            fail_with(exc)
+            fail_with(exc, lang)
     return results
 
 
-def _unit_file(path: Path) -> TargetsResult:
+def _unit_file(path: Path, lang: Lang) -> TargetsResult:
     """A unit's own-targets file, checked with the targets file it belongs to (the
     ``targets.yaml`` above its ``unit-targets`` folder): its problems only, or the targets
     file's when that cannot be read."""
@@ -119,10 +122,17 @@ def _unit_file(path: Path) -> TargetsResult:
 
     sibling = path.parent.parent / "targets.yaml"
     if not present(sibling):
-        fail(f"{path}: a unit's targets are checked with {sibling}, which does not exist")
+        fail(
+            tr(
+                lang,
+                "{path}: a unit's targets are checked with {sibling}, which does not exist",
+                path=path,
+                sibling=sibling,
+            )
+        )
     if not present(path):
-        fail(f"{path}: no such file")
-    whole = _load(sibling)
+        fail(tr(lang, "{path}: no such file", path=path))
+    whole = _load(sibling, lang)
     if whole.targets is None and not any(_same(i.location.file, path) for i in whole.issues):
         return whole  # the targets file itself is broken: say so
     mine = [i for i in whole.issues if _same(i.location.file, path)]
@@ -133,20 +143,24 @@ def _same(shown: str, path: Path) -> bool:
     return Path(shown).resolve() == path.resolve()
 
 
-def _what(result: TargetsResult | DriveResult) -> str:
+def _what(result: TargetsResult | DriveResult, lang: Lang) -> str:
     from ..targets import UNIT_TARGETS_DIR, DriveResult
 
     if isinstance(result, DriveResult):
         assert result.drive is not None
         drive = result.drive
-        rounds = plural(len(drive.calendar.rounds), "round", "rounds")
-        return f"{rounds}, {plural(len(drive.clusters), 'cluster', 'clusters')}"
+        rounds = trn(lang, "{count} round", "{count} rounds", len(drive.calendar.rounds))
+        clusters = trn(lang, "{count} cluster", "{count} clusters", len(drive.clusters))
+        return f"{rounds}, {clusters}"
     assert result.targets is not None
     if Path(result.path).parent.name == UNIT_TARGETS_DIR:
-        return "a unit's own targets, checked with the targets file above its folder"
+        return tr(lang, "a unit's own targets, checked with the targets file above its folder")
     own = len(result.targets.unit_targets)
-    units = f"; own targets of {plural(own, 'unit', 'units')}" if own else ""
-    return f"{plural(len(result.targets.indicators), 'indicator', 'indicators')}{units}"
+    count = len(result.targets.indicators)
+    what = trn(lang, "{count} indicator", "{count} indicators", count)
+    if own:
+        what += trn(lang, "; own targets of {count} unit", "; own targets of {count} units", own)
+    return what
 
 
 def schema_command() -> None:

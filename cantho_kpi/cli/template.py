@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..catalog import tr
 from ..errors import one_line
-from .options import ForceOption, TargetsOption
+from .options import ForceOption, LangOption, TargetsOption
 from .run import Run, fail, fail_with, say, suggestion
 
 if TYPE_CHECKING:
-    from ..domain import Period
+    from ..domain import Lang, Period
     from ..targets import ReportingUnit, TargetsFile
 
 
@@ -47,6 +48,7 @@ def template_command(
     ] = False,
     force: ForceOption = False,
     targets: TargetsOption = None,
+    lang: LangOption = "vi",
 ) -> None:
     """Write the official submission workbook for a unit and period.
 
@@ -58,56 +60,82 @@ def template_command(
     from ..errors import KpiError
     from ..workbooks import write_template
 
-    run = Run("en", targets)
+    run = Run(lang, targets)
     if not period:
-        fail("--period is required, e.g. --period 2024-Q2")
+        fail(tr(lang, "--period is required, e.g. --period 2024-Q2"))
     when = run.period(period)
     assert when is not None
     if output is not None and not all_units and output.suffix.lower() != ".xlsx":
-        fail(f"{output}: the template is a workbook: give a file name ending in .xlsx")
+        fail(
+            tr(
+                lang,
+                "{path}: the template is a workbook: give a file name ending in .xlsx",
+                path=output,
+            )
+        )
     loaded = run.targets
-    units = _template_units(loaded, unit, all_units, when)
-    folder = _folder(output) if all_units and output is not None else Path(".")
+    units = _template_units(loaded, unit, all_units, when, lang)
+    folder = _folder(output, lang) if all_units and output is not None else Path(".")
     inputs = run.inputs()  # the targets file it is made from is never written over
     for one in units:
         path = folder / f"{one.code}_{when}.xlsx" if all_units or output is None else output
         try:
             write_template(loaded, one, when, path, force, inputs)
         except KpiError as exc:
-            fail_with(exc)
-        say(f"wrote {one_line(str(path))}")
+            fail_with(exc, lang)
+        say(tr(lang, "wrote {path}", path=one_line(str(path))))
 
 
-def _folder(output: Path) -> Path:
+def _folder(output: Path, lang: Lang) -> Path:
     """The folder of ``--all-units -o FOLDER``, made if it does not exist."""
     from ..files import write_error
 
     if output.exists() and not output.is_dir():
-        fail(f"{output}: is a file; --all-units writes one workbook per unit into a folder")
+        fail(
+            tr(
+                lang,
+                "{path}: is a file; --all-units writes one workbook per unit into a folder",
+                path=output,
+            )
+        )
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail_with(write_error(output, exc))
+        fail_with(write_error(output, exc), lang)
     return output
 
 
 def _template_units(
-    targets: TargetsFile, code: str | None, all_units: bool, when: Period
+    targets: TargetsFile, code: str | None, all_units: bool, when: Period, lang: Lang
 ) -> list[ReportingUnit]:
     if all_units == (code is not None):
-        fail("give either --unit CODE or --all-units")
+        fail(tr(lang, "give either --unit CODE or --all-units"))
     if all_units:
         return [u for u in targets.reporting_units if u.active_in(when)]
     wanted = (code or "").strip().upper()
     found = targets.unit(wanted)
     if found is None:
         known = [u.code for u in targets.reporting_units]
-        fail(f"unknown unit {code!r}{suggestion(wanted, known)}; the units are: {', '.join(known)}")
+        fail(
+            tr(
+                lang,
+                "unknown unit {unit}{suggestion}; the units are: {units}",
+                unit=repr(code),
+                suggestion=suggestion(wanted, known, lang),
+                units=", ".join(known),
+            )
+        )
     if not found.active_in(when):
-        bounds = (("from", found.from_), ("until", found.until))
+        bounds = ((tr(lang, "from"), found.from_), (tr(lang, "until"), found.until))
         span = " ".join(f"{word} {value}" for word, value in bounds if value)
         fail(
-            f"unit {found.code} does not report in {when} (it reports {span}); see its "
-            "from/until in the targets file"
+            tr(
+                lang,
+                "unit {unit} does not report in {period} (it reports {span}); see its from/until "
+                "in the targets file",
+                unit=found.code,
+                period=when,
+                span=span,
+            )
         )
     return [found]

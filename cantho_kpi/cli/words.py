@@ -1,11 +1,12 @@
-"""What the commands say on stderr, in the language of ``--lang``, with English plurals right."""
+"""What the commands say on stderr, in the language of ``--lang`` (the message catalog), with
+English plurals right."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import plural
+from ..catalog import day, tr, trn
 from ..errors import one_line
 
 if TYPE_CHECKING:
@@ -20,45 +21,47 @@ def skipped_lines(skipped: list[Skipped], lang: Lang) -> list[str]:
     exports = [one_line(s.path.name) for s in skipped if s.reason == "kpi-export"]
     lines = []
     if others:
-        names = ", ".join(others)
-        if lang == "vi":
-            lines.append(f"bỏ qua {len(others)} tệp không phải báo cáo (.xlsx, .csv): {names}")
-        else:
-            what = plural(
-                len(others), "file that is not a submission", "files that are not submissions"
+        lines.append(
+            trn(
+                lang,
+                "skipped {count} file that is not a submission (.xlsx, .csv): {names}",
+                "skipped {count} files that are not submissions (.xlsx, .csv): {names}",
+                len(others),
+                names=", ".join(others),
             )
-            lines.append(f"skipped {what} (.xlsx, .csv): {names}")
-    for name in exports:
-        if lang == "vi":
-            lines.append(f"bỏ qua {name}: bảng tổng hợp do kpi export tạo, không phải báo cáo")
-        else:
-            lines.append(f"skipped {name}: a summary written by kpi export, not a submission")
+        )
+    lines += [
+        tr(lang, "skipped {name}: a summary written by kpi export, not a submission", name=name)
+        for name in exports
+    ]
     return lines
 
 
 def wrote_line(output: Path, invalid: int, lang: Lang) -> str:
-    output = Path(one_line(str(output)))
-    if lang == "vi":
-        extra = f"; {invalid} tệp có lỗi, xem trang Vấn đề" if invalid else ""
-        return f"đã ghi {output}{extra}"
-    files = plural(invalid, "file", "files")
-    extra = f"; {files} with errors, see the Problems sheet" if invalid else ""
-    return f"wrote {output}{extra}"
+    path = one_line(str(output))
+    if not invalid:
+        return tr(lang, "wrote {path}", path=path)
+    return trn(
+        lang,
+        "wrote {path}; {count} file with errors, see the Problems sheet",
+        "wrote {path}; {count} files with errors, see the Problems sheet",
+        invalid,
+        path=path,
+    )
 
 
 def no_path_line(path: Path, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{path}: không có tệp hay thư mục này"
-    return f"{path}: no such file or folder"
+    return tr(lang, "{path}: no such file or folder", path=path)
 
 
 def no_files_line(paths: list[Path], skipped: int, lang: Lang) -> str:
     where = ", ".join(map(str, paths))
-    if lang == "vi":
-        extra = f" (đã bỏ qua {skipped} tệp khác)" if skipped else ""
-        return f"không có tệp báo cáo nào (.xlsx, .csv) trong {where}{extra}"
-    extra = f" ({plural(skipped, 'other file', 'other files')} skipped)" if skipped else ""
-    return f"no submission files (.xlsx, .csv) in {where}{extra}"
+    said = tr(lang, "no submission files (.xlsx, .csv) in {where}", where=where)
+    if skipped:
+        said += trn(
+            lang, " ({count} other file skipped)", " ({count} other files skipped)", skipped
+        )
+    return said
 
 
 def later_lines(report: Report, lang: Lang) -> list[str]:
@@ -66,21 +69,25 @@ def later_lines(report: Report, lang: Lang) -> list[str]:
     if report.as_of is None or not report.later:
         return []
     names = ", ".join(
-        f"{Path(s.file).name} ({s.submitted_on:%d/%m/%Y})" if s.submitted_on else Path(s.file).name
+        f"{Path(s.file).name} ({day(s.submitted_on, lang)})"
+        if s.submitted_on
+        else Path(s.file).name
         for s in report.later
     )
-    day = f"{report.as_of:%d/%m/%Y}"
-    if lang == "vi":
-        return [
-            f"kpi: tính đến ngày {day}, {len(report.later)} tệp chưa đến, không được tính: {names}"
-        ]
-    what = plural(len(report.later), "file had", "files had")
-    return [f"kpi: as of {day}, {what} not arrived yet, left out: {names}"]
+    said = trn(
+        lang,
+        "as of {day}, {count} file had not arrived yet, left out: {names}",
+        "as of {day}, {count} files had not arrived yet, left out: {names}",
+        len(report.later),
+        day=day(report.as_of, lang),
+        names=names,
+    )
+    return [f"kpi: {said}"]
 
 
 def log_problem_lines(report: Report, lang: Lang) -> list[str]:
     """The problems of the offices' logs (received.csv), one line each, as warnings."""
-    word = "cảnh báo" if lang == "vi" else "warning"
+    word = tr(lang, "warning")
     return [
         f"kpi: {word} {issue.location}: {issue.code}: {issue.text(lang)}"
         for log in report.received_logs

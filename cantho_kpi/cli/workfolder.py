@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .options import LangOption
-from .run import fail
+from .run import fail_with
 
 if TYPE_CHECKING:
     from ..domain import Lang
@@ -67,7 +67,7 @@ def init_command(
         settings = settings_from(from_) if from_ is not None else packaged_settings()
         made = make_working_folder(folder, settings, force=force)
     except KpiError as exc:
-        fail(exc.message)
+        fail_with(exc, lang)
     for line in made_lines(made, lang):
         typer.echo(line, err=True)
 

@@ -1,7 +1,7 @@
-"""Pure values and rules, no I/O: periods and rounds, numbers (text <-> Decimal), statuses and
-their labels. Everything else builds on these; they import nothing of ours but ``errors``."""
+"""Pure values and rules, no I/O: periods and rounds, numbers (text <-> Decimal), statuses.
+Everything else builds on these; they import nothing of ours but ``errors`` and ``catalog``.
+How statuses look to people (words, symbols, colours) is in :mod:`cantho_kpi.presentation`."""
 
-from .labels import KIND_LABEL, LABEL, STYLE, SYMBOL, TIMELINESS_LABEL, WORDS, plural
 from .numbers import (
     NO_VALUE_TEXTS,
     Lang,
@@ -18,15 +18,9 @@ from .rounds import Round, RoundsMode, parse_round, round_label, round_of
 from .status import ORDER, Side, Status, Target, TargetKind, badness, status_of
 
 __all__ = [
-    "KIND_LABEL",
-    "LABEL",
     "NO_VALUE_TEXTS",
     "ORDER",
     "PERIOD_PATTERN",
-    "STYLE",
-    "SYMBOL",
-    "TIMELINESS_LABEL",
-    "WORDS",
     "Lang",
     "Period",
     "Reading",
@@ -44,7 +38,6 @@ __all__ = [
     "parse_period",
     "parse_round",
     "plain",
-    "plural",
     "read_number",
     "round_label",
     "round_of",

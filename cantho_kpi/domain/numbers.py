@@ -6,25 +6,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-Lang = Literal["vi", "en"]
+from ..catalog import Lang, number
+
+__all__ = ["Lang"]  # the catalog's, offered here too
 
 
 def format_number(value: Decimal, lang: Lang = "vi") -> str:
-    """Write a decimal for a reader: ``7,5`` and ``7.000`` in Vietnamese, ``7.5``, ``7,000`` in
-    English. Trailing zeros are dropped; the value is never rounded.
+    """Write a decimal for a reader (the catalog's :func:`~cantho_kpi.catalog.number`):
+    ``7,5`` and ``7.000`` in Vietnamese, ``7.5``, ``7,000`` in English; never rounded.
 
     >>> format_number(Decimal("297.18")), format_number(Decimal("7000"), "en")
     ('297,18', '7,000')
     """
-    sign = "-" if value < 0 else ""
-    text = format(abs(value).normalize(), "f")
-    whole, _, fraction = text.partition(".")
-    group = "." if lang == "vi" else ","
-    point = "," if lang == "vi" else "."
-    grouped = f"{int(whole):,}".replace(",", group) if len(whole) > 3 else whole
-    return sign + grouped + (point + fraction if fraction else "")
+    return number(value, lang)
 
 
 def json_number(value: Decimal | None) -> int | float | None:

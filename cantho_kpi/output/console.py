@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import KIND_LABEL, STYLE, SYMBOL, WORDS, Lang, Status, parse_period, round_of
+from ..domain import Lang, Status, parse_period, round_of
 from ..errors import Issue, Severity
+from ..presentation import KIND_LABEL, STYLE, SYMBOL, WORDS
 from ..report import (
     IndicatorRow,
     Report,

@@ -7,7 +7,8 @@ from rich.console import Console
 from rich.text import Text
 
 from ..domain import Lang
-from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus, Timeliness
+from ..presentation import TIMELINESS_STYLE
+from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus
 from ..targets import SCORED, DriveFile
 from .data import short_file
 from .drive_data import (
@@ -26,17 +27,9 @@ from .drive_data import (
 )
 from .fit import Column, fitted_table
 
-_STYLE = {
-    Timeliness.ON_TIME: "green",
-    Timeliness.LATE: "yellow",
-    Timeliness.NOT_RECEIVED: "bold red",
-    Timeliness.NOT_DUE: "dim",
-    Timeliness.UNKNOWN: "magenta",
-}
-
 
 def _status(row: RoundStatus, lang: Lang, hint: bool = False) -> Text:
-    return Text(row_timeliness(row, lang, hint), style=_STYLE[row.status])
+    return Text(row_timeliness(row, lang, hint), style=TIMELINESS_STYLE[row.status])
 
 
 SYMBOLS = ("▲", "✓", "≈", "✗", "·", "!")
@@ -151,7 +144,7 @@ def draw_calendar(
         [
             d.unit_code,
             day_text(d.received),
-            Text(timeliness_text(d.status, d.days_late, lang), style=_STYLE[d.status]),
+            Text(timeliness_text(d.status, d.days_late, lang), style=TIMELINESS_STYLE[d.status]),
         ]
         for d in launch
     ]

@@ -16,7 +16,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..domain import TIMELINESS_LABEL, Lang, json_number
+from ..domain import Lang, json_number
+from ..presentation import timeliness_text as _timeliness_text
 from ..report import (
     AppliedTarget,
     ChaseItem,
@@ -103,7 +104,7 @@ def day_text(day: date | None) -> str:
 
 
 def timeliness_text(status: Timeliness, days: int, lang: Lang) -> str:
-    return TIMELINESS_LABEL[lang][status.value].format(days=days)
+    return _timeliness_text(status, days, lang)
 
 
 def row_timeliness(row: RoundStatus, lang: Lang, hint: bool = False) -> str:
@@ -114,7 +115,7 @@ def row_timeliness(row: RoundStatus, lang: Lang, hint: bool = False) -> str:
     is made as of a day."""
     words = DRIVE_WORDS[lang]
     if row.by_sheet:
-        text = TIMELINESS_LABEL[lang]["late_written"].format(days=row.days_late)
+        text = _timeliness_text(row.status, row.days_late, lang, written=True)
     else:
         text = timeliness_text(row.status, row.days_late, lang)
     if hint and row.status is Timeliness.UNKNOWN and row.file_time is not None:

@@ -4,8 +4,9 @@ say when it gave no results, its unit's headline; and the units that have not re
 
 from __future__ import annotations
 
-from ..domain import LABEL, SYMBOL, WORDS, Lang
-from ..report import Report, Result, applied_text, headline_text, is_superseded
+from ..domain import Lang
+from ..presentation import LABEL, SYMBOL, WORDS, applied_text, headline_text
+from ..report import Report, Result, is_superseded
 from ..submissions import Submission
 from ..targets import TargetsFile, indicator_label
 from .data import number_text, short_file

@@ -4,14 +4,9 @@ then the problems."""
 
 from __future__ import annotations
 
-from ..domain import SYMBOL, WORDS, Lang, Status, round_label
-from ..report import (
-    Report,
-    headline_text,
-    indicator_rows,
-    rollups_by_level,
-    unit_rows,
-)
+from ..domain import Lang, Status, round_label
+from ..presentation import SYMBOL, WORDS, headline_text
+from ..report import Report, indicator_rows, rollups_by_level, unit_rows
 from ..submissions import Submission
 from ..targets import TargetsFile, rollup_title, target_text
 from .data import number_text, short_file

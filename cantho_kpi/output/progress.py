@@ -9,17 +9,9 @@ import json
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from ..domain import SYMBOL, Lang, format_number, json_number, parse_period
-from ..report import (
-    PROGRESS_LABEL,
-    PROGRESS_SYMBOL,
-    AppliedTarget,
-    Point,
-    Progress,
-    ProgressReport,
-    ProgressStatus,
-    unit_target_text,
-)
+from ..domain import Lang, format_number, json_number, parse_period
+from ..presentation import PROGRESS_LABEL, PROGRESS_SYMBOL, SYMBOL, unit_target_text
+from ..report import AppliedTarget, Point, Progress, ProgressReport, ProgressStatus
 from ..targets import TargetsFile
 from .annotations import issue_dict
 from .progress_reason import reason_text

@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from ..domain import Lang, TargetKind, format_number
-from ..report import PROGRESS_LABEL, Progress, ProgressStatus
+from ..presentation import PROGRESS_LABEL
+from ..report import Progress, ProgressStatus
 from ..targets import Indicator, ProgressMethod, unit_label
 
 _CENT = Decimal("0.01")

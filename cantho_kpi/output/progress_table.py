@@ -11,7 +11,8 @@ from rich.text import Text
 
 from ..domain import Lang
 from ..errors import Severity
-from ..report import Progress, ProgressReport, ProgressStatus, unit_target_text
+from ..presentation import PROGRESS_STYLE, unit_target_text
+from ..report import Progress, ProgressReport
 from ..targets import TargetsFile
 from .fit import Column, fitted_table
 from .progress import (
@@ -27,15 +28,6 @@ from .progress import (
 )
 from .progress_reason import reason_text
 
-_STYLE = {
-    ProgressStatus.ACHIEVED: "bold green",
-    ProgressStatus.ON_TRACK: "green",
-    ProgressStatus.FAIR: "yellow",
-    ProgressStatus.LIMITED: "dark_orange",
-    ProgressStatus.DETERIORATION: "red",
-    ProgressStatus.INSUFFICIENT_DATA: "dim",
-    ProgressStatus.NOT_ACHIEVED: "bold red",
-}
 #: Warnings the table repeats: they change what the series are made of.
 _SAID = {"period-from-folder"}
 _HEADERS = {
@@ -139,7 +131,7 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang, to: int) -> list[
         series_text(result, lang),
         latest_text(result, lang),
         cr_text(result, lang),
-        Text(status_text_of(result.status, lang), style=_STYLE[result.status]),
+        Text(status_text_of(result.status, lang), style=PROGRESS_STYLE[result.status]),
         projection_text(result, lang),
         reason_text(result, indicator, to, lang),
     ]

@@ -7,16 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..domain import LABEL, SYMBOL, Lang, format_number, round_label
-from ..report import (
-    PROGRESS_LABEL,
-    FigureRow,
-    LaunchStatus,
-    RoundStatus,
-    Timeliness,
-    applied_text,
-    headline_text,
-)
+from ..domain import Lang, format_number, round_label
+from ..presentation import LABEL, PROGRESS_LABEL, SYMBOL, applied_text, headline_text
+from ..report import FigureRow, LaunchStatus, RoundStatus, Timeliness
 from ..targets import bounds_text, indicator_label, target_text, unit_label
 from .drive_data import day_text, rank_markdown, row_timeliness, timeliness_text
 from .review_words import REVIEW_WORDS, WRITE_MARK

@@ -8,8 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import WORDS, Lang, round_label
-from ..report import Report, Rollup, headline_text
+from ..domain import Lang, round_label
+from ..presentation import WORDS, headline_text
+from ..report import Report, Rollup
 from ..targets import TargetsFile, rollup_title
 from .data import number_text
 

@@ -5,11 +5,9 @@ first use)."""
 from .applicable import (
     AppliedTarget as AppliedTarget,
     applicable_target as applicable_target,
-    applied_text as applied_text,
     base_target as base_target,
     judge as judge,
     plan_reference as plan_reference,
-    unit_target_text as unit_target_text,
 )
 from .assess import assess as assess
 from .calendar import (
@@ -26,7 +24,7 @@ from .calendar import (
 )
 from .chase import ChaseItem as ChaseItem, chase_list as chase_list, to_chase as to_chase
 from .evaluate import Evaluation as Evaluation, evaluate as evaluate
-from .headline import classify as classify, headline_text as headline_text
+from .headline import classify as classify
 from .model import (
     Headline as Headline,
     LogProblems as LogProblems,
@@ -37,8 +35,6 @@ from .model import (
     rollups_by_level as rollups_by_level,
 )
 from .progress import (
-    PROGRESS_LABEL as PROGRESS_LABEL,
-    PROGRESS_SYMBOL as PROGRESS_SYMBOL,
     WEAKEST_FIRST as WEAKEST_FIRST,
     Inputs as Inputs,
     Point as Point,

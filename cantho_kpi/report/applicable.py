@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from ..domain import WORDS, Lang, Round, Side, Status, TargetKind, parse_period, status_of
+from ..domain import Round, Side, Status, TargetKind, parse_period, status_of
 from ..targets import (
     AccruesOver,
     Aggregate,
@@ -35,7 +35,6 @@ from ..targets import (
     Scope,
     TargetsFile,
     UnitLevel,
-    bounds_text,
 )
 
 Source = Literal["plan", "unit"]
@@ -171,30 +170,3 @@ def judge(target: AppliedTarget | None, value: Decimal) -> tuple[Status, Side | 
     if target.pending:
         return Status.PENDING, None
     return status_of(target, value)
-
-
-def applied_text(
-    target: AppliedTarget | None,
-    indicator: Indicator,
-    lang: Lang,
-    reference: AppliedTarget | None = None,
-) -> str:
-    """The target a figure was judged against: ``≥ 96 % (riêng)`` for a unit's own, ``—`` for
-    none (``— (TP: < 0,5 %)`` with the city's average beside it, for reference); a pro-rata
-    target shows the bounds it was scaled to."""
-    words = WORDS[lang]
-    if target is None and reference is not None:
-        plan = bounds_text(reference.kind, reference.min, reference.max, indicator.unit, lang)
-        return words["reference"].format(plan=plan)
-    if target is None:
-        return words["no_target"]
-    text = bounds_text(target.kind, target.min, target.max, indicator.unit, lang)
-    return f"{text} ({words['own_target']})" if target.source == "unit" else text
-
-
-def unit_target_text(
-    targets: TargetsFile, unit_code: str | None, indicator: Indicator, lang: Lang = "vi"
-) -> str:
-    """The target that applies to the unit's figure, as a person reads it (its own marked
-    ``(riêng)``, ``—`` when none applies): for forms and tables that are not about one round."""
-    return applied_text(base_target(targets, unit_code, indicator), indicator, lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..domain import WORDS, Lang, Status
+from ..domain import Status
 from ..targets import TargetsFile
 from .model import Headline, Result
 
@@ -65,17 +65,3 @@ def classify(statuses: list[Status]) -> str:
     if any(s is Status.PENDING for s in statuses):
         return "pending"
     return "no_data"
-
-
-def headline_text(headline: Headline, lang: Lang, *, city: bool = True) -> str:
-    """``đạt và vượt 13/20 chỉ tiêu có số liệu, 1 chỉ tiêu chưa đến kỳ đánh giá (tổng số
-    21)``: what the count leaves out is said beside it."""
-    words = WORDS[lang]
-    values = {**headline.counts(), "with_data": headline.with_data}
-    parts = [words["headline"].format(**values)]
-    if headline.pending:
-        parts.append(words["headline_pending"].format(**values))
-    if headline.no_data:
-        parts.append(words["headline_no_data"].format(**values))
-    total = words["headline_total" if city else "headline_unit_total"].format(**values)
-    return ", ".join(parts) + f" ({total})"

@@ -206,35 +206,3 @@ def target_bound(indicator: Indicator, latest: Decimal, start: Decimal) -> tuple
         return high, -1
     assert low is not None
     return low, 1
-
-
-#: Words and symbols of the progress statuses (the table, the workbook).
-PROGRESS_SYMBOL = {
-    ProgressStatus.ACHIEVED: "✓",
-    ProgressStatus.ON_TRACK: "↑",
-    ProgressStatus.FAIR: "↗",
-    ProgressStatus.LIMITED: "→",
-    ProgressStatus.DETERIORATION: "↓",
-    ProgressStatus.INSUFFICIENT_DATA: "?",
-    ProgressStatus.NOT_ACHIEVED: "✗",
-}
-PROGRESS_LABEL = {
-    "vi": {
-        ProgressStatus.ACHIEVED: "Đã đạt",
-        ProgressStatus.ON_TRACK: "Đúng tiến độ",
-        ProgressStatus.FAIR: "Cần tăng tốc",
-        ProgressStatus.LIMITED: "Chậm",
-        ProgressStatus.DETERIORATION: "Đi xuống",
-        ProgressStatus.INSUFFICIENT_DATA: "Chưa đủ số liệu",
-        ProgressStatus.NOT_ACHIEVED: "Không đạt",
-    },
-    "en": {
-        ProgressStatus.ACHIEVED: "achieved",
-        ProgressStatus.ON_TRACK: "on track",
-        ProgressStatus.FAIR: "fair",
-        ProgressStatus.LIMITED: "limited",
-        ProgressStatus.DETERIORATION: "deterioration",
-        ProgressStatus.INSUFFICIENT_DATA: "insufficient data",
-        ProgressStatus.NOT_ACHIEVED: "not achieved",
-    },
-}

@@ -10,7 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..domain import TIMELINESS_LABEL, Lang
+from ..domain import Lang
+from ..presentation import timeliness_text
 from ..report import LaunchStatus, Ranking, RoundStatus
 from ..submissions import DateSource
 from ..targets import SCORED
@@ -103,12 +104,10 @@ def _ranking_sheet(
 
 def _time_sheet(sheet: Worksheet, parts: DriveParts, lang: Lang) -> None:
     _headers(sheet, _TIME_HEADERS[lang], [8, 28, 18, 12, 12, 16, 10, 28])
-    labels = TIMELINESS_LABEL[lang]
     row = 1
     for r in parts.rounds:
         row += 1
-        label = labels["late_written" if r.by_sheet else r.status.value]
-        status = label.format(days=r.days_late)
+        status = timeliness_text(r.status, r.days_late, lang, written=r.by_sheet)
         file = (r.file or "").replace("\\", "/").rsplit("/", 1)[-1]
         _time_row(sheet, row, (r.unit_code, r.unit, r.round), (r.deadline, r.submitted_on))
         if r.date_source is DateSource.SHEET and r.submitted_on is not None:
@@ -118,7 +117,7 @@ def _time_sheet(sheet: Worksheet, parts: DriveParts, lang: Lang) -> None:
         _time_tail(sheet, row, status, r.days_late, file)
     for d in parts.launch:
         row += 1
-        status = labels[d.status.value].format(days=d.days_late)
+        status = timeliness_text(d.status, d.days_late, lang)
         _time_row(sheet, row, (d.unit_code, d.unit, _LAUNCH[lang]), (d.due, d.received))
         _time_tail(sheet, row, status, d.days_late, d.reference or "")
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..domain import Lang
-from ..report import PROGRESS_LABEL, Progress, ProgressReport, Report, progress_of_report
+from ..presentation import PROGRESS_LABEL
+from ..report import Progress, ProgressReport, Report, progress_of_report
 from ..targets import Indicator, TargetsFile, target_text
 from .printing import PrintPlan
 from .safecells import put_number, put_text

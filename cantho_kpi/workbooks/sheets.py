@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain import KIND_LABEL, Lang
-from ..report import Report, applied_text
+from ..domain import Lang
+from ..presentation import KIND_LABEL, applied_text
+from ..report import Report
 from ..targets import TargetsFile, rollup_title, target_text, unit_label
 from .printing import PrintPlan
 from .safecells import put_number, put_text

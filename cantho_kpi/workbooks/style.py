@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ..domain import LABEL, SYMBOL, Lang, Status
+from ..domain import Lang, Status
+from ..presentation import LABEL, SYMBOL
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "vi": ("Tổng hợp", "Chi tiết", "Vấn đề", "Chỉ tiêu", "Biểu đồ", "Cộng dồn"),

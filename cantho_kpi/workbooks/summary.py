@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import SYMBOL, Lang, Status, plural, round_label
-from ..report import Report, Result, headline_text, indicator_rows
+from ..domain import Lang, Status, round_label
+from ..presentation import SYMBOL, headline_text, plural
+from ..report import Report, Result, indicator_rows
 from ..targets import TargetsFile, target_text, unit_label
 from .printing import PrintPlan
 from .safecells import put_number, put_text

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import Period, RoundsMode, round_of
-from ..report import unit_target_text
+from ..presentation import unit_target_text
 from ..targets import AccruesOver, Indicator, Measure, ReportingUnit, TargetsFile, unit_label
 from .atomic import save_atomically
 

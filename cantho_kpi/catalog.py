@@ -1,0 +1,138 @@
+"""Every word kpi prints or writes, in English and Vietnamese, from one message catalog; and
+numbers and days written the way each language writes them. Imports nothing of ours.
+
+The English text of a message is its gettext ``msgid``; the Vietnamese is its ``msgstr`` in
+``locale/vi/LC_MESSAGES/kpi.po``, compiled beside it into ``kpi.mo`` (read at run time by the
+standard library's :mod:`gettext`: no dependency). Placeholders are ``str.format`` fields
+(``{unit}``, ``{count}``); a count that changes an English noun goes through :func:`trn`
+(``1 file``, ``2 files``; Vietnamese has one plural form). ``docs/translating.md`` says how to
+add a message or a language; ``scripts/catalog.py`` extracts, merges and compiles.
+
+The keywords the extractor knows (``scripts/catalog.py`` and the tests use the same):
+
+* ``tr(lang, msgid, **values)`` and ``trn(lang, singular, plural, count, **values)``: one
+  language;
+* ``both(msgid, **values)`` and ``both_n(singular, plural, count, **values)``: the English and
+  the Vietnamese at once, a :class:`Said`, for an ``Issue`` or a ``KpiError`` (whose JSON
+  carries ``message`` and ``message_vi``);
+* ``N_(msgid)``: a word declared in a table, translated where it is used (``tr(lang, word)``).
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+#: The languages of the catalog, the default first.
+LANGS: tuple[Lang, ...] = ("vi", "en")
+DOMAIN = "kpi"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: Extraction keywords, as Babel spells them: the 1-based positions of the msgid (and plural).
+KEYWORDS: dict[str, tuple[int, ...]] = {
+    "word": (2,),
+    "tr": (2,),
+    "trn": (2, 3),
+    "both": (1,),
+    "both_n": (1, 2),
+    "N_": (1,),
+}
+
+
+def mo_path(lang: str, domain: str = DOMAIN) -> Path:
+    """Where the compiled catalog of ``lang`` lies."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.mo"
+
+
+@cache
+def translations(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The catalog of ``lang``, read once (English is the msgids themselves)."""
+    path = mo_path(lang, domain)
+    if lang == "en" or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as fp:
+        return gettext.GNUTranslations(fp)
+
+
+def N_(msgid: str) -> str:
+    """``msgid`` itself: marks a word declared in a table, translated where it is used."""
+    return msgid
+
+
+def word(lang: str, msgid: str, /) -> str:
+    """``msgid`` in ``lang`` as it is (its ``{fields}`` left for the caller to fill)."""
+    return translations(lang).gettext(msgid)
+
+
+def tr(lang: str, msgid: str, /, **values: object) -> str:
+    """``msgid`` in ``lang``, its ``{fields}`` filled with ``values``."""
+    return translations(lang).gettext(msgid).format(**values)
+
+
+def trn(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:
+    """The form of ``count`` in ``lang`` (``{count}`` is filled too)."""
+    return translations(lang).ngettext(singular, plural, count).format(count=count, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A message in both languages: ``en`` (an issue's ``message``) and ``vi``
+    (its ``message_vi``)."""
+
+    en: str
+    vi: str
+
+    def text(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def __add__(self, other: Said | str) -> Said:
+        """Two messages said one after the other (a plain string is the same in both)."""
+        if isinstance(other, str):
+            return Said(self.en + other, self.vi + other)
+        return Said(self.en + other.en, self.vi + other.vi)
+
+    def __radd__(self, other: str) -> Said:
+        return Said(other + self.en, other + self.vi)
+
+
+def both(msgid: str, /, **values: object) -> Said:
+    """``msgid`` in English and in Vietnamese."""
+    return Said(tr("en", msgid, **values), tr("vi", msgid, **values))
+
+
+def both_n(singular: str, plural: str, count: int, /, **values: object) -> Said:
+    """The form of ``count`` in English and in Vietnamese."""
+    return Said(
+        trn("en", singular, plural, count, **values), trn("vi", singular, plural, count, **values)
+    )
+
+
+# -- numbers and days ----------------------------------------------------------------------
+
+
+def number(value: Decimal, lang: str = "vi") -> str:
+    """A decimal for a reader: ``7,5`` and ``7.000`` in Vietnamese, ``7.5``, ``7,000`` in
+    English. Trailing zeros are dropped; the value is never rounded.
+
+    >>> number(Decimal("297.18")), number(Decimal("7000"), "en")
+    ('297,18', '7,000')
+    """
+    sign = "-" if value < 0 else ""
+    text = format(abs(value).normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    group = "." if lang == "vi" else ","
+    point = "," if lang == "vi" else "."
+    grouped = f"{int(whole):,}".replace(",", group) if len(whole) > 3 else whole
+    return sign + grouped + (point + fraction if fraction else "")
+
+
+def day(value: date, lang: str = "vi") -> str:
+    """A day as the office writes it, in both languages: ``05/07/2024`` (day first, as
+    Vietnamese documents write it; the English output keeps it, so that the two compare)."""
+    del lang  # one form for both: a choice written down in docs/translating.md
+    return f"{value:%d/%m/%Y}"

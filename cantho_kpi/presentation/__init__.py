@@ -1,0 +1,40 @@
+"""How results look to people, shared by ``output`` and ``workbooks`` (a layer of its own,
+below them and above ``report``): the words of statuses, kinds, methods and tables (from the
+message catalog, :mod:`cantho_kpi.catalog`), the symbol and colour of each status, and the
+texts that put a target, a headline or a deadline into words. ``domain`` keeps the values and
+rules; nothing here decides anything."""
+
+from .marks import PROGRESS_STYLE, PROGRESS_SYMBOL, STYLE, SYMBOL, TIMELINESS_STYLE
+from .texts import applied_text, headline_text, timeliness_text, unit_target_text
+from .words import (
+    KIND_LABEL,
+    LABEL,
+    NO_TARGET,
+    PROGRESS_LABEL,
+    TIMELINESS_LABEL,
+    WORDS,
+    Words,
+    by_lang,
+    plural,
+)
+
+__all__ = [
+    "KIND_LABEL",
+    "LABEL",
+    "NO_TARGET",
+    "PROGRESS_LABEL",
+    "PROGRESS_STYLE",
+    "PROGRESS_SYMBOL",
+    "STYLE",
+    "SYMBOL",
+    "TIMELINESS_LABEL",
+    "TIMELINESS_STYLE",
+    "WORDS",
+    "Words",
+    "applied_text",
+    "by_lang",
+    "headline_text",
+    "plural",
+    "timeliness_text",
+    "unit_target_text",
+]

@@ -1,0 +1,156 @@
+"""Keep kpi's message catalog: extract the messages from the code, merge them into each
+language's .po file, compile the .mo files beside them (Babel, from the ``test`` extra).
+
+    python scripts/catalog.py update   # extract, merge into every .po, compile every .mo
+    python scripts/catalog.py compile  # compile every .mo from its .po (after translating)
+    python scripts/catalog.py check    # exit 1 when a .po or .mo is not up to date
+
+A message new in the code arrives in the .po with an empty ``msgstr`` (and a message that the
+code no longer has is dropped): translate it, then ``compile``. The tests
+(tests/test_catalog.py) fail while a message is untranslated, unused or not compiled.
+See docs/translating.md.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from cantho_kpi.catalog import DOMAIN, KEYWORDS, LOCALE_DIR
+
+#: The header's dates: fixed, so that the catalog changes only when a message does.
+FIXED = datetime(2024, 2, 21, tzinfo=UTC)  # the plan's date
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "cantho_kpi"
+#: The header comment of every .po: what a translator needs before the first message.
+HEADER = """\
+Messages of kpi (cantho_kpi), the indicator tracker of Cần Thơ's plan 33/KH-UBND.
+The msgid is the English text; the msgstr is the same message in this language.
+{name} fields are filled at run time: keep every one of them, spelled the same.
+After editing: python scripts/catalog.py compile (see docs/translating.md)."""
+
+
+def languages() -> list[str]:
+    """The languages that have a catalog (a folder under cantho_kpi/locale)."""
+    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extracted() -> Catalog:
+    """Every message the code marks (tr, trn, both, both_n, N_), with where it is used."""
+    template = Catalog(project="kpi", charset="utf-8", creation_date=FIXED, revision_date=FIXED)
+    found: Iterator[tuple[str, int, str | tuple[str, ...], list[str], str | None]]
+    found = extract_from_dir(
+        str(PACKAGE),
+        method_map=[("**.py", "python")],
+        keywords=dict(KEYWORDS),
+        comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
+    )
+    for filename, lineno, message, comments, context in found:
+        where = (f"cantho_kpi/{Path(filename).as_posix()}", lineno)
+        template.add(message, None, [where], auto_comments=comments, context=context)
+    return template
+
+
+def read(lang: str) -> Catalog:
+    with po_path(lang).open("rb") as fp:
+        return read_po(fp, locale=lang, domain=DOMAIN)
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, include_lineno=False)
+    # the same bytes whichever Babel wrote them
+    return re.sub(rb'"Generated-By: [^"]*\\n"\n', b"", out.getvalue())
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def merged(lang: str) -> Catalog:
+    """The .po of ``lang`` brought in step with the code: new messages untranslated, messages
+    the code no longer has dropped, each message's places updated."""
+    catalog = read(lang)
+    catalog.update(extracted(), no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    # the same bytes for the same messages: no dates, no placeholders in the header
+    catalog.creation_date = catalog.revision_date = FIXED
+    catalog.msgid_bugs_to = "https://github.com/ (the project's issues)"
+    catalog.last_translator = catalog.language_team = "cantho_kpi"
+    catalog.fuzzy = False
+    catalog.header_comment = "\n".join(f"# {line}" if line else "#" for line in HEADER.split("\n"))
+    return catalog
+
+
+def differences(lang: str) -> list[str]:
+    """What keeps the catalog of ``lang`` from being in step with the code, one line each: a
+    message of the code not in the .po, a message of the .po that the code no longer has, an
+    untranslated or fuzzy message, a ``{field}`` lost or added in translation, a .mo that is
+    not the fresh compile of the .po. Empty when all is well."""
+    catalog = read(lang)
+    code = {m.id: m for m in extracted() if m.id}
+    mine = {m.id: m for m in catalog if m.id}
+    found = [f"not in {lang}/kpi.po: {key!r}" for key in code if key not in mine]
+    found += [f"not used in the code: {key!r}" for key in mine if key not in code]
+    for key, message in mine.items():
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings) or message.fuzzy:
+            found.append(f"untranslated or fuzzy: {key!r}")
+            continue
+        ids = key if isinstance(key, tuple) else (key,)
+        wanted = fields(ids[-1])
+        found += [f"fields differ: {key!r}" for s in strings if fields(s) != wanted]
+    mo = po_path(lang).with_suffix(".mo")
+    if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+        found.append(f"{lang}/kpi.mo is not the compiled {lang}/kpi.po")
+    return found
+
+
+def fields(text: str) -> set[str]:
+    """The ``{fields}`` of a message (``{{`` is a brace, not a field)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0] not in {"update", "compile", "check"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    stale = []
+    for lang in languages():
+        mo = po_path(lang).with_suffix(".mo")
+        if argv[0] == "update":
+            po_path(lang).write_bytes(po_bytes(merged(lang)))
+        if argv[0] in {"update", "compile"}:
+            mo.write_bytes(mo_bytes(read(lang)))
+            print(f"wrote {mo.relative_to(ROOT)}")
+        else:
+            problems = differences(lang)
+            for line in problems:
+                print(line)
+            if problems:
+                stale.append(lang)
+    if stale:
+        print(f"not up to date: {', '.join(stale)}; run: python scripts/catalog.py update")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
