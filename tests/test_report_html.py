@@ -19,7 +19,7 @@ from typer.testing import Result
 from cantho_kpi.cli import EXIT_OK, EXIT_USAGE
 
 from .conftest import ROOT
-from .pagetext import Element, charts, page_text, parse
+from .pagetext import Element, charts, page_text, parse, text_hash
 
 Kpi = Callable[..., Result]
 GOLDEN = Path(__file__).parent / "golden"
@@ -352,3 +352,17 @@ def test_a_targets_file_without_a_term_is_a_usage_error(kpi: Kpi, tmp_path: Path
     assert result.exit_code == EXIT_USAGE
     assert "term" in result.stderr  # the shipped file's term methods need one: it is invalid
     assert not out.exists()
+
+
+# -- the picture in the docs is of the current page ------------------------------------------
+
+
+def test_the_docs_picture_is_of_the_current_page(pages: dict[str, str]) -> None:
+    """docs/report-html.md records the hash of the text of the page its picture shows
+    (``kpi report data/submissions``); a page whose text changed needs a new picture:
+    ``python scripts/report_picture.py``."""
+    doc = (ROOT / "docs" / "report-html.md").read_text(encoding="utf-8")
+    found = re.search(r"page text SHA-256 `([0-9a-f]{64})`", doc)
+    assert found, "docs/report-html.md names the hash of the page its picture shows"
+    assert found[1] == text_hash(pages["vi"]), "run: python scripts/report_picture.py"
+    assert (ROOT / "docs" / "report-html.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
