@@ -93,8 +93,8 @@ def test_the_page_fetches_nothing_and_is_small(pages: dict[str, str], lang: str)
 # -- the charts hold the JSON's numbers ----------------------------------------------------
 
 
-def _progress_json(kpi: Kpi, *extra: str) -> dict[str, dict[str, object]]:
-    result = kpi("progress", ARCHIVE, "--format", "json", "--unit", "CT", *extra)
+def _progress_json(kpi: Kpi, path: str, unit: str, *extra: str) -> dict[str, dict[str, object]]:
+    result = kpi("progress", path, "--format", "json", "--unit", unit, *extra)
     assert result.exit_code == EXIT_OK
     doc = json.loads(result.stdout)
     return {r["code"]: r for r in doc["results"]}
@@ -129,17 +129,10 @@ def _expected_marks(row: dict[str, object]) -> list[tuple[str, str, Decimal, Dec
     return marks
 
 
-@pytest.mark.parametrize("as_of", [None, "2023"])
-def test_every_charts_numbers_are_the_progress_jsons(
-    kpi: Kpi, tmp_path: Path, as_of: str | None
-) -> None:
-    extra = ("--as-of", as_of) if as_of else ()
-    out = tmp_path / "page.html"
-    assert kpi("report", ARCHIVE, "-o", str(out), *extra).exit_code == EXIT_OK
-    expected = _progress_json(kpi, *extra)
-    drawn = charts(parse(out.read_text(encoding="utf-8"))[0])
+def _charts_hold(html: str, expected: dict[str, dict[str, object]]) -> int:
+    """Each chart's marks are those of the JSON's result of its figure; how many were checked."""
+    drawn = charts(parse(html)[0])
     assert [c.code for c in drawn] == list(expected)  # one chart per figure, in order
-    assert len(drawn) == FIGURES
     checked = 0
     for chart in drawn:
         row = expected[chart.code]
@@ -150,8 +143,39 @@ def test_every_charts_numbers_are_the_progress_jsons(
             used = [m for m in chart.marks if m.kind == "point"]
             assert _number(used[-1].value) == _number(row["to_date"]["value"])  # type: ignore[index]
         checked += len(chart.marks)
+    assert checked == sum(len(_expected_marks(r)) for r in expected.values())
+    return checked
+
+
+@pytest.mark.parametrize("as_of", [None, "2023"])
+def test_every_charts_numbers_are_the_progress_jsons(
+    kpi: Kpi, tmp_path: Path, as_of: str | None
+) -> None:
+    extra = ("--as-of", as_of) if as_of else ()
+    out = tmp_path / "page.html"
+    assert kpi("report", ARCHIVE, "-o", str(out), *extra).exit_code == EXIT_OK
+    expected = _progress_json(kpi, ARCHIVE, "CT", *extra)
+    assert len(expected) == FIGURES
     # every figure has three years at least (and some a baseline, a projection)
-    assert checked == sum(len(_expected_marks(r)) for r in expected.values()) >= 3 * FIGURES
+    assert _charts_hold(out.read_text(encoding="utf-8"), expected) >= 3 * FIGURES
+
+
+def test_a_districts_file_gives_the_districts_page(kpi: Kpi, tmp_path: Path) -> None:
+    """Without the city's files, the page is about the unit whose figures it has: its
+    headline over the targets that apply to it, its figures' charts."""
+    one = "data/submissions/2024-Q2/NK_2024-Q2.xlsx"
+    out = tmp_path / "page.html"
+    assert kpi("report", one, "-o", str(out)).exit_code == EXIT_OK
+    html = out.read_text(encoding="utf-8")
+    text = page_text(html)
+    assert "Quận Ninh Kiều (NK)" in text
+    assert (
+        "Quận Ninh Kiều: đạt và vượt 1/4 chỉ tiêu có số liệu, 2 chỉ tiêu chưa đến kỳ đánh giá "
+        "(6 chỉ tiêu áp dụng)." in text
+    )
+    expected = _progress_json(kpi, one, "NK")
+    assert 0 < len(expected) < FIGURES
+    assert _charts_hold(html, expected) >= len(expected)
 
 
 def test_every_mark_is_drawn_where_its_number_lies(pages: dict[str, str]) -> None:

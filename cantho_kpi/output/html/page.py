@@ -84,7 +84,7 @@ def build_page(view: ReportView) -> Page:
         unit=words["of_unit"].format(unit=unit_name, code=code),
         meta=_meta(view, year),
         latest=words["latest_round"].format(round=round_label(latest, lang)) if latest else "",
-        headline=_headline(view, latest, unit_name),
+        headline=_headline(view, latest, code, unit_name),
         progress_line=words["progress_headline"].format(
             to=term.to, total=sum(progress.plan_targets.values()), unit=unit_name
         ),
@@ -121,19 +121,18 @@ def _meta(view: ReportView, year: int | None) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _headline(view: ReportView, latest: str | None, unit_name: str) -> str:
-    """The latest round's headline of the city as ``kpi check`` words it."""
+def _headline(view: ReportView, latest: str | None, code: str, unit_name: str) -> str:
+    """The latest round's headline of the unit the page is about, as ``kpi check`` words it
+    (the city's over the plan's 21 targets, another unit's over those that apply to it)."""
     words = PAGE_WORDS[view.lang]
-    report = view.report
-    city = report.city_code
-    if latest is None or city is None:
+    if latest is None or not code:
         return ""
-    found = report.headline(latest, city)
+    report = view.report
+    found = report.headline(latest, code)
     if found is None:
         return words["no_headline"].format(unit=unit_name)
-    unit = view.targets.unit(city)
-    name = unit.name if unit else city
-    return words["headline"].format(unit=name, headline=headline_text(found, view.lang))
+    text = headline_text(found, view.lang, city=code == report.city_code)
+    return words["headline"].format(unit=unit_name, headline=text)
 
 
 def _method_note(view: ReportView) -> str:
