@@ -98,3 +98,24 @@ def q2_export(
     out = tmp_path_factory.mktemp("export") / "tong-hop_2024-Q2.xlsx"
     write_export(q2_report, targets, out, inputs=[])
     return out
+
+
+@pytest.fixture(scope="session")
+def report_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The web page of the sample archive (``kpi report data/submissions``) in Vietnamese and
+    English, made once through the app from the repository's root (no test may change it)."""
+    from cantho_kpi.cli import app
+
+    out = tmp_path_factory.mktemp("report")
+    found = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        patch.delenv("KPI_LANG", raising=False)
+        patch.delenv("KPI_TARGETS", raising=False)
+        for lang in ("vi", "en"):
+            page = out / f"tien-do-{lang}.html"
+            args = ["report", "data/submissions", "-o", str(page), "--lang", lang]
+            result = CliRunner().invoke(app, args, catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+            found[lang] = page
+    return found

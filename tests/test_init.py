@@ -128,6 +128,7 @@ COMMANDS: dict[str, tuple[list[str], int]] = {
     "review": ([".", "--round", "2024-H1", "-o", "../so-ket.md"], EXIT_OK),
     "export": ([".", "-o", "../tong-hop.xlsx"], EXIT_FINDINGS),
     "progress": (["../.."], EXIT_OK),
+    "report": ([".", "-o", "../tien-do.html"], EXIT_OK),
     "template": (["--unit", "NK", "--period", "2024-Q3", "-o", "../NK_2024-Q3.xlsx"], EXIT_OK),
     "targets": ([], EXIT_OK),
     "validate-targets": ([], EXIT_OK),

@@ -61,6 +61,8 @@ CASES: list[tuple[list[str], str]] = [
     (["chase", Q2, "-o", "x.pdf"], "lệnh này ghi ra tệp dạng"),
     (["rank", Q4, "--cluster", "so-ban"], "(có phải so-ban-nganh?)"),
     (["review", Q4, "--round", "2024-Q2", "-o", "review.md"], "không có tệp nào của đợt 2024-H1"),
+    (["report", Q2, "-o", "tien-do.txt"], "lệnh này ghi ra tệp dạng .html"),
+    (["report", Q2, "-o", "tien-do.html", "--as-of", "2030"], "nằm sau nhiệm kỳ"),
     (["template", "--unit", "NK"], "cần ghi --period"),
     (["template", "--unit", "NKK", "--period", "2024-Q2"], "(có phải NK?)"),
     (["template", "--period", "2024-Q2"], "hãy ghi --unit MÃ hoặc --all-units"),
@@ -84,7 +86,7 @@ def test_every_command_has_error_paths_here(kpi: Kpi) -> None:
     commands = {c.name for c in app.registered_commands}
     tried = {args[0] for args, _ in CASES} - {"chek"}
     assert commands - {"schema"} == tried  # schema takes no option or argument to get wrong
-    assert len(CASES) == 33
+    assert len(CASES) == 35
 
 
 @pytest.mark.parametrize(

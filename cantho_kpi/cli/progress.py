@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -16,6 +16,7 @@ from .run import Run, emit, fail
 
 if TYPE_CHECKING:
     from ..report import ProgressReport
+    from ..targets import Term
 
 
 def progress_command(
@@ -65,7 +66,31 @@ def _tracked(
     from ..submissions import default_jobs, read_all, received_logs, today_in_vietnam
 
     loaded = run.targets
-    term = loaded.plan.term
+    term = checked_term(run, as_of)
+    found = run.scan(paths)
+    files = found.files
+    with closing(read_all(files, loaded, jobs or default_jobs())) as subs:  # see check's
+        report = track_progress(
+            loaded,
+            term,
+            subs,
+            targets_file=str(run.targets_path),
+            as_of=as_of,
+            unit=wanted,
+            issues=[*found.problems, *(s.issue() for s in found.skipped)],
+            logs=received_logs(files),
+            today=today_in_vietnam(),
+        )
+    if wanted is not None and not report.results:
+        fail(tr(run.lang, "no submission from unit {unit} under these paths", unit=wanted))
+    if as_of is not None and not report.rounds:
+        no_rounds(run, as_of)
+    return report
+
+
+def checked_term(run: Run, as_of: int | None) -> Term:
+    """The plan's term, refused (exit 2) when the plan has none or ``as_of`` is after it."""
+    term = run.targets.plan.term
     if term is None:
         fail(
             tr(
@@ -86,28 +111,15 @@ def _tracked(
                 end=term.to,
             )
         )
-    found = run.scan(paths)
-    files = found.files
-    with closing(read_all(files, loaded, jobs or default_jobs())) as subs:  # see check's
-        report = track_progress(
-            loaded,
-            term,
-            subs,
-            targets_file=str(run.targets_path),
-            as_of=as_of,
-            unit=wanted,
-            issues=[*found.problems, *(s.issue() for s in found.skipped)],
-            logs=received_logs(files),
-            today=today_in_vietnam(),
+    return term
+
+
+def no_rounds(run: Run, as_of: int) -> NoReturn:
+    """Refuse (exit 2) an ``--as-of`` earlier than every round read."""
+    fail(
+        tr(
+            run.lang,
+            "no round of {year} or before under these paths; --as-of is a year of the files",
+            year=as_of,
         )
-    if wanted is not None and not report.results:
-        fail(tr(run.lang, "no submission from unit {unit} under these paths", unit=wanted))
-    if as_of is not None and not report.rounds:
-        fail(
-            tr(
-                run.lang,
-                "no round of {year} or before under these paths; --as-of is a year of the files",
-                year=as_of,
-            )
-        )
-    return report
+    )

@@ -21,6 +21,7 @@ from .check import check_command, export_command
 from .drive import chase_command, rank_command, review_command
 from .exits import EXIT_OK, EXIT_USAGE, start_interruptible_run
 from .progress import progress_command
+from .report import report_command
 from .targets import schema_command, targets_command, validate_targets_command
 from .template import template_command
 from .usage import KpiGroup
@@ -46,6 +47,7 @@ app.command("template")(template_command)
 app.command("chase")(chase_command)
 app.command("rank")(rank_command)
 app.command("review")(review_command)
+app.command("report")(report_command)
 app.command("targets")(targets_command)
 app.command("validate-targets")(validate_targets_command)
 app.command("schema")(schema_command)

@@ -51,6 +51,7 @@ from .formats.views import (
     CheckView as CheckView,
     ProgressView as ProgressView,
     RankView as RankView,
+    ReportView as ReportView,
     ReviewView as ReviewView,
     TargetsView as TargetsView,
     ValidationView as ValidationView,

@@ -70,3 +70,20 @@ class ValidationView:
 class ReviewView:
     data: ReviewData
     lang: Lang = "vi"
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """The web page of ``kpi report``: the term's progress and the check report of the same
+    files, the rounds shown (up to ``--as-of``), and with a drive file its deadlines and the
+    latest round's ranking (``None`` when the drive gives that round no deadline)."""
+
+    progress: ProgressReport
+    report: Report
+    targets: TargetsFile
+    rounds: list[str]
+    lang: Lang = "vi"
+    drive: DriveFile | None = None
+    drive_file: str | None = None
+    timeliness: list[RoundStatus] = field(default_factory=list)
+    ranking: Ranking | None = None
