@@ -3,7 +3,8 @@ portrait with the decree's margins (top and bottom 20 mm, left 30 mm, right 15 m
 Roman, black, page numbers from page 2 centred in the top margin. What python-docx has no call
 for is set in the XML here: the font of every script, a table's header row repeated on each
 page, a row kept on one page, a rule under a line, the PAGE field. And the document is made
-the same bytes for the same content (no time of writing in it).
+the same bytes for the same content (no time of writing in it). Last, the few kinds of
+paragraph and run the review's writer makes.
 
 python-docx is imported by the callers of this module only when a document is written.
 """
@@ -21,6 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -28,6 +30,10 @@ if TYPE_CHECKING:
     from docx.table import Table, _Row
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
+
+    from .review_blocks import Text
+
+    Container = Document | _Cell
 
 FONT = "Times New Roman"
 BODY = Pt(14)  # the content: 13 to 14 (appendix I, II.6)
@@ -201,3 +207,72 @@ def stable_bytes(doc: Document) -> bytes:
             member.compress_type = zipfile.ZIP_DEFLATED
             zip_.writestr(member, source.read(info.filename))
     return out.getvalue()
+
+
+# -- paragraphs and runs ---------------------------------------------------------------------
+
+
+def para(where: Container, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER) -> Paragraph:
+    """A new paragraph; in a table's cell, its first (empty) one first."""
+    found = where.paragraphs
+    if isinstance(where, _Cell) and len(found) == 1 and not found[0].text:
+        paragraph = found[0]
+    else:
+        paragraph = where.add_paragraph()
+    paragraph.alignment = align
+    return paragraph
+
+
+def line(where: Container, text: str, size: float, *, bold: bool = False) -> Paragraph:
+    """A centred line of the frame; a line break in the setting is kept."""
+    paragraph = para(where)
+    for n, part in enumerate(text.split("\n")):
+        if n:
+            paragraph.runs[-1].add_break()
+        run_of(paragraph, part, size, bold=bold)
+    return paragraph
+
+
+def short_rule(paragraph: Paragraph, indent: float) -> None:
+    """A rule under a line (the issuing body, the motto, the title), on an empty paragraph
+    indented ``indent`` cm on both sides, so that the rule is centred and short."""
+    form = paragraph.paragraph_format
+    form.left_indent = form.right_indent = Cm(indent)
+    form.space_before, form.space_after = Pt(2), Pt(0)
+    form.line_spacing = Pt(2)
+    rule(paragraph)
+
+
+def body(doc: Document, *, indent: bool = False) -> Paragraph:
+    """A paragraph of the content: justified, its first line indented, 6 pt after."""
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    form = paragraph.paragraph_format
+    form.space_after = AFTER
+    if indent:
+        form.first_line_indent = INDENT
+    return paragraph
+
+
+def run_of(
+    paragraph: Paragraph,
+    text: str,
+    size: float | None = None,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+) -> Run:
+    """A run of ``text`` (what XML cannot hold shown as U+FFFD), its size and weight."""
+    run = paragraph.add_run(xml_text(text))
+    if size is not None:
+        run.font.size = Pt(size)
+    run.bold = bold or None
+    run.italic = italic or None
+    return run
+
+
+def spans(paragraph: Paragraph, text: Text) -> list[Run]:
+    """The text's runs, bold and italic as its template marks them."""
+    return [
+        run_of(paragraph, span.text, bold=span.bold, italic=span.italic) for span in text.spans()
+    ]
