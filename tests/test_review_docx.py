@@ -27,7 +27,7 @@ from typer.testing import CliRunner, Result
 from cantho_kpi.cli import EXIT_OK, EXIT_USAGE, app
 from cantho_kpi.domain import Period
 from cantho_kpi.output import ReviewData, review_docx, review_markdown, review_outline
-from cantho_kpi.output.review_blocks import Text
+from cantho_kpi.output.review_blocks import Table, Text
 from cantho_kpi.report import build_review, evaluate
 from cantho_kpi.submissions import discover, read_submission, received_logs
 from cantho_kpi.targets import DriveFile, ReviewDocument, TargetsFile, load_drive
@@ -367,12 +367,11 @@ def test_the_same_review_is_the_same_bytes(q4_data: ReviewData) -> None:
 def test_the_outline_is_one_for_both_documents(q4_data: ReviewData) -> None:
     """The Markdown is the outline written as Markdown; the document's tables are its tables."""
     outline = review_outline(q4_data, "vi", symbols=False)
-    tables = [b for b in outline.body if type(b).__name__ == "Table"]
+    tables = [b for b in outline.body if isinstance(b, Table)]
+    assert [t.kind for t in tables] == ["figures", "ranking", "ranking"]
     doc = _doc(review_docx(q4_data))
     assert [[c.text for c in r.cells] for t in doc.tables[1:-1] for r in t.rows] == [
-        list(row)
-        for t in tables
-        for row in (t.head, *t.rows)  # type: ignore[attr-defined]
+        list(row) for t in tables for row in (t.head, *t.rows)
     ]
     assert review_markdown(q4_data).startswith("# BÁO CÁO TỔNG KẾT PHONG TRÀO THI ĐUA\n")
 
