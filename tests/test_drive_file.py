@@ -42,6 +42,9 @@ MAIN_CODE = {
     "duplicate-tie-break": "duplicate-rule",
     "date-out-of-range": "date-out-of-range",
     "drive-too-long": "date-out-of-range",
+    "document-number-pattern": "document-number-pattern",
+    "document-number-braces": "document-number-pattern",
+    "document-unknown-key": "unknown-key",
 }
 
 

@@ -203,7 +203,13 @@ def review_command(
     ],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The file to write (.md: Markdown).", metavar="FILE"),
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write: .md (Markdown) or .docx (a Word document in the form of "
+            "Nghị định 30/2020/NĐ-CP).",
+            metavar="FILE",
+        ),
     ],
     output_format: ToFileFormatOption = None,
     as_of: Annotated[
@@ -226,16 +232,19 @@ def review_command(
     units' figures beside the city's averages, the units' reports, their final reports, the
     ranking for reference; the awards as the plan gives them (a reference list of candidates
     at the final review only); and marked places for what only people can write (direction,
-    shortcomings, causes, lessons, next steps).
+    shortcomings, causes, lessons, next steps). As .docx, a Word document in the form of an
+    administrative document (Nghị định 30/2020/NĐ-CP), its issuer, number and signer from the
+    drive file's 'document' settings, the places to write highlighted.
 
-    Example: kpi review data/submissions --round 2024 --as-of 2025-01-27 -o tong-ket_2024.md
+    Example: kpi review data/submissions --round 2024 --as-of 2025-01-27 -o tong-ket_2024.docx
     """
-    from ..output import ReviewData, ReviewView
+    from ..output import ReviewData, ReviewView, get_format
     from ..report import build_review
 
     run = Run(lang, targets)
     chosen = file_format(run, "review", output_format, output)
-    run.output(output, force=force, suffixes=(output.suffix.lower(),))  # before reading
+    suffix = get_format("review", chosen).suffix or output.suffix.lower()
+    run.output(output, force=force, suffixes=(suffix,))  # before reading
     drive, given = run.drive, run.day(as_of)
     report = read_and_judge(run, paths, jobs=jobs, as_of=given, say_logs=True).report
     period = _round_of_review(run, round_, report)

@@ -69,5 +69,7 @@ from .progress_table import draw_progress as draw_progress
 from .review import (
     PROGRESS_MARK as PROGRESS_MARK,
     review_markdown as review_markdown,
+    review_outline as review_outline,
 )
 from .review_data import ReviewData as ReviewData
+from .review_docx import review_docx as review_docx

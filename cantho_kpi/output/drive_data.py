@@ -16,11 +16,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..domain import Lang, json_number
-from ..presentation import timeliness_text as _timeliness_text
+from ..domain import Lang, Status, json_number
+from ..presentation import LABEL, SYMBOL, timeliness_text as _timeliness_text
 from ..report import (
     AppliedTarget,
     ChaseItem,
+    ClusterRanking,
     LaunchStatus,
     Ranking,
     RoundStatus,
@@ -312,21 +313,33 @@ def rank_csv(ranking: Ranking, drive_file: str) -> str:
     return out.getvalue()
 
 
-def rank_markdown(ranking: Ranking, drive: DriveFile, drive_file: str, lang: Lang = "vi") -> str:
+def rank_rows(
+    cluster: ClusterRanking, ranking: Ranking, lang: Lang = "vi", *, symbols: bool = True
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The header and rows of one cluster's ranking table; ``symbols``: the statuses' signs as
+    column heads (``▲ ✓ ≈``), else their words, for a printed document."""
     words = DRIVE_WORDS[lang]
-    lines: list[str] = []
     candidate = [words["candidate"]] if ranking.final else []
+    statuses = [SYMBOL[s] if symbols else LABEL[lang][s] for s in (*SCORED, Status.REPORTED)]
+    head = [words["rank"], "Đơn vị" if lang == "vi" else "Unit", words["score"]]
+    head += [*statuses, words["deductions"], *candidate]
+    rows = []
+    for s in cluster.ranking:
+        cells = [str(s.rank), f"{s.unit_code} {s.unit}", score_text(s.score, lang)]
+        cells += [str(s.counts[k.value]) for k in SCORED]
+        cells += [str(s.reported), deduction_text(s, lang)]
+        cells += [words["yes"] if s.candidate else ""] if ranking.final else []
+        rows.append(tuple(cells))
+    return tuple(head), tuple(rows)
+
+
+def rank_markdown(ranking: Ranking, drive: DriveFile, drive_file: str, lang: Lang = "vi") -> str:
+    lines: list[str] = []
     for c in ranking.clusters:
         lines += [f"### {c.name} ({ranking.round})", ""]
-        head = [words["rank"], "Đơn vị" if lang == "vi" else "Unit", words["score"]]
-        head += ["▲", "✓", "≈", "✗", "·", "!", "○", words["deductions"], *candidate]
+        head, rows = rank_rows(c, ranking, lang)
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        for s in c.ranking:
-            cells = [str(s.rank), f"{s.unit_code} {_md(s.unit)}", score_text(s.score, lang)]
-            cells += [str(s.counts[k.value]) for k in SCORED]
-            cells += [str(s.reported), deduction_text(s, lang)]
-            cells += [words["yes"] if s.candidate else ""] if ranking.final else []
-            lines.append("| " + " | ".join(cells) + " |")
+        lines += ["| " + " | ".join(map(_md, cells)) + " |" for cells in rows]
         lines.append("")
     notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
     lines += [f"*{_md(n)}*" for n in notes if n] + [""]

@@ -1,6 +1,7 @@
-"""Section II of the review report, the results: the city's table of the 21 targets and their
-figures, the targets not met, the term totals, the progress toward 2025, the units' figures
-beside the city's averages, the units' reports, their final reports and the ranking."""
+"""Section II of the review report, the results, as blocks (:mod:`.review_blocks`): the city's
+table of the 21 targets and their figures, the targets not met, the term totals, the progress
+toward 2025, the units' figures beside the city's averages, the units' reports, their final
+reports and the ranking."""
 
 from __future__ import annotations
 
@@ -11,19 +12,28 @@ from ..domain import Lang, format_number, round_label
 from ..presentation import LABEL, PROGRESS_LABEL, SYMBOL, applied_text, headline_text
 from ..report import FigureRow, LaunchStatus, RoundStatus, Timeliness
 from ..targets import bounds_text, indicator_label, target_text, unit_label
-from .drive_data import day_text, rank_markdown, row_timeliness, timeliness_text
-from .review_words import REVIEW_WORDS, WRITE_MARK
+from .drive_data import (
+    day_text,
+    given_lines,
+    rank_rows,
+    reference_line,
+    row_timeliness,
+    rule_line,
+    timeliness_text,
+)
+from .review_blocks import Block, Heading, Items, Note, Paragraph, Table, Text, Write, item, lit
+from .review_words import REVIEW_WORDS
 
 if TYPE_CHECKING:
     from .review_data import ReviewData
 
 
-def results_section(data: ReviewData, lang: Lang) -> list[str]:
+def results_section(data: ReviewData, lang: Lang, *, symbols: bool = True) -> list[Block]:
     """Section II, its parts numbered in order (a part with nothing to say is left out)."""
     words = REVIEW_WORDS[lang]
     review = data.review
-    parts: list[tuple[str, list[str]]] = [
-        (words["s_table"], _table(data, lang)),
+    parts: list[tuple[str, list[Block]]] = [
+        (words["s_table"], _table(data, lang, symbols)),
         (words["s_not_met"], _not_met(data, lang)),
         (words["s_term"], _term(data, lang)),
         (words["s_progress"], [_progress(data, lang)]),
@@ -31,19 +41,16 @@ def results_section(data: ReviewData, lang: Lang) -> list[str]:
         (words["s_reports"].format(round=round_label(review.round, lang)), _reports(data, lang)),
     ]
     if review.final:
-        finals = documents_lines("final_reports", review.final_reports, lang)
+        finals = documents_blocks("final_reports", review.final_reports, lang)
         parts.append((words["s_final_reports"], finals))
-    ranking = rank_markdown(review.ranking, data.drive, data.drive_file, lang)
-    # each cluster's heading one level below the part's
-    clusters = [f"#{line}" if line.startswith("### ") else line for line in ranking.splitlines()]
-    parts.append((words["s_ranking"], clusters))
-    lines: list[str] = []
+    parts.append((words["s_ranking"], _ranking(data, lang, symbols)))
+    blocks: list[Block] = []
     number = 0
     for title, body in parts:
         if body:
             number += 1
-            lines += [f"### {number}. {title}", "", *body, ""]
-    return lines
+            blocks += [Heading(2, Text("{n}. {title}", {"n": str(number), "title": title})), *body]
+    return blocks
 
 
 def _status_words(row: FigureRow, lang: Lang) -> str:
@@ -78,69 +85,75 @@ def _change(value: Decimal | None, lang: Lang) -> str:
     return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
 
 
-def _table(data: ReviewData, lang: Lang) -> list[str]:
+def _table(data: ReviewData, lang: Lang, symbols: bool) -> list[Block]:
     """The city's figures, one row each, in the plan's order."""
     words = REVIEW_WORDS[lang]
     review = data.review
     previous = review.previous_round or ""
-    lines = []
+    blocks: list[Block] = []
     if review.headline is not None:
         text = headline_text(review.headline, lang)
-        lines += [words["headline"].format(city=data.city, headline=text), ""]
+        blocks.append(Paragraph(Text(words["headline"], {"city": data.city, "headline": text})))
     head = [words["h_code"], words["h_name"], words["h_target"], words["h_value"]]
     head += [words["h_percent"], words["h_change"].format(round=previous), words["h_status"]]
-    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|---|"]
+    rows = []
     for row in review.figures:
-        cells = [
-            row.indicator.code,
-            _md(indicator_label(row.indicator, lang)),
-            _md(_target(row, lang)),
-            _md(_value(row, lang)),
-            f"{_number(row.percent, lang)} %" if row.percent is not None else "",
-            _change(row.change, lang),
-            f"{SYMBOL[row.status]} {_status_words(row, lang)}",
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", words["percent_note"].format(round=previous)]
-    return lines + _estimates(data, lang)
+        status = _status_words(row, lang)
+        rows.append(
+            (
+                row.indicator.code,
+                indicator_label(row.indicator, lang),
+                _target(row, lang),
+                _value(row, lang),
+                f"{_number(row.percent, lang)} %" if row.percent is not None else "",
+                _change(row.change, lang),
+                f"{SYMBOL[row.status]} {status}" if symbols else status,
+            )
+        )
+    blocks.append(Table("figures", tuple(head), tuple(rows)))
+    blocks.append(Paragraph(Text(words["percent_note"], {"round": previous})))
+    return blocks + _estimates(data, lang)
 
 
-def _estimates(data: ReviewData, lang: Lang) -> list[str]:
+def _estimates(data: ReviewData, lang: Lang) -> list[Block]:
     """Which figures are estimates: those the unit marked so, else the whole round when the
     drive file's calendar says it is reported as estimates."""
     words = REVIEW_WORDS[lang]
     review = data.review
     if review.estimates:
         codes = ", ".join(sorted({r.code for r in review.estimates}))
-        return ["", words["estimates"].format(codes=codes)]
+        return [Paragraph(Text(words["estimates"], {"codes": codes}))]
     if review.estimate_round:
-        return ["", words["estimate_all"].format(round=round_label(review.round, lang))]
+        name = round_label(review.round, lang)
+        return [Paragraph(Text(words["estimate_all"], {"round": name}))]
     return []
 
 
-def _not_met(data: ReviewData, lang: Lang) -> list[str]:
+def _not_met(data: ReviewData, lang: Lang) -> list[Block]:
     words = REVIEW_WORDS[lang]
     rows = data.review.not_met
     if not rows:
-        return [words["none_not_met"]]
-    return [
-        words["not_met"].format(
+        return [Paragraph(Text(words["none_not_met"]))]
+    found = [
+        item(
+            words["not_met"],
             code=row.indicator.code,
-            name=_md(indicator_label(row.indicator, lang)),
+            name=indicator_label(row.indicator, lang),
             value=_value(row, lang),
             target=_target(row, lang),
             status=_status_words(row, lang).lower(),
         )
         for row in rows
     ]
+    return [Items(tuple(found))]
 
 
-def _term(data: ReviewData, lang: Lang) -> list[str]:
+def _term(data: ReviewData, lang: Lang) -> list[Block]:
     words = REVIEW_WORDS[lang]
     totals = data.review.term_totals
     if not totals:
-        return [words["none_term"]]
-    lines = []
+        return [Paragraph(Text(words["none_term"]))]
+    found = []
     provisional = False
     for total in totals:
         ind = total.indicator
@@ -150,57 +163,62 @@ def _term(data: ReviewData, lang: Lang) -> list[str]:
             provisional = provisional or point.provisional
             years.append(f"{point.year}{mark}: {format_number(point.value, lang)}")
         percent = _number(total.percent, lang) if total.percent is not None else "?"
-        lines.append(
-            words["term"].format(
+        found.append(
+            item(
+                words["term"],
                 code=ind.code,
-                name=_md(indicator_label(ind, lang)),
+                name=indicator_label(ind, lang),
                 total=format_number(total.total, lang),
                 goal=_number(ind.min, lang),
                 unit=unit_label(ind.unit, lang),
                 percent=percent,
-                n=len(total.years),
+                n=str(len(total.years)),
                 years="; ".join(years),
                 status=PROGRESS_LABEL[lang][total.status].lower(),
             )
         )
-    return lines + (["", words["provisional"]] if provisional else [])
+    blocks: list[Block] = [Items(tuple(found))]
+    return blocks + ([Paragraph(Text(words["provisional"]))] if provisional else [])
 
 
-def _progress(data: ReviewData, lang: Lang) -> str:
+def _progress(data: ReviewData, lang: Lang) -> Block:
     words = REVIEW_WORDS[lang]
     progress = data.review.progress
     if progress is None:
-        return f"{WRITE_MARK[lang]} {words['progress_mark']}"
+        return Write(Text(words["progress_mark"]))
     counts = ", ".join(
         f"{n} {PROGRESS_LABEL[lang][status].lower()}"
         for status, n in progress.plan_targets.items()
         if n
     )
     total = sum(progress.plan_targets.values())
-    return words["progress"].format(
-        city=data.city, year=progress.term.to, counts=counts, total=total
-    )
+    values = {"city": data.city, "year": str(progress.term.to), "counts": counts}
+    return Paragraph(Text(words["progress"], {**values, "total": str(total)}))
 
 
-def _references(data: ReviewData, lang: Lang) -> list[str]:
+def _references(data: ReviewData, lang: Lang) -> list[Block]:
     words = REVIEW_WORDS[lang]
     rows = data.review.references
     if not rows:
         return []
-    lines = [words["reference_intro"], ""]
+    found = []
     for row in rows:
         ind = row.indicator
         plan = bounds_text(row.plan.kind, row.plan.min, row.plan.max, ind.unit, lang)
         units = "; ".join(f"{u.unit_code} {_number(u.value, lang)}" for u in row.units)
-        lines.append(
-            words["reference"].format(
-                code=ind.code, name=_md(indicator_label(ind, lang)), plan=plan, units=units
+        found.append(
+            item(
+                words["reference"],
+                code=ind.code,
+                name=indicator_label(ind, lang),
+                plan=plan,
+                units=units,
             )
         )
-    return lines
+    return [Paragraph(Text(words["reference_intro"])), Items(tuple(found))]
 
 
-def _reports(data: ReviewData, lang: Lang) -> list[str]:
+def _reports(data: ReviewData, lang: Lang) -> list[Block]:
     """The units' reports for the round against its deadline: counts, then who is late, who
     has not sent, whose day of receipt is unknown, whose file is unreadable."""
     words = REVIEW_WORDS[lang]
@@ -209,39 +227,52 @@ def _reports(data: ReviewData, lang: Lang) -> list[str]:
         return []
     by = {status: [r for r in rows if r.status is status] for status in Timeliness}
     not_due = len(by[Timeliness.NOT_DUE])
-    lines = [
-        words["reports"].format(
-            received=sum(r.file is not None for r in rows),
-            total=len(rows),
-            on_time=len(by[Timeliness.ON_TIME]),
-            late=len(by[Timeliness.LATE]),
-            unknown=len(by[Timeliness.UNKNOWN]),
-            not_received=len(by[Timeliness.NOT_RECEIVED]),
-            not_due=words["not_due"].format(n=not_due) if not_due else "",
-        ),
-        "",
-    ]
+    counts = {
+        "received": sum(r.file is not None for r in rows),
+        "total": len(rows),
+        "on_time": len(by[Timeliness.ON_TIME]),
+        "late": len(by[Timeliness.LATE]),
+        "unknown": len(by[Timeliness.UNKNOWN]),
+        "not_received": len(by[Timeliness.NOT_RECEIVED]),
+    }
+    values = {key: str(n) for key, n in counts.items()}
+    values["not_due"] = words["not_due"].format(n=not_due) if not_due else ""
+    blocks: list[Block] = [Paragraph(Text(words["reports"], values))]
     late = "; ".join(f"{_who(r)}: {row_timeliness(r, lang)}" for r in by[Timeliness.LATE])
-    for key, text in (
-        ("late", late),
-        ("not_received", ", ".join(_who(r) for r in by[Timeliness.NOT_RECEIVED])),
-        ("unknown", ", ".join(_who(r) for r in by[Timeliness.UNKNOWN])),
-        ("unreadable", ", ".join(_who(r) for r in data.review.unreadable)),
-    ):
-        if text:
-            lines.append(words[key].format(units=_md(text)))
-    return lines if len(lines) > 2 else lines[:1]
+    found = [
+        item(words[key], units=text)
+        for key, text in (
+            ("late", late),
+            ("not_received", ", ".join(_who(r) for r in by[Timeliness.NOT_RECEIVED])),
+            ("unknown", ", ".join(_who(r) for r in by[Timeliness.UNKNOWN])),
+            ("unreadable", ", ".join(_who(r) for r in data.review.unreadable)),
+        )
+        if text
+    ]
+    return blocks + ([Items(tuple(found))] if found else [])
 
 
 def _who(row: RoundStatus) -> str:
     return f"{row.unit_code} ({row.unit})"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _ranking(data: ReviewData, lang: Lang, symbols: bool) -> list[Block]:
+    """The ranking of each cluster, for reference; where its rule comes from; the awards
+    already given."""
+    ranking = data.review.ranking
+    blocks: list[Block] = []
+    for cluster in ranking.clusters:
+        title = f"{cluster.name} ({ranking.round})"
+        head, rows = rank_rows(cluster, ranking, lang, symbols=symbols)
+        blocks += [Heading(3, lit(title)), Table("ranking", head, rows)]
+    drive, plan = data.drive, ranking.plan
+    notes = [reference_line(drive, ranking, lang), rule_line(drive, data.drive_file, plan, lang)]
+    blocks.append(Note(tuple(lit(n) for n in notes if n)))
+    given = given_lines(ranking, lang)
+    return blocks + ([Items(tuple(lit(g) for g in given))] if given else [])
 
 
-def documents_lines(key: str, docs: tuple[LaunchStatus, ...], lang: Lang) -> list[str]:
+def documents_blocks(key: str, docs: tuple[LaunchStatus, ...], lang: Lang) -> list[Block]:
     """How many units sent the document (launch or final report), on time or late, who has
     not; then one line per late document."""
     if not docs:
@@ -251,17 +282,20 @@ def documents_lines(key: str, docs: tuple[LaunchStatus, ...], lang: Lang) -> lis
     late = [d for d in sent if d.status is Timeliness.LATE]
     missing = [d for d in docs if d.received is None]
     names = ", ".join(f"{d.unit_code} ({d.unit})" for d in missing)
-    line = words[key].format(
-        due=day_text(docs[0].due),
-        sent=len(sent),
-        total=len(docs),
-        on_time=len(sent) - len(late),
-        late=len(late),
-        missing=words["missing"].format(units=names) if missing else "",
-    )
-    late_lines = [
-        f"- {d.unit_code} ({d.unit}): {timeliness_text(d.status, d.days_late, lang)} "
-        f"({day_text(d.received)})"
+    values = {
+        "due": day_text(docs[0].due),
+        "sent": str(len(sent)),
+        "total": str(len(docs)),
+        "on_time": str(len(sent) - len(late)),
+        "late": str(len(late)),
+        "missing": words["missing"].format(units=names) if missing else "",
+    }
+    late_items = [
+        lit(
+            f"{d.unit_code} ({d.unit}): {timeliness_text(d.status, d.days_late, lang)} "
+            f"({day_text(d.received)})"
+        )
         for d in late
     ]
-    return [line, *([""] if late_lines else []), *late_lines]
+    blocks: list[Block] = [Paragraph(Text(words[key], values))]
+    return blocks + ([Items(tuple(late_items))] if late_items else [])

@@ -13,6 +13,10 @@ from .drive import (
     drive_path as drive_path,
     load_drive as load_drive,
 )
+from .drive_document import (
+    NUMBER_MARK as NUMBER_MARK,
+    ReviewDocument as ReviewDocument,
+)
 from .drive_model import (
     PLAN_AWARDS as PLAN_AWARDS,
     SCORED as SCORED,

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..domain import Period, Status, parse_period
+from .drive_document import ReviewDocument
 from .fields import (
     MAX_ITEMS,
     UNIT_CODE_PATTERN,
@@ -348,6 +349,8 @@ class DriveFile(Strict):
     contacts: dict[UnitCode, Contact] = Field(default_factory=dict, max_length=MAX_ITEMS)
     launch_documents: list[DocumentReceipt] = Field(default_factory=list, max_length=MAX_ITEMS)
     final_reports: list[DocumentReceipt] = Field(default_factory=list, max_length=MAX_ITEMS)
+    #: The review as a Word document: who issues and signs it (Nghị định 30/2020/NĐ-CP).
+    document: ReviewDocument = Field(default_factory=ReviewDocument)
 
     def launch_document(self, unit: str) -> DocumentReceipt | None:
         return next((d for d in self.launch_documents if d.unit == unit), None)

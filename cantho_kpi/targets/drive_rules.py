@@ -1,6 +1,6 @@
 """More checks of the drive file that a schema cannot make: a unit in one cluster at a time,
-tie-break rules given once, dates within reach of the drive. Pure; called by
-:func:`.drive.check_drive`, each check a function of its own."""
+tie-break rules given once, dates within reach of the drive, a document number that says where
+the number goes. Pure; called by :func:`.drive.check_drive`, each check a function of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 from ..domain import parse_period
+from .drive_document import NUMBER_MARK
 from .drive_model import Cluster, DriveFile
 from .safeyaml import Path_
 
@@ -20,6 +21,7 @@ def check_more(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator[Fo
     yield from check_one_cluster(drive, line_of)
     yield from check_tie_break(drive)
     yield from check_dates_in_reach(drive)
+    yield from check_document_number(drive)
 
 
 def check_one_cluster(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator[Found]:
@@ -62,6 +64,22 @@ def check_tie_break(drive: DriveFile) -> Iterator[Found]:
                 ("scoring", "tie_break", index),
             )
         seen.add(rule)
+
+
+def check_document_number(drive: DriveFile) -> Iterator[Found]:
+    """The document's number says where the clerk writes the number, once, and holds no other
+    braces (a mistyped ``{numbr}`` would be printed as it is)."""
+    pattern = drive.document.number
+    if pattern is None:
+        return
+    rest = pattern.replace(NUMBER_MARK, "", 1)
+    if NUMBER_MARK not in pattern or "{" in rest or "}" in rest:
+        yield (
+            "document-number-pattern",
+            f"document.number ({pattern!r}) must hold {NUMBER_MARK} once, where the clerk "
+            f"writes the number, and no other braces: '{NUMBER_MARK}/BC-UBND'",
+            ("document", "number"),
+        )
 
 
 def check_dates_in_reach(drive: DriveFile) -> Iterator[Found]:
