@@ -14,13 +14,15 @@ The keywords the extractor knows (``scripts/catalog.py`` and the tests use the s
   language;
 * ``both(msgid, **values)`` and ``both_n(singular, plural, count, **values)``: the English and
   the Vietnamese at once, a :class:`Said`, for an ``Issue`` or a ``KpiError`` (whose JSON
-  carries ``message`` and ``message_vi``);
+  carries ``message`` and ``message_vi``); a value that is itself a :class:`Said` (a number
+  written each language's way, a message inside a message) is filled in its own language;
 * ``N_(msgid)``: a word declared in a table, translated where it is used (``tr(lang, word)``).
 """
 
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -70,13 +72,21 @@ def word(lang: str, msgid: str, /) -> str:
 
 
 def tr(lang: str, msgid: str, /, **values: object) -> str:
-    """``msgid`` in ``lang``, its ``{fields}`` filled with ``values``."""
-    return translations(lang).gettext(msgid).format(**values)
+    """``msgid`` in ``lang``, its ``{fields}`` filled with ``values`` (a :class:`Said` value in
+    ``lang``)."""
+    return translations(lang).gettext(msgid).format(**_in(lang, values))
 
 
 def trn(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:
-    """The form of ``count`` in ``lang`` (``{count}`` is filled too)."""
-    return translations(lang).ngettext(singular, plural, count).format(count=count, **values)
+    """The form of ``count`` in ``lang``; ``{count}`` is filled with it too, unless ``values``
+    give it as written (``count=numbers(1234)``)."""
+    text = translations(lang).ngettext(singular, plural, count)
+    return text.format(**_in(lang, {"count": count, **values}))
+
+
+def _in(lang: str, values: dict[str, object]) -> dict[str, object]:
+    """``values`` with each :class:`Said` among them in ``lang``."""
+    return {k: v.text(lang) if isinstance(v, Said) else v for k, v in values.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,21 @@ class Said:
 
     def __radd__(self, other: str) -> Said:
         return Said(other + self.en, other + self.vi)
+
+    @classmethod
+    def each(cls, make: Callable[[Lang], str]) -> Said:
+        """What ``make`` writes in each language: ``Said.each(lambda lang: number(v, lang))``."""
+        return cls(make("en"), make("vi"))
+
+    @classmethod
+    def same(cls, text: str) -> Said:
+        """A text that is the same in both languages (a code, a file name)."""
+        return cls(text, text)
+
+    def join(self, parts: Iterable[Said | str]) -> Said:
+        """``parts`` joined with this as the separator, in each language."""
+        items = [p if isinstance(p, Said) else Said.same(p) for p in parts]
+        return Said(self.en.join(p.en for p in items), self.vi.join(p.vi for p in items))
 
 
 def both(msgid: str, /, **values: object) -> Said:
@@ -129,6 +154,12 @@ def number(value: Decimal, lang: str = "vi") -> str:
     point = "," if lang == "vi" else "."
     grouped = f"{int(whole):,}".replace(",", group) if len(whole) > 3 else whole
     return sign + grouped + (point + fraction if fraction else "")
+
+
+def numbers(value: Decimal | int) -> Said:
+    """A number as each language writes it (``1,234.5`` and ``1.234,5``), for :func:`both`."""
+    exact = Decimal(value)
+    return Said(number(exact, "en"), number(exact, "vi"))
 
 
 def day(value: date, lang: str = "vi") -> str:

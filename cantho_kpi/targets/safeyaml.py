@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..catalog import both
 from ..errors import Issue, KpiError, Location, quoted
 from ..files import FILE_TOO_LARGE, read_regular
 
@@ -145,7 +146,8 @@ def read_yaml_source(path: Path, display: str, issues: list[Issue]) -> str | Non
     UTF-8 adds an issue and returns ``None``.
     """
     try:
-        raw = read_regular(path, display, MAX_BYTES, ("a targets or drive file", "tệp YAML"))
+        what = both("a targets or drive file")
+        raw = read_regular(path, display, MAX_BYTES, what)
     except KpiError as exc:
         if exc.code != FILE_TOO_LARGE:
             raise
