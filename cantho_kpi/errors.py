@@ -55,12 +55,12 @@ class Bilingual(Protocol):
     def vi(self) -> str: ...
 
 
-def _pair(message: str | Bilingual, vi: str | None) -> tuple[str, str | None]:
-    """(English, Vietnamese) of a message given as a plain string (and its ``vi``) or as a
-    :class:`Bilingual`."""
-    if isinstance(message, str):
-        return message, vi
-    return message.en, message.vi
+@dataclass(frozen=True, slots=True)
+class _Both:
+    """A :class:`Bilingual` made here (``errors`` imports nothing of ours, not the catalog)."""
+
+    en: str
+    vi: str
 
 
 class Severity(StrEnum):
@@ -161,28 +161,23 @@ class Collector:
     def add(
         self,
         code: str,
-        message: str | Bilingual,
+        message: Bilingual,
         where: Location | None = None,
         warning: bool = False,
-        vi: str | None = None,
     ) -> None:
-        """One problem: ``message`` from ``catalog.both`` (or English, with ``vi``)."""
+        """One problem, said in both languages (``catalog.both``)."""
         severity = Severity.WARNING if warning else Severity.ERROR
-        en, vi = _pair(message, vi)
-        self.issues.append(Issue(code, en, where or Location(self.file), severity, vi))
+        self.issues.append(Issue.said(code, message, where or Location(self.file), severity))
 
 
 class KpiError(Exception):
     """A problem the user can fix; the message names the file and says what to do."""
 
-    def __init__(
-        self, message: str | Bilingual, *, code: str = "error", vi: str | None = None
-    ) -> None:
-        en, vi = _pair(message, vi)
-        super().__init__(en)
-        self.message = en
+    def __init__(self, message: Bilingual, *, code: str = "error") -> None:
+        super().__init__(message.en)
+        self.message = message.en
         self.code = code
-        self.message_vi = vi
+        self.message_vi: str | None = message.vi
 
     def text(self, lang: str) -> str:
         """The message in ``lang``, English when there is no translation."""
@@ -192,4 +187,4 @@ class KpiError(Exception):
     def about(cls, name: str, code: str, message: Bilingual) -> KpiError:
         """A problem with the file ``name``, said in English and Vietnamese
         (``catalog.both``)."""
-        return cls(f"{name}: {message.en}", code=code, vi=f"{name}: {message.vi}")
+        return cls(_Both(f"{name}: {message.en}", f"{name}: {message.vi}"), code=code)

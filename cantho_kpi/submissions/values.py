@@ -27,7 +27,7 @@ class Reporter(Protocol):
     def __call__(
         self,
         code: str,
-        message: str | Said,
+        message: Said,
         where: Location | None = None,
         warning: bool = False,
     ) -> None: ...

@@ -6,7 +6,9 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
+from ..catalog import Said, both
 from ..domain import PERIOD_PATTERN, Period, parse_period
 
 #: The most items any list or mapping of a targets, drive or unit file holds: bounded before the
@@ -25,6 +27,21 @@ KNOWN_UNITS: dict[str, str] = {
     "communes": "xã",
     "party members": "đảng viên",
 }
+
+
+class Wrong(ValueError):
+    """A value one of our validators refuses, with why in both languages (``said``): pydantic
+    keeps the exception in its error's context, where the wording finds it."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.en)
+        self.said = said
+
+
+def custom_error(kind: str, said: Said) -> PydanticCustomError:
+    """A check of ours that says it all (``drive_date``): its English as pydantic's message,
+    both languages in its context for the wording."""
+    return PydanticCustomError(kind, "{message}", {"message": said.en, "said": said})
 
 
 def _exact_number(value: Any) -> Any:
@@ -48,10 +65,10 @@ def _flag(value: Any) -> Any:
     if isinstance(value, RawScalar) and value.kind == "bool":
         if value.text in {"true", "false"}:
             return value.value
-        raise ValueError("expected true or false (yes, no, on and off are not accepted)")
+        raise Wrong(both("expected true or false (yes, no, on and off are not accepted)"))
     if isinstance(value, bool):
         return value
-    raise ValueError("expected true or false")
+    raise Wrong(both("expected true or false"))
 
 
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
