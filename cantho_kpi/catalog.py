@@ -16,7 +16,8 @@ The keywords the extractor knows (``scripts/catalog.py`` and the tests use the s
   the Vietnamese at once, a :class:`Said`, for an ``Issue`` or a ``KpiError`` (whose JSON
   carries ``message`` and ``message_vi``); a value that is itself a :class:`Said` (a number
   written each language's way, a message inside a message) is filled in its own language;
-* ``N_(msgid)``: a word declared in a table, translated where it is used (``tr(lang, word)``).
+* ``N_(msgid)``: a word declared in a table, translated where it is used (``tr(lang, word)``);
+  ``C_(context, msgid)`` the same, in a context, for an English word said two ways.
 """
 
 from __future__ import annotations
@@ -35,15 +36,19 @@ Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 DOMAIN = "kpi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-#: Extraction keywords, as Babel spells them: the 1-based positions of the msgid (and plural).
-KEYWORDS: dict[str, tuple[int, ...]] = {
+#: Extraction keywords, as Babel spells them: the 1-based positions of the msgid (and plural),
+#: ``(1, "c")`` for the context of :func:`C_`.
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...]] = {
     "word": (2,),
     "tr": (2,),
     "trn": (2, 3),
     "both": (1,),
     "both_n": (1, 2),
     "N_": (1,),
+    "C_": ((1, "c"), 2),
 }
+#: Between a context and its msgid, as gettext keeps them in a catalog.
+_CONTEXT = "\x04"
 
 
 def mo_path(lang: str, domain: str = DOMAIN) -> Path:
@@ -66,15 +71,26 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def C_(context: str, msgid: str) -> str:
+    """``msgid`` in a ``context`` (gettext's msgctxt), translated where it is used like an
+    ``N_`` word: for one English word that two places say differently in Vietnamese (the
+    heading ``Code`` is *Mã chỉ tiêu* over indicators, *Mã lỗi* over problems)."""
+    return f"{context}{_CONTEXT}{msgid}"
+
+
 def word(lang: str, msgid: str, /) -> str:
-    """``msgid`` in ``lang`` as it is (its ``{fields}`` left for the caller to fill)."""
+    """``msgid`` in ``lang`` as it is (its ``{fields}`` left for the caller to fill); a word
+    marked with :func:`C_` is looked up in its context."""
+    context, marked, text = msgid.partition(_CONTEXT)
+    if marked:
+        return translations(lang).pgettext(context, text)
     return translations(lang).gettext(msgid)
 
 
 def tr(lang: str, msgid: str, /, **values: object) -> str:
     """``msgid`` in ``lang``, its ``{fields}`` filled with ``values`` (a :class:`Said` value in
     ``lang``)."""
-    return translations(lang).gettext(msgid).format(**_in(lang, values))
+    return word(lang, msgid).format(**_in(lang, values))
 
 
 def trn(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -105,22 +105,33 @@ def differences(lang: str) -> list[str]:
     untranslated or fuzzy message, a ``{field}`` lost or added in translation, a .mo that is
     not the fresh compile of the .po. Empty when all is well."""
     catalog = read(lang)
-    code = {m.id: m for m in extracted() if m.id}
-    mine = {m.id: m for m in catalog if m.id}
-    found = [f"not in {lang}/kpi.po: {key!r}" for key in code if key not in mine]
-    found += [f"not used in the code: {key!r}" for key in mine if key not in code]
+    code = {_key(m): m for m in extracted() if m.id}
+    mine = {_key(m): m for m in catalog if m.id}
+    found = [f"not in {lang}/kpi.po: {_shown(key)}" for key in code if key not in mine]
+    found += [f"not used in the code: {_shown(key)}" for key in mine if key not in code]
     for key, message in mine.items():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if not all(strings) or message.fuzzy:
-            found.append(f"untranslated or fuzzy: {key!r}")
+            found.append(f"untranslated or fuzzy: {_shown(key)}")
             continue
-        ids = key if isinstance(key, tuple) else (key,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
         wanted = fields(ids[-1])
-        found += [f"fields differ: {key!r}" for s in strings if fields(s) != wanted]
+        found += [f"fields differ: {_shown(key)}" for s in strings if fields(s) != wanted]
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
         found.append(f"{lang}/kpi.mo is not the compiled {lang}/kpi.po")
     return found
+
+
+def _key(message: Message) -> tuple[str | None, object]:
+    """A message as the catalog tells it from the others: its context and its msgid."""
+    return message.context, message.id
+
+
+def _shown(key: tuple[str | None, object]) -> str:
+    """``'Code'``, or ``'Code' (in headers of problems)`` for a message in a context."""
+    context, msgid = key
+    return f"{msgid!r}" + (f" (in {context})" if context else "")
 
 
 def fields(text: str) -> set[str]:

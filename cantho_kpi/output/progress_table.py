@@ -9,9 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..catalog import N_
 from ..domain import Lang
 from ..errors import Severity
-from ..presentation import PROGRESS_STYLE, unit_target_text
+from ..presentation import PROGRESS_STYLE, by_lang_list, by_lang_one, unit_target_text
 from ..report import Progress, ProgressReport
 from ..targets import TargetsFile
 from .fit import Column, fitted_table
@@ -30,48 +31,33 @@ from .progress_reason import reason_text
 
 #: Warnings the table repeats: they change what the series are made of.
 _SAID = {"period-from-folder"}
-_HEADERS = {
-    "vi": (
-        "Mã",
-        "Chỉ tiêu",
-        "Cách tính",
-        "Gốc (năm)",
-        "Xu hướng",
-        "Số liệu",
-        "Mới nhất",
-        "CR",
-        "Đánh giá",
-        "Dự báo",
-        "Ghi chú",
-    ),
-    "en": (
-        "Code",
-        "Target",
-        "Method",
-        "Baseline (year)",
-        "Trend",
-        "Series",
-        "Latest",
-        "CR",
-        "Status",
-        "Projection",
-        "Note",
-    ),
-}
-_NOTES = {
-    "vi": "* số liệu giữa năm (không phải kỳ cả năm) · (…) số liệu hiển thị nhưng không tính "
-    "vào đánh giá: số giữa năm của chỉ tiêu tính theo cả năm, năm trước năm bắt đầu, sau điểm "
-    "gãy địa giới · ~ số ước tính · ¦ điểm gãy chuỗi · CR: tỷ số tốc độ đạt được so với tốc "
-    "độ cần đạt; n/m: số năm đạt trên số năm đã đánh giá · cagr* không tính được tăng trưởng "
-    "kép (giá trị ≤ 0), dùng linear · Mới nhất và Dự báo (giá trị năm {to} theo tốc độ hiện tại) "
-    "kèm đánh giá như kpi check (▲ vượt ✓ đạt ≈ gần đạt ✗ không đạt)",
-    "en": "* part-year figure (not the year-end round) · (…) shown, not counted: a part-year "
-    "figure of a whole-year measure, a year before the target's start, after a boundary break "
-    "· ~ estimate · ¦ series break · CR: the observed pace over the pace needed; n/m: years "
-    "met of those judged · cagr* growth rate undefined (a value ≤ 0), linear used · Latest "
-    "and Projection (the {to} value at the current pace) with their kpi check status (▲ "
-    "exceeded ✓ met ≈ near ✗ not met)",
-}
+_HEADERS = by_lang_list(
+    (
+        N_("Code"),
+        N_("Target"),
+        N_("Method"),
+        N_("Baseline (year)"),
+        N_("Trend"),
+        N_("Series"),
+        N_("Latest"),
+        N_("CR"),
+        N_("Status"),
+        N_("Projection"),
+        N_("Note"),
+    )
+)
+_NOTES = by_lang_one(
+    N_(
+        "* part-year figure (not the year-end round) · (…) shown, not "
+        "counted: a part-year figure of a whole-year measure, a year "
+        "before the target's start, after a boundary break · ~ estimate · "
+        "¦ series break · CR: the observed pace over the pace needed; n/m: "
+        "years met of those judged · cagr* growth rate undefined (a value "
+        "≤ 0), linear used · Latest and Projection (the {to} value at the "
+        "current pace) with their kpi check status (▲ exceeded ✓ met ≈ "
+        "near ✗ not met)"
+    )
+)
 
 
 def draw_progress(

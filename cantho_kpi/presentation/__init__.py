@@ -13,9 +13,12 @@ from .words import (
     PROGRESS_LABEL,
     TIMELINESS_LABEL,
     WORDS,
+    OneWord,
+    WordList,
     Words,
     by_lang,
-    plural,
+    by_lang_list,
+    by_lang_one,
 )
 
 __all__ = [
@@ -30,11 +33,14 @@ __all__ = [
     "TIMELINESS_LABEL",
     "TIMELINESS_STYLE",
     "WORDS",
+    "OneWord",
+    "WordList",
     "Words",
     "applied_text",
     "by_lang",
+    "by_lang_list",
+    "by_lang_one",
     "headline_text",
-    "plural",
     "timeliness_text",
     "unit_target_text",
 ]

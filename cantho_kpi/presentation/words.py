@@ -5,8 +5,8 @@ catalog has one entry per msgid, whichever table uses it."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
-from typing import TypeVar
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from typing import TypeVar, overload
 
 from ..catalog import LANGS, N_, Lang, word
 from ..domain import Side, Status, TargetKind
@@ -37,6 +37,58 @@ class Words(Mapping[K, str]):
 def by_lang(msgids: Mapping[K, str]) -> dict[Lang, Words[K]]:
     """``msgids`` in every language of the catalog: ``table["vi"][key]``."""
     return {lang: Words(lang, msgids) for lang in LANGS}
+
+
+class WordList(Sequence[str]):
+    """One language's words of a row of headings: each msgid looked up when read."""
+
+    __slots__ = ("_lang", "_msgids")
+
+    def __init__(self, lang: Lang, msgids: Sequence[str]) -> None:
+        self._lang = lang
+        self._msgids = tuple(msgids)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [word(self._lang, m) for m in self._msgids[index]]
+        return word(self._lang, self._msgids[index])
+
+    def __len__(self) -> int:
+        return len(self._msgids)
+
+
+def by_lang_list(msgids: Sequence[str]) -> dict[Lang, WordList]:
+    """A row of headings in every language of the catalog: ``HEADERS["vi"][2]``."""
+    return {lang: WordList(lang, msgids) for lang in LANGS}
+
+
+class OneWord(Mapping[str, str]):
+    """One msgid in every language of the catalog, looked up when read: ``TITLE["vi"]``."""
+
+    __slots__ = ("_msgid",)
+
+    def __init__(self, msgid: str) -> None:
+        self._msgid = msgid
+
+    def __getitem__(self, lang: str) -> str:
+        return word(lang, self._msgid)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+def by_lang_one(msgid: str) -> OneWord:
+    """One word or sentence in every language: ``by_lang_one(N_("Progress"))["vi"]``."""
+    return OneWord(msgid)
 
 
 LABEL = by_lang(
@@ -136,8 +188,3 @@ TIMELINESS_LABEL = by_lang(
         "unknown": N_("day of receipt unknown"),
     }
 )
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """``1 unit``, ``2 units`` (English; Vietnamese nouns do not change)."""
-    return f"{count} {one if count == 1 else many}"

@@ -15,7 +15,7 @@ from typing import Protocol
 from ..catalog import Said, both, numbers
 from ..domain import Reading, plain, read_number
 from ..errors import Location, quote_sheet
-from ..targets import KNOWN_UNITS, Indicator, TargetsFile
+from ..targets import Indicator, TargetsFile, unit_label
 from .layout import Header, bare
 from .model import SubmittedValue, ValueState
 from .xlsx import CellKind, RawCell, is_percent_format
@@ -349,7 +349,7 @@ def _shown(value: Decimal) -> Said:
 
 def _unit(indicator: Indicator) -> Said:
     """The indicator's unit of measure: its code in English, its words in Vietnamese."""
-    return Said(indicator.unit, KNOWN_UNITS[indicator.unit])
+    return Said(indicator.unit, unit_label(indicator.unit, "vi"))
 
 
 def _describe(value: SubmittedValue) -> Said:

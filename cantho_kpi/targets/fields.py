@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..catalog import Said, both
+from ..catalog import N_, Said, both
 from ..domain import PERIOD_PATTERN, Period, parse_period
 
 #: The most items any list or mapping of a targets, drive or unit file holds: bounded before the
@@ -18,15 +18,16 @@ MAX_ITEMS = 2000
 INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
 UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
 
-#: The units of measure a target may use, with the Vietnamese label shown to users.
-KNOWN_UNITS: dict[str, str] = {
-    "%": "%",
-    "million VND": "triệu đồng",
-    "million VND per worker per year": "triệu đồng/lao động/năm",
-    "doctors per 10,000 people": "bác sĩ/vạn dân",
-    "communes": "xã",
-    "party members": "đảng viên",
-}
+#: The units of measure a target may use, as the targets file writes them; each is also its
+#: msgid, so that a reader sees it in the run's language (``targets.unit_label``).
+KNOWN_UNITS: tuple[str, ...] = (
+    "%",
+    N_("million VND"),
+    N_("million VND per worker per year"),
+    N_("doctors per 10,000 people"),
+    N_("communes"),
+    N_("party members"),
+)
 
 
 class Wrong(ValueError):

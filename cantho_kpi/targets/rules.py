@@ -214,7 +214,7 @@ def _check_part_of(
             where,
         )
         return
-    if whole.unit != ind.unit and {whole.unit, ind.unit} <= KNOWN_UNITS.keys():
+    if whole.unit != ind.unit and {whole.unit, ind.unit} <= set(KNOWN_UNITS):
         yield (
             "part-unit-mismatch",
             both(

@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..catalog import N_
 from ..domain import Lang
-from ..presentation import PROGRESS_LABEL
+from ..presentation import PROGRESS_LABEL, by_lang_list, by_lang_one
 from ..report import Progress, ProgressReport, Report, progress_of_report
 from ..targets import Indicator, TargetsFile, target_text
 from .printing import PrintPlan
@@ -23,26 +24,33 @@ if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-SHEET_NAME = {"vi": "Tiến độ", "en": "Progress"}
+SHEET_NAME = by_lang_one(N_("Progress"))
 #: The indicators that get a chart: the plan's headline figures of growth, income, urbanisation,
 #: poverty, health and the party.
 HEADLINE = ("CT01", "CT02", "CT08", "CT11", "CT13", "CT17b")
 HEADER_ROW = 4
 FIRST_YEAR_COL = 7  # A code, B target, C bound, D method, E baseline, F its year
-_HEADERS = {
-    "vi": ("Mã", "Chỉ tiêu", "Ngưỡng", "Cách tính", "Số gốc", "Năm gốc"),
-    "en": ("Code", "Target", "Bound", "Method", "Baseline", "Baseline year"),
-}
-_TAIL = {
-    "vi": ("CR", "Đánh giá", "Dự báo {to}", "Dự báo so với chỉ tiêu"),
-    "en": ("CR", "Status", "Projection {to}", "Projection's status"),
-}
-_TITLE = {"vi": "Tiến độ đến năm {to} – {unit}", "en": "Progress toward {to} – {unit}"}
-_LINE = {"vi": "Đường chỉ tiêu", "en": "Target line"}
-_HELPER = {
-    "vi": "Số liệu của đường chỉ tiêu (cho biểu đồ, không in)",
-    "en": "Figures of the target lines (for the charts, not printed)",
-}
+_HEADERS = by_lang_list(
+    (
+        N_("Code"),
+        N_("Target"),
+        N_("Bound"),
+        N_("Method"),
+        N_("Baseline"),
+        N_("Baseline year"),
+    )
+)
+_TAIL = by_lang_list(
+    (
+        N_("CR"),
+        N_("Status"),
+        N_("Projection {to}"),
+        N_("Projection's status"),
+    )
+)
+_TITLE = by_lang_one(N_("Progress toward {to} – {unit}"))
+_LINE = by_lang_one(N_("Target line"))
+_HELPER = by_lang_one(N_("Figures of the target lines (for the charts, not printed)"))
 #: Rows a pair of charts takes (7 cm high, rows of 15 points), and columns a chart takes; the
 #: charts start on a page of their own, two pairs a page (never cut by a page break).
 _CHART_ROWS, _CHART_COLS = 15, 8

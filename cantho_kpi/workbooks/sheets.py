@@ -5,6 +5,7 @@ titled by the level they add up), Vấn đề (problems) and Chỉ tiêu (target
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,7 @@ def header_cell(sheet: Worksheet, row: int, col: int, text: str) -> Any:
     return cell
 
 
-def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
+def _table_sheet(sheet: Worksheet, headers: Sequence[str], widths: list[int]) -> None:
     from openpyxl.utils import get_column_letter
 
     for col, (text, width) in enumerate(zip(headers, widths, strict=True), 1):
