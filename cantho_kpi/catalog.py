@@ -155,6 +155,9 @@ def both_n(singular: str, plural: str, count: int, /, **values: object) -> Said:
 
 # -- numbers and days ----------------------------------------------------------------------
 
+#: How each language writes a number: (decimal mark, thousands separator).
+_MARKS: dict[str, tuple[str, str]] = {"vi": (",", "."), "en": (".", ",")}
+
 
 def number(value: Decimal, lang: str = "vi") -> str:
     """A decimal for a reader: ``7,5`` and ``7.000`` in Vietnamese, ``7.5``, ``7,000`` in
@@ -166,10 +169,15 @@ def number(value: Decimal, lang: str = "vi") -> str:
     sign = "-" if value < 0 else ""
     text = format(abs(value).normalize(), "f")
     whole, _, fraction = text.partition(".")
-    group = "." if lang == "vi" else ","
-    point = "," if lang == "vi" else "."
+    point, group = _MARKS.get(lang, _MARKS["en"])
     grouped = f"{int(whole):,}".replace(",", group) if len(whole) > 3 else whole
     return sign + grouped + (point + fraction if fraction else "")
+
+
+def fixed(value: Decimal, lang: str = "vi") -> str:
+    """A decimal with the digits it has (a score's ``0.8000`` keeps its zeros), written with
+    the decimal mark of ``lang`` and no grouping: ``0,8429`` in Vietnamese."""
+    return format(value, "f").replace(".", _MARKS.get(lang, _MARKS["en"])[0])
 
 
 def numbers(value: Decimal | int) -> Said:

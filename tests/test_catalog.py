@@ -56,14 +56,14 @@ def test_a_message_missing_from_the_catalog_is_found(
     """The check can fail: a .po without one of the code's messages, and with one the code
     does not have, is reported on both counts."""
     po = script.po_path("vi").read_text(encoding="utf-8")
-    changed = po.replace('msgid "Unit"\n', 'msgid "Unit that nobody uses"\n', 1)
+    changed = po.replace('msgid "Reporting units"\n', 'msgid "Unit that nobody uses"\n', 1)
     assert changed != po
     folder = tmp_path / "vi" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "kpi.po").write_text(changed, encoding="utf-8")
     monkeypatch.setattr(script, "LOCALE_DIR", tmp_path)
     found = script.differences("vi")
-    assert "not in vi/kpi.po: 'Unit'" in found
+    assert "not in vi/kpi.po: 'Reporting units'" in found
     assert "not used in the code: 'Unit that nobody uses'" in found
     assert "vi/kpi.mo is not the compiled vi/kpi.po" in found
 

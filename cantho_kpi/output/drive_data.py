@@ -16,9 +16,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..catalog import C_, N_
+from ..catalog import C_, N_, fixed
 from ..domain import Lang, json_number
-from ..presentation import by_lang, timeliness_text as _timeliness_text
+from ..presentation import WORDS, by_lang, timeliness_text as _timeliness_text
 from ..report import (
     AppliedTarget,
     ChaseItem,
@@ -119,9 +119,9 @@ def unknown_line(rows: list[RoundStatus], lang: Lang) -> str | None:
 
 
 def score_text(value: Decimal, lang: Lang = "en") -> str:
-    """A score with its 4 decimals, with a decimal comma in Vietnamese: ``0,8429``."""
-    text = format(value, "f")
-    return text.replace(".", ",") if lang == "vi" else text
+    """A score with its 4 decimals (kept, never dropped as trailing zeros), with each
+    language's decimal mark: ``0,8429`` in Vietnamese."""
+    return fixed(value, lang)
 
 
 def deduction_text(s: Standing, lang: Lang) -> str:
@@ -294,7 +294,7 @@ def rank_markdown(ranking: Ranking, drive: DriveFile, drive_file: str, lang: Lan
     candidate = [words["candidate"]] if ranking.final else []
     for c in ranking.clusters:
         lines += [f"### {c.name} ({ranking.round})", ""]
-        head = [words["rank"], "Đơn vị" if lang == "vi" else "Unit", words["score"]]
+        head = [words["rank"], WORDS[lang]["unit"], words["score"]]
         head += ["▲", "✓", "≈", "✗", "·", "!", "○", words["deductions"], *candidate]
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for s in c.ranking:
@@ -344,13 +344,14 @@ def chase_json(items: list[ChaseItem], as_of: date | None) -> str:
 CHASE_COLUMNS = ("unit_code", "unit", "round", "deadline", "status", "days_late", "file")
 
 
-def chase_csv(items: list[ChaseItem]) -> str:
+def chase_csv(items: list[ChaseItem], lang: Lang = "vi") -> str:
+    """One row per unit to chase (the columns are the JSON's names, for a mail merge); what is
+    owed is the indicators' codes, or the whole report in words (``cả báo cáo``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CHASE_COLUMNS, "submitted_on", "owed", "contact", "date_source"])
     for i in items:
-        whole = "whole file (unreadable)" if i.file else "whole file"
-        owed = whole if i.whole_file else " ".join(i.indicators)
+        owed = owed_text(i, lang) if i.whole_file else " ".join(i.indicators)
         sent = i.submitted_on.isoformat() if i.submitted_on else ""
         when = [i.round, i.deadline.isoformat(), i.status.value, i.days_late]
         row = [i.unit_code, i.unit, *when, i.file or "", sent, owed, i.contact or ""]
@@ -362,7 +363,7 @@ def chase_markdown(items: list[ChaseItem], lang: Lang = "vi") -> str:
     words = DRIVE_WORDS[lang]
     if not items:
         return words["nobody"] + "\n"
-    unit = "Đơn vị" if lang == "vi" else "Unit"
+    unit = WORDS[lang]["unit"]
     lines = [
         f"| {unit} | {words['round']} | {words['deadline']} | {words['timeliness']} | "
         f"{words['owed']} | {words['contact']} |",

@@ -12,7 +12,7 @@ from rich.text import Text
 from ..catalog import N_
 from ..domain import Lang
 from ..errors import Severity
-from ..presentation import PROGRESS_STYLE, by_lang_list, by_lang_one, unit_target_text
+from ..presentation import PROGRESS_STYLE, WORDS, by_lang_list, by_lang_one, unit_target_text
 from ..report import Progress, ProgressReport
 from ..targets import TargetsFile
 from .fit import Column, fitted_table
@@ -133,7 +133,7 @@ def _problems(report: ProgressReport, console: Console, lang: Lang) -> None:
     shown = [i for i in report.issues if i.severity is Severity.ERROR or i.code in _SAID]
     if not shown:
         return
-    title = "Vấn đề" if lang == "vi" else "Problems"
+    title = WORDS[lang]["issues"]
     console.print(Text(f"{title} ({len(shown)})", style="bold"))
     for issue in shown:
         # Text, not markup: a folder named "[red]" is a name, not a colour

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..catalog import N_, word
 from ..domain import Lang, format_number, round_label
 from ..presentation import LABEL, PROGRESS_LABEL, SYMBOL, applied_text, headline_text
 from ..report import FigureRow, LaunchStatus, RoundStatus, Timeliness
@@ -86,7 +87,7 @@ def _table(data: ReviewData, lang: Lang) -> list[str]:
     lines = []
     if review.headline is not None:
         text = headline_text(review.headline, lang)
-        lines += [words["headline"].format(city=data.city, headline=text), ""]
+        lines += [words["headline"].format(city=_city(data, lang), headline=text), ""]
     head = [words["h_code"], words["h_name"], words["h_target"], words["h_value"]]
     head += [words["h_percent"], words["h_change"].format(round=previous), words["h_status"]]
     lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|---|"]
@@ -178,7 +179,7 @@ def _progress(data: ReviewData, lang: Lang) -> str:
     )
     total = sum(progress.plan_targets.values())
     return words["progress"].format(
-        city=data.city, year=progress.term.to, counts=counts, total=total
+        city=_city(data, lang), year=progress.term.to, counts=counts, total=total
     )
 
 
@@ -265,3 +266,8 @@ def documents_lines(key: str, docs: tuple[LaunchStatus, ...], lang: Lang) -> lis
         for d in late
     ]
     return [line, *([""] if late_lines else []), *late_lines]
+
+
+def _city(data: ReviewData, lang: Lang) -> str:
+    """The city's name, or "the city" in ``lang`` when the targets file names none."""
+    return data.city or word(lang, N_("The city"))

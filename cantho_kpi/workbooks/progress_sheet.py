@@ -10,11 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..catalog import N_
+from ..catalog import N_, tr
 from ..domain import Lang
 from ..presentation import PROGRESS_LABEL, by_lang_list, by_lang_one
 from ..report import Progress, ProgressReport, Report, progress_of_report
-from ..targets import Indicator, TargetsFile, target_text
+from ..targets import Indicator, TargetsFile, indicator_label, target_text
 from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import header_cell
@@ -150,11 +150,8 @@ def _status(result: Progress, lang: Lang) -> str:
     if not result.years_judged:
         return label
     met, judged = result.years_met or 0, result.years_judged
-    return (
-        f"{label} ({met}/{judged} năm đạt)"
-        if lang == "vi"
-        else f"{label} ({met}/{judged} years met)"
-    )
+    years = tr(lang, "{met}/{judged} years met", met=met, judged=judged)
+    return f"{label} ({years})"
 
 
 def _charts(
@@ -190,7 +187,7 @@ def _charts(
         for col in range(FIRST_YEAR_COL, last_col + 1):
             put_number(sheet.cell(line_row, col), bound_of(indicator))
         chart = LineChart()
-        chart.title = f"{code}: {indicator.name_vi if lang == 'vi' else indicator.name_en}"
+        chart.title = f"{code}: {indicator_label(indicator, lang)}"
         for row, title in ((placed[code], code), (line_row, _LINE[lang])):
             values = Reference(sheet, min_col=FIRST_YEAR_COL, max_col=last_col, min_row=row)
             series = Series(values, title=title)

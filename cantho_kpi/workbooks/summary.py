@@ -13,7 +13,7 @@ from ..catalog import trn
 from ..domain import Lang, Status, round_label
 from ..presentation import SYMBOL, headline_text
 from ..report import Report, Result, indicator_rows
-from ..targets import TargetsFile, target_text, unit_label
+from ..targets import TargetsFile, indicator_label, target_text, unit_label
 from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import FIRST_INDICATOR_COL, header_cell
@@ -118,7 +118,7 @@ def _summary_sheet(
         col = FIRST_INDICATOR_COL + offset
         header_cell(sheet, 4, col, ind.code)
         header_cell(sheet, 5, col, target_text(ind, lang))
-        name = ind.name_vi if lang == "vi" else ind.name_en
+        name = indicator_label(ind, lang)
         sheet.cell(4, col).comment = Comment(
             f"{ind.code}: {name}\n{unit_label(ind.unit, lang)}", "cantho_kpi"
         )
