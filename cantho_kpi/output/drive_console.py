@@ -72,7 +72,11 @@ def draw_rank(
             )
         title = f"{cluster.name} · {ranking.round}"
         console.print(fitted_table(title, columns, rows, console.width))
-    notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
+    notes = [
+        WORDS[lang]["legend"],  # what the status columns' symbols are
+        reference_line(drive, ranking, lang),
+        rule_line(drive, drive_file, ranking.plan, lang),
+    ]
     for note in [*(n for n in notes if n), *given_lines(ranking, lang)]:
         console.print(Text(note, style="dim"))
 

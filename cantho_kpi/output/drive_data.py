@@ -304,7 +304,11 @@ def rank_markdown(ranking: Ranking, drive: DriveFile, drive_file: str, lang: Lan
             cells += [words["yes"] if s.candidate else ""] if ranking.final else []
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
-    notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
+    notes = [
+        WORDS[lang]["legend"],  # what the status columns' symbols are
+        reference_line(drive, ranking, lang),
+        rule_line(drive, drive_file, ranking.plan, lang),
+    ]
     lines += [f"*{_md(n)}*" for n in notes if n] + [""]
     lines += [f"- {_md(g)}" for g in given_lines(ranking, lang)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -9,9 +9,18 @@ import json
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from ..catalog import C_, N_, trn
+from ..catalog import C_, N_, trn, word
 from ..domain import Lang, format_number, json_number, parse_period
-from ..presentation import PROGRESS_LABEL, PROGRESS_SYMBOL, SYMBOL, by_lang_list, unit_target_text
+from ..presentation import (
+    CR_LABEL,
+    CR_LEGEND,
+    METHOD_LABEL,
+    PROGRESS_LABEL,
+    PROGRESS_SYMBOL,
+    SYMBOL,
+    by_lang_list,
+    unit_target_text,
+)
 from ..report import AppliedTarget, Point, Progress, ProgressReport, ProgressStatus
 from ..targets import TargetsFile
 from .annotations import issue_dict
@@ -238,8 +247,10 @@ def status_text_of(status: ProgressStatus, lang: Lang) -> str:
     return f"{PROGRESS_SYMBOL[status]} {PROGRESS_LABEL[lang][status]}"
 
 
-def method_text(result: Progress) -> str:
-    return result.method.value + ("*" if result.fallback else "")
+def method_text(result: Progress, lang: Lang = "en") -> str:
+    """The method in words (``tăng trưởng kép``), starred when its growth rate is undefined
+    and the straight line was used (the JSON keeps the method's code)."""
+    return METHOD_LABEL[lang][result.method] + ("*" if result.fallback else "")
 
 
 def latest_text(result: Progress, lang: Lang) -> str:
@@ -358,7 +369,7 @@ _MARKDOWN_HEADERS = by_lang_list(
         N_("Target"),
         C_("short", "Baseline"),
         N_("Series"),
-        N_("CR"),
+        CR_LABEL,
         N_("Status"),
         N_("Projection"),
         N_("Note"),
@@ -385,4 +396,5 @@ def progress_markdown(report: ProgressReport, targets: TargetsFile, lang: Lang =
             reason_text(result, indicator, report.term.to, lang),
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+    legend = word(lang, CR_LEGEND).format(to=report.term.to)
+    return "\n".join([*lines, "", f"*{legend}*"]) + "\n"

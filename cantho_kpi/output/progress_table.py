@@ -9,10 +9,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import N_
+from ..catalog import N_, word
 from ..domain import Lang
 from ..errors import Severity
-from ..presentation import PROGRESS_STYLE, WORDS, by_lang_list, by_lang_one, unit_target_text
+from ..presentation import (
+    CR_LABEL,
+    CR_LEGEND,
+    METHODS_LEGEND,
+    PROGRESS_STYLE,
+    WORDS,
+    by_lang_list,
+    by_lang_one,
+    unit_target_text,
+)
 from ..report import Progress, ProgressReport
 from ..targets import TargetsFile
 from .fit import Column, fitted_table
@@ -40,7 +49,7 @@ _HEADERS = by_lang_list(
         N_("Trend"),
         N_("Series"),
         N_("Latest"),
-        N_("CR"),
+        CR_LABEL,
         N_("Status"),
         N_("Projection"),
         N_("Note"),
@@ -48,14 +57,10 @@ _HEADERS = by_lang_list(
 )
 _NOTES = by_lang_one(
     N_(
-        "* part-year figure (not the year-end round) · (…) shown, not "
-        "counted: a part-year figure of a whole-year measure, a year "
-        "before the target's start, after a boundary break · ~ estimate · "
-        "¦ series break · CR: the observed pace over the pace needed; n/m: "
-        "years met of those judged · cagr* growth rate undefined (a value "
-        "≤ 0), linear used · Latest and Projection (the {to} value at the "
-        "current pace) with their kpi check status (▲ exceeded ✓ met ≈ "
-        "near ✗ not met)"
+        "* part-year figure (not the year-end round) · (…) shown, not counted: a part-year figure "
+        "of a whole-year measure, a year before the target's start, after a boundary break · ~ "
+        "estimate · ¦ series break · Latest and Projection (the {to} value at the current pace) "
+        "with their kpi check status (▲ exceeded ✓ met ≈ near ✗ not met)",
     )
 )
 
@@ -75,7 +80,8 @@ def draw_progress(
         console.print(table)
         if _HEADERS[lang][_NOTE] not in {str(c.header) for c in table.columns}:
             _notes_below(rows, targets, lang, report.term.to, console)
-    console.print(Text(_NOTES[lang].format(to=report.term.to), style="dim"))
+    for note in (_NOTES[lang], word(lang, CR_LEGEND), word(lang, METHODS_LEGEND)):
+        console.print(Text(note.format(to=report.term.to), style="dim"))
     _problems(report, console, lang)
 
 
@@ -87,13 +93,20 @@ def _unit_table(
     cells = [_cells(result, targets, lang, to) for result in rows]
     headers = _HEADERS[lang]
     columns = [
-        Column(headers[i], right=i in (3, 6, 7, 9), wraps=i in (5, 8, 10), drop=_DROP.get(i, 0))
+        Column(
+            headers[i],
+            right=i in (3, 6, 7, 9),
+            wraps=i in (2, 5, 8, 10),
+            drop=_DROP.get(i, 0),
+            header_wraps=i == _CR,
+        )
         for i in range(len(headers))
     ]
     return fitted_table(title, columns, cells, width)
 
 
 _NOTE = 10  # the note column: said below the table when the table has no room for it
+_CR = 7  # the ratio CR: its heading says what it is, on three lines
 
 
 def _notes_below(
@@ -111,7 +124,7 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang, to: int) -> list[
     return [
         result.code,
         unit_target_text(targets, result.unit_code, indicator, lang) if indicator else "",
-        method_text(result),
+        method_text(result, lang),
         baseline_text(result, lang),
         trend_text(result),
         series_text(result, lang),

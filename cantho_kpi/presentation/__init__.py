@@ -7,10 +7,16 @@ rules; nothing here decides anything."""
 from .marks import PROGRESS_STYLE, PROGRESS_SYMBOL, STYLE, SYMBOL, TIMELINESS_STYLE
 from .texts import applied_text, headline_text, timeliness_text, unit_target_text
 from .words import (
+    CR_LABEL,
+    CR_LEGEND,
     KIND_LABEL,
     LABEL,
+    METHOD_LABEL,
+    METHODS_LEGEND,
     NO_TARGET,
     PROGRESS_LABEL,
+    ROLLUP_LEGEND,
+    ROLLUP_MARK,
     TIMELINESS_LABEL,
     WORDS,
     OneWord,
@@ -22,12 +28,18 @@ from .words import (
 )
 
 __all__ = [
+    "CR_LABEL",
+    "CR_LEGEND",
     "KIND_LABEL",
     "LABEL",
+    "METHODS_LEGEND",
+    "METHOD_LABEL",
     "NO_TARGET",
     "PROGRESS_LABEL",
     "PROGRESS_STYLE",
     "PROGRESS_SYMBOL",
+    "ROLLUP_LEGEND",
+    "ROLLUP_MARK",
     "STYLE",
     "SYMBOL",
     "TIMELINESS_LABEL",

@@ -11,6 +11,7 @@ from typing import TypeVar, overload
 from ..catalog import LANGS, N_, Lang, word
 from ..domain import Side, Status, TargetKind
 from ..report import ProgressStatus
+from ..targets import ProgressMethod
 
 K = TypeVar("K", bound=Hashable)
 
@@ -131,6 +132,38 @@ PROGRESS_LABEL = by_lang(
         ProgressStatus.INSUFFICIENT_DATA: N_("insufficient data"),
         ProgressStatus.NOT_ACHIEVED: N_("not achieved"),
     }
+)
+#: How each progress method is named for people (the targets file and the JSON keep its code,
+#: ``cagr``); the legend says which is which (``METHODS_LEGEND``).
+METHOD_LABEL = by_lang(
+    {
+        ProgressMethod.CAGR: N_("compound growth"),
+        ProgressMethod.LINEAR: N_("straight line"),
+        ProgressMethod.AVERAGE: N_("mean of the years"),
+        ProgressMethod.AVERAGE_GROWTH: N_("mean growth rate"),
+        ProgressMethod.CUMULATIVE: N_("term total"),
+        ProgressMethod.EVERY_YEAR: N_("each year"),
+    }
+)
+#: The progress methods in words, each with the code the targets file gives it.
+METHODS_LEGEND = N_(
+    "Method: compound growth (cagr): the yearly growth rate from the start, compounded · "
+    "straight line (linear): the same change each year · mean of the years (average) · mean "
+    "growth rate (average_growth): the compound mean of yearly growth rates · term total "
+    "(cumulative): the sum of the term's years · each year (every_year): every year judged "
+    "on its own · * compound growth undefined (a value ≤ 0): straight line used",
+)
+#: The heading of the ratio CR (the pace observed over the pace needed), and what it is.
+CR_LABEL = N_("Pace ratio (CR)")
+CR_LEGEND = N_(
+    "Pace ratio (CR): the yearly change observed over the change the target needs by {to} "
+    "(1 or more: on track); n/m: years met of those judged",
+)
+#: How a roll-up compares with the city's own figure: a mark in the tables, with this legend.
+ROLLUP_MARK = {True: "✓", False: "✗", None: "?"}
+ROLLUP_LEGEND = N_(
+    "✓ the sum agrees with the city's figure · ✗ it does not · ? nothing to compare: the city "
+    "gave no figure, or the sum is incomplete · * not every unit of the level gave a figure",
 )
 WORDS = by_lang(
     {

@@ -10,15 +10,23 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..catalog import N_, tr
+from ..catalog import N_, tr, word
 from ..domain import Lang
-from ..presentation import PROGRESS_LABEL, by_lang_list, by_lang_one
+from ..presentation import (
+    CR_LABEL,
+    CR_LEGEND,
+    METHOD_LABEL,
+    METHODS_LEGEND,
+    PROGRESS_LABEL,
+    by_lang_list,
+    by_lang_one,
+)
 from ..report import Progress, ProgressReport, Report, progress_of_report
 from ..targets import Indicator, TargetsFile, indicator_label, target_text
 from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import header_cell
-from .style import bold, border, status_label
+from .style import bold, border, status_label, wrap
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -42,7 +50,7 @@ _HEADERS = by_lang_list(
 )
 _TAIL = by_lang_list(
     (
-        N_("CR"),
+        CR_LABEL,
         N_("Status"),
         N_("Projection {to}"),
         N_("Projection's status"),
@@ -77,6 +85,7 @@ def add_progress_sheet(
         to=progress.term.to, unit=unit.name if unit else progress.headline_unit
     )
     put_text(sheet.cell(1, 1), title).font = bold()
+    _legend(sheet, progress.term.to, len(years), lang)
     _header(sheet, years, progress, lang)
     placed: dict[str, int] = {}
     for offset, result in enumerate(rows):
@@ -103,6 +112,15 @@ def _header(sheet: Worksheet, years: list[int], progress: ProgressReport, lang: 
         sheet.column_dimensions[get_column_letter(col)].width = width
 
 
+def _legend(sheet: Worksheet, to: int, years: int, lang: Lang) -> None:
+    """Rows 2 and 3, above the table: what the methods and the ratio CR are (printed with it)."""
+    last = FIRST_YEAR_COL + years + len(_TAIL[lang]) - 1
+    for row, msgid in ((2, METHODS_LEGEND), (3, CR_LEGEND)):
+        put_text(sheet.cell(row, 1), word(lang, msgid).format(to=to)).alignment = wrap()
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        sheet.row_dimensions[row].height = 30
+
+
 def bound_of(indicator: Indicator) -> Decimal | None:
     """The figure the target line is drawn at: the lower bound, else the upper."""
     return indicator.min if indicator.min is not None else indicator.max
@@ -119,7 +137,8 @@ def _row(
     put_text(sheet.cell(row, 1), result.code)
     put_text(sheet.cell(row, 2), target_text(indicator, lang))
     put_number(sheet.cell(row, 3), bound_of(indicator))
-    put_text(sheet.cell(row, 4), result.method.value)
+    method = METHOD_LABEL[lang][result.method] + ("*" if result.fallback else "")
+    put_text(sheet.cell(row, 4), method)
     if result.baseline is not None:
         put_number(sheet.cell(row, 5), result.baseline.value)
         sheet.cell(row, 6).value = int(result.baseline.period)
