@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import typer
 
 from ..catalog import Lang, tr
-from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, say_interrupted
+from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, interrupted_line, say_interrupted
 from .options import FailOn
 from .run import Run, fail, say
 from .words import later_lines, log_problem_lines
@@ -118,13 +118,13 @@ def with_progress(
 
 
 @contextmanager
-def interruptible() -> Iterator[None]:
-    """Ctrl-C: one line on stderr and exit 130; workers are stopped by the pool, and an output
-    is written through a temporary file, so nothing partial is left behind."""
+def interruptible(lang: Lang = "vi") -> Iterator[None]:
+    """Ctrl-C: one line on stderr in ``lang`` and exit 130; workers are stopped by the pool,
+    and an output is written through a temporary file, so nothing partial is left behind."""
     try:
         yield
     except KeyboardInterrupt:
-        say_interrupted()
+        say_interrupted(interrupted_line(lang))
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
