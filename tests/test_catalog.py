@@ -105,3 +105,45 @@ def test_the_catalog_is_installed_with_the_package() -> None:
     assert '"cantho_kpi" = ["locale/*/LC_MESSAGES/*.po", "locale/*/LC_MESSAGES/*.mo"]' in text
     assert catalog.mo_path("vi").is_file()
     assert catalog.translations("vi").gettext("met") == "Đạt"
+
+
+def test_no_sentence_of_the_code_bypasses_the_catalog(script: ModuleType) -> None:
+    """Every Vietnamese text and English sentence of the package is a catalog msgid, a
+    docstring, help, a programmer's exception, a regular expression, or marked ``# not a
+    message: why`` (scripts/catalog.py strays)."""
+    assert script.strays() == []
+
+
+def test_a_sentence_outside_the_catalog_is_found(script: ModuleType, tmp_path: Path) -> None:
+    """The check above can fail: planted sentences are found, the allowed places are not."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "planted.py").write_text(
+        '"""A module docstring, in English words of its own."""\n'
+        "import re\n"
+        "from cantho_kpi.catalog import tr\n"
+        "\n"
+        "def said(lang):\n"
+        '    """A docstring is no message at all."""\n'
+        '    a = "Đơn vị chưa nộp báo cáo"\n'
+        '    b = f"the file {lang} could not be read"\n'
+        '    c = tr(lang, "the unit did not report")\n'
+        '    d = re.compile(r"(?P<unit>\\w+) is the unit code")\n'
+        '    e = "Mã chỉ tiêu"  # not a message: a label the reader recognises\n'
+        "    if not lang:\n"
+        '        raise ValueError("a programmer passed no language here")\n'
+        '    return a, b, c, d, e, "CT01", "kpi check"\n',
+        encoding="utf-8",
+    )
+    found = script.strays(package)
+    assert len(found) == 2, found
+    assert found[0].startswith("cantho_kpi/planted.py:7: Đơn vị chưa nộp")
+    assert found[1].startswith("cantho_kpi/planted.py:8: the file {} could not be read")
+
+
+def test_vietnamese_and_english_are_told_apart(script: ModuleType) -> None:
+    assert script.vietnamese("Chưa nộp")
+    assert not script.vietnamese("đ")  # a lone letter is no word
+    assert not script.vietnamese("CT01 · 2024")
+    assert script.english("the unit did not report")
+    assert not script.english("CT01 Q4 2024")

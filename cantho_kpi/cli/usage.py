@@ -94,6 +94,7 @@ def message_of(error: click_errors.UsageError, lang: Lang) -> str:
     if isinstance(error, click_errors.BadOptionUsage):
         return tr(lang, "option {option} needs a value", option=error.option_name)
     text = error.format_message()
+    # not a message: Click's own English, recognised to be said again from the catalog
     if text.startswith("Got unexpected extra argument"):
         extra = text.partition("(")[2].rstrip(")")
         return tr(lang, "unexpected extra arguments: {args}", args=extra)

@@ -88,6 +88,7 @@ def made_lines(made: WorkFolder, lang: Lang) -> list[str]:
                 kept=", ".join(str(p) for p in made.kept),
             )
         )
+    # not a message: a command to type, the same in every language
     check = f"cd {made.folder} && kpi validate-targets"
     lines.append(
         tr(

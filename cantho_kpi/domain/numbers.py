@@ -35,6 +35,7 @@ def json_number(value: Decimal | None) -> int | float | None:
 # --- reading ------------------------------------------------------------------------------
 
 #: Texts that mean "no value" (compared after trimming and case folding).
+# not a message: what a clerk may type in a cell (input), in Vietnamese and English
 NO_VALUE_TEXTS = frozenset({"", "n/a", "na", "-", "--", "x", "—", "–", "không có", "ko"})
 
 _SIGNIFICANT = 15  # Excel shows and keeps 15 significant digits

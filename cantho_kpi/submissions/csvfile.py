@@ -26,6 +26,7 @@ from .xlsx import CellKind, RawCell
 MAX_CSV_BYTES = 5 * 1024 * 1024
 #: Letters only Vietnamese uses, which Windows-1252 would read otherwise: ă đ ơ ư and the
 #: letters with tone marks of U+1EA0 to U+1EF9 (â ê ô and á à é are French too).
+# not a message: letters, to recognise a text's encoding
 _VIETNAMESE = set("ăđơưĂĐƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
 NAMES = {"utf-16": "UTF-16", "cp1258": "Windows-1258", "cp1252": "Windows-1252"}
 

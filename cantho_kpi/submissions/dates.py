@@ -171,6 +171,7 @@ _DELIMITERS = (",", ";", "\t")
 def _folded(text: str) -> str:
     """A header name compared without case, accents or extra spaces: ``Ngày nhận`` is
     ``ngay nhan``."""
+    # not a message: letters of the log's header, folded to compare
     stripped = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(plain.lower().split())

@@ -332,6 +332,7 @@ def _bad_cell(cell: RawCell) -> Problem:
     )
 
 
+# not a message: what a clerk may type in the estimate column (input), folded
 _YES = frozenset({"x", "co", "uoc", "uoc tinh", "uoc thuc hien", "yes", "y", "true", "1"})
 _NO = frozenset({"khong", "no", "n", "false", "0", "-"})
 

@@ -253,6 +253,7 @@ class AwardKind(Strict):
 
 
 #: The plan's two awards (section III.2), used when the drive file lists none.
+# not a message: the plan's own words, data as a drive file writes them (in Vietnamese)
 PLAN_AWARDS: tuple[AwardKind, ...] = (
     AwardKind(
         id="giay-khen",

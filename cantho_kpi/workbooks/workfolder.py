@@ -246,8 +246,10 @@ def guide_text(drive: DriveFile) -> str:
     for entry in calendar.rounds:
         label = round_of(entry.period).label_vi()  # "Quý 1/2024", "6 tháng đầu năm 2024"
         what = label[:1].lower() + label[1:]
+        # not a message: the working folder's guide HUONG-DAN.md is in Vietnamese by design
         estimate = " (ước thực hiện)" if entry.estimate else ""
         due = f"{entry.deadline:%d/%m/%Y}"
+        # not a message: a line of the Vietnamese guide (see above)
         lines.append(f"- `{ROUNDS_DIR}/{entry.round}/`: báo cáo {what}{estimate}, hạn nộp {due}")
     values = {
         "rounds": "\n".join(lines),
