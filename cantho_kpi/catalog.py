@@ -14,13 +14,16 @@ The keywords the extractor knows (``scripts/catalog.py`` and the tests use the s
   language;
 * ``both(msgid, **values)`` and ``both_n(singular, plural, count, **values)``: the English and
   the Vietnamese at once, a :class:`Said`, for an ``Issue`` or a ``KpiError`` (whose JSON
-  carries ``message`` and ``message_vi``);
-* ``N_(msgid)``: a word declared in a table, translated where it is used (``tr(lang, word)``).
+  carries ``message`` and ``message_vi``); a value that is itself a :class:`Said` (a number
+  written each language's way, a message inside a message) is filled in its own language;
+* ``N_(msgid)``: a word declared in a table, translated where it is used (``tr(lang, word)``);
+  ``C_(context, msgid)`` the same, in a context, for an English word said two ways.
 """
 
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,15 +36,19 @@ Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 DOMAIN = "kpi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-#: Extraction keywords, as Babel spells them: the 1-based positions of the msgid (and plural).
-KEYWORDS: dict[str, tuple[int, ...]] = {
+#: Extraction keywords, as Babel spells them: the 1-based positions of the msgid (and plural),
+#: ``(1, "c")`` for the context of :func:`C_`.
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...]] = {
     "word": (2,),
     "tr": (2,),
     "trn": (2, 3),
     "both": (1,),
     "both_n": (1, 2),
     "N_": (1,),
+    "C_": ((1, "c"), 2),
 }
+#: Between a context and its msgid, as gettext keeps them in a catalog.
+_CONTEXT = "\x04"
 
 
 def mo_path(lang: str, domain: str = DOMAIN) -> Path:
@@ -64,19 +71,38 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def C_(context: str, msgid: str) -> str:
+    """``msgid`` in a ``context`` (gettext's msgctxt), translated where it is used like an
+    ``N_`` word: for one English word that two places say differently in Vietnamese (the
+    heading ``Code`` is *Mã chỉ tiêu* over indicators, *Mã lỗi* over problems)."""
+    return f"{context}{_CONTEXT}{msgid}"
+
+
 def word(lang: str, msgid: str, /) -> str:
-    """``msgid`` in ``lang`` as it is (its ``{fields}`` left for the caller to fill)."""
+    """``msgid`` in ``lang`` as it is (its ``{fields}`` left for the caller to fill); a word
+    marked with :func:`C_` is looked up in its context."""
+    context, marked, text = msgid.partition(_CONTEXT)
+    if marked:
+        return translations(lang).pgettext(context, text)
     return translations(lang).gettext(msgid)
 
 
 def tr(lang: str, msgid: str, /, **values: object) -> str:
-    """``msgid`` in ``lang``, its ``{fields}`` filled with ``values``."""
-    return translations(lang).gettext(msgid).format(**values)
+    """``msgid`` in ``lang``, its ``{fields}`` filled with ``values`` (a :class:`Said` value in
+    ``lang``)."""
+    return word(lang, msgid).format(**_in(lang, values))
 
 
 def trn(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:
-    """The form of ``count`` in ``lang`` (``{count}`` is filled too)."""
-    return translations(lang).ngettext(singular, plural, count).format(count=count, **values)
+    """The form of ``count`` in ``lang``; ``{count}`` is filled with it too, unless ``values``
+    give it as written (``count=numbers(1234)``)."""
+    text = translations(lang).ngettext(singular, plural, count)
+    return text.format(**_in(lang, {"count": count, **values}))
+
+
+def _in(lang: str, values: dict[str, object]) -> dict[str, object]:
+    """``values`` with each :class:`Said` among them in ``lang``."""
+    return {k: v.text(lang) if isinstance(v, Said) else v for k, v in values.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +125,21 @@ class Said:
     def __radd__(self, other: str) -> Said:
         return Said(other + self.en, other + self.vi)
 
+    @classmethod
+    def each(cls, make: Callable[[Lang], str]) -> Said:
+        """What ``make`` writes in each language: ``Said.each(lambda lang: number(v, lang))``."""
+        return cls(make("en"), make("vi"))
+
+    @classmethod
+    def same(cls, text: str) -> Said:
+        """A text that is the same in both languages (a code, a file name)."""
+        return cls(text, text)
+
+    def join(self, parts: Iterable[Said | str]) -> Said:
+        """``parts`` joined with this as the separator, in each language."""
+        items = [p if isinstance(p, Said) else Said.same(p) for p in parts]
+        return Said(self.en.join(p.en for p in items), self.vi.join(p.vi for p in items))
+
 
 def both(msgid: str, /, **values: object) -> Said:
     """``msgid`` in English and in Vietnamese."""
@@ -114,6 +155,9 @@ def both_n(singular: str, plural: str, count: int, /, **values: object) -> Said:
 
 # -- numbers and days ----------------------------------------------------------------------
 
+#: How each language writes a number: (decimal mark, thousands separator).
+_MARKS: dict[str, tuple[str, str]] = {"vi": (",", "."), "en": (".", ",")}
+
 
 def number(value: Decimal, lang: str = "vi") -> str:
     """A decimal for a reader: ``7,5`` and ``7.000`` in Vietnamese, ``7.5``, ``7,000`` in
@@ -125,10 +169,21 @@ def number(value: Decimal, lang: str = "vi") -> str:
     sign = "-" if value < 0 else ""
     text = format(abs(value).normalize(), "f")
     whole, _, fraction = text.partition(".")
-    group = "." if lang == "vi" else ","
-    point = "," if lang == "vi" else "."
+    point, group = _MARKS.get(lang, _MARKS["en"])
     grouped = f"{int(whole):,}".replace(",", group) if len(whole) > 3 else whole
     return sign + grouped + (point + fraction if fraction else "")
+
+
+def fixed(value: Decimal, lang: str = "vi") -> str:
+    """A decimal with the digits it has (a score's ``0.8000`` keeps its zeros), written with
+    the decimal mark of ``lang`` and no grouping: ``0,8429`` in Vietnamese."""
+    return format(value, "f").replace(".", _MARKS.get(lang, _MARKS["en"])[0])
+
+
+def numbers(value: Decimal | int) -> Said:
+    """A number as each language writes it (``1,234.5`` and ``1.234,5``), for :func:`both`."""
+    exact = Decimal(value)
+    return Said(number(exact, "en"), number(exact, "vi"))
 
 
 def day(value: date, lang: str = "vi") -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 #: The longest message an issue carries: longer ones (a key or value of 100 kB quoted back) are
 #: cut, with a marker, so that every problem stays one readable line.
@@ -41,6 +42,25 @@ def clip(text: str, limit: int = MAX_MESSAGE) -> str:
 def quoted(text: str, limit: int = 60) -> str:
     """User text quoted back in a message: ``'tolerence'``, cut when long, on one line."""
     return repr(clip(one_line(text), limit))
+
+
+class Bilingual(Protocol):
+    """A message in English and Vietnamese (:class:`cantho_kpi.catalog.Said`, made by
+    ``catalog.both``): the shape an issue's ``message`` and ``message_vi`` come from."""
+
+    @property
+    def en(self) -> str: ...
+
+    @property
+    def vi(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Both:
+    """A :class:`Bilingual` made here (``errors`` imports nothing of ours, not the catalog)."""
+
+    en: str
+    vi: str
 
 
 class Severity(StrEnum):
@@ -114,6 +134,17 @@ class Issue:
         """The problem on one line: ``place: code: message``."""
         return f"{self.location}: {self.code}: {one_line(self.message)}"
 
+    @classmethod
+    def said(
+        cls,
+        code: str,
+        message: Bilingual,
+        location: Location,
+        severity: Severity = Severity.ERROR,
+    ) -> Issue:
+        """An issue whose message is said in both languages (``catalog.both``)."""
+        return cls(code, message.en, location, severity, message.vi)
+
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("vi" or "en"), English when there is no translation, on one
         line (control characters escaped)."""
@@ -130,25 +161,30 @@ class Collector:
     def add(
         self,
         code: str,
-        message: str,
+        message: Bilingual,
         where: Location | None = None,
         warning: bool = False,
-        vi: str | None = None,
     ) -> None:
+        """One problem, said in both languages (``catalog.both``)."""
         severity = Severity.WARNING if warning else Severity.ERROR
-        self.issues.append(Issue(code, message, where or Location(self.file), severity, vi))
+        self.issues.append(Issue.said(code, message, where or Location(self.file), severity))
 
 
 class KpiError(Exception):
     """A problem the user can fix; the message names the file and says what to do."""
 
-    def __init__(self, message: str, *, code: str = "error", vi: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Bilingual, *, code: str = "error") -> None:
+        super().__init__(message.en)
+        self.message = message.en
         self.code = code
-        self.message_vi = vi
+        self.message_vi: str | None = message.vi
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``, English when there is no translation."""
+        return self.message_vi if lang == "vi" and self.message_vi else self.message
 
     @classmethod
-    def about(cls, name: str, code: str, en: str, vi: str) -> KpiError:
-        """A problem with the file ``name``, said in English and Vietnamese."""
-        return cls(f"{name}: {en}", code=code, vi=f"{name}: {vi}")
+    def about(cls, name: str, code: str, message: Bilingual) -> KpiError:
+        """A problem with the file ``name``, said in English and Vietnamese
+        (``catalog.both``)."""
+        return cls(_Both(f"{name}: {message.en}", f"{name}: {message.vi}"), code=code)

@@ -3,7 +3,8 @@ language's .po file, compile the .mo files beside them (Babel, from the ``test``
 
     python scripts/catalog.py update   # extract, merge into every .po, compile every .mo
     python scripts/catalog.py compile  # compile every .mo from its .po (after translating)
-    python scripts/catalog.py check    # exit 1 when a .po or .mo is not up to date
+    python scripts/catalog.py check    # exit 1 when a .po or .mo is not up to date, or a
+                                       # sentence of the code is not in the catalog
 
 A message new in the code arrives in the .po with an empty ``msgstr`` (and a message that the
 code no longer has is dropped): translate it, then ``compile``. The tests
@@ -13,15 +14,17 @@ See docs/translating.md.
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import string
 import sys
+import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -105,22 +108,179 @@ def differences(lang: str) -> list[str]:
     untranslated or fuzzy message, a ``{field}`` lost or added in translation, a .mo that is
     not the fresh compile of the .po. Empty when all is well."""
     catalog = read(lang)
-    code = {m.id: m for m in extracted() if m.id}
-    mine = {m.id: m for m in catalog if m.id}
-    found = [f"not in {lang}/kpi.po: {key!r}" for key in code if key not in mine]
-    found += [f"not used in the code: {key!r}" for key in mine if key not in code]
+    code = {_key(m): m for m in extracted() if m.id}
+    mine = {_key(m): m for m in catalog if m.id}
+    found = [f"not in {lang}/kpi.po: {_shown(key)}" for key in code if key not in mine]
+    found += [f"not used in the code: {_shown(key)}" for key in mine if key not in code]
     for key, message in mine.items():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if not all(strings) or message.fuzzy:
-            found.append(f"untranslated or fuzzy: {key!r}")
+            found.append(f"untranslated or fuzzy: {_shown(key)}")
             continue
-        ids = key if isinstance(key, tuple) else (key,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
         wanted = fields(ids[-1])
-        found += [f"fields differ: {key!r}" for s in strings if fields(s) != wanted]
+        found += [f"fields differ: {_shown(key)}" for s in strings if fields(s) != wanted]
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
         found.append(f"{lang}/kpi.mo is not the compiled {lang}/kpi.po")
     return found
+
+
+def _key(message: Message) -> tuple[str | None, object]:
+    """A message as the catalog tells it from the others: its context and its msgid."""
+    return message.context, message.id
+
+
+def _shown(key: tuple[str | None, object]) -> str:
+    """``'Code'``, or ``'Code' (in headers of problems)`` for a message in a context."""
+    context, msgid = key
+    return f"{msgid!r}" + (f" (in {context})" if context else "")
+
+
+# -- sentences outside the catalog ------------------------------------------------------------
+
+#: Modules whose strings are documents in one language by design, not messages: each with why.
+DOCUMENTS: dict[str, str] = {
+    "cantho_kpi/workbooks/template.py": (
+        "the submission template is the official Vietnamese form the units fill in; its labels "
+        "are the layout the reader recognises (submissions/layout.py)"
+    ),
+}
+#: A comment that exempts the literal on its line (or the statement it opens), with a reason.
+MARKER = "# not a message"
+_VIETNAMESE_BASES = set("aeiouyd")
+_WORD = re.compile(r"[(\"'`]?[a-z][a-z'-]+[,;:.)\"'`]?")
+_REGEX = re.compile(r"\(\?P<|\\[sdw]|\(\?:")
+#: The calls whose literal arguments are never messages: regular expressions and pydantic's
+#: schema documentation (English, like --help; ``kpi schema`` prints it).
+_NOT_MESSAGES = {"compile", "match", "fullmatch", "search", "sub", "Field", "WithJsonSchema"}
+
+
+def vietnamese(text: str) -> bool:
+    """Whether ``text`` has a word (two letters or more) with a letter only Vietnamese writes
+    (đ, or a vowel with its marks); a lone letter (``"đ"`` replaced by ``"d"``) is no word."""
+    return any(
+        sum(c.isalpha() for c in token) >= 2 and any(_vietnamese_letter(c) for c in token)
+        for token in text.split()
+    )
+
+
+def _vietnamese_letter(char: str) -> bool:
+    if char in "đĐ":
+        return True
+    if ord(char) <= 127 or not char.isalpha():
+        return False
+    return unicodedata.normalize("NFD", char)[0].lower() in _VIETNAMESE_BASES
+
+
+def english(text: str) -> bool:
+    """Whether ``text`` reads as an English sentence: three lowercase words or more."""
+    return sum(1 for token in text.split() if _WORD.fullmatch(token)) >= 3
+
+
+def strays(root: Path = PACKAGE) -> list[str]:
+    """The sentences of the code that are not in the catalog, ``path:line: text`` each: a
+    string literal (an f-string's literal parts) that has a Vietnamese letter or reads as an
+    English sentence, and is none of these: a msgid or context of a catalog call (tr, trn,
+    word, both, both_n, N_, C_); a docstring; help text (a ``help=`` argument, a ``help``
+    class attribute: ``--help`` is English, see docs/translating.md); a pydantic Field's
+    documentation; a regular expression; the message of an exception raised for programmers
+    (any ``raise`` but of KpiError, which says its message from the catalog); a module of
+    :data:`DOCUMENTS`; a line marked ``# not a message: why``."""
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        shown = f"cantho_kpi/{path.relative_to(root).as_posix()}"
+        if shown in DOCUMENTS:
+            continue
+        source = path.read_text(encoding="utf-8")
+        found += [f"{shown}:{line}: {text}" for line, text in _strays_in(source)]
+    return found
+
+
+def _strays_in(source: str) -> list[tuple[int, str]]:
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    skipped = _not_messages(tree)
+    marked = _marked(tree, lines)
+    out = []
+    for node in ast.walk(tree):
+        if id(node) in skipped or not isinstance(node, ast.Constant | ast.JoinedStr):
+            continue
+        text = _text(node)
+        if text is None or node.lineno in marked or _REGEX.search(text):
+            continue
+        if vietnamese(text) or english(text):
+            out.append((node.lineno, text[:80]))
+    return out
+
+
+def _text(node: ast.Constant | ast.JoinedStr) -> str | None:
+    """The literal text of a string (an f-string's parts, its fields as ``{}``)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    parts = (v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    return "".join(str(p) for p in parts)
+
+
+def _not_messages(tree: ast.Module) -> set[int]:
+    """The ids of the literals that are not messages by where they stand."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            skipped.update(id(v) for v in node.values)  # said as a whole
+        body = getattr(node, "body", None)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and body:
+            first = body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                skipped.add(id(first.value))  # a docstring
+        if isinstance(node, ast.Call):
+            skipped.update(_call_skips(node))
+        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            if _name(node.exc.func) != "KpiError":
+                skipped.update(id(n) for arg in node.exc.args for n in ast.walk(arg))
+        elif isinstance(node, ast.Assign) and _assigns(node, "help"):
+            skipped.update(id(n) for n in ast.walk(node.value))
+    return skipped
+
+
+def _call_skips(call: ast.Call) -> set[int]:
+    name = _name(call.func)
+    skipped = {
+        id(n) for k in call.keywords if k.arg in ("help", "description") for n in ast.walk(k.value)
+    }
+    if name in _NOT_MESSAGES:
+        skipped.update(id(n) for arg in call.args for n in ast.walk(arg))
+        skipped.update(id(n) for k in call.keywords for n in ast.walk(k.value))
+    for position in KEYWORDS.get(name or "", ()):
+        index = (position[0] if isinstance(position, tuple) else position) - 1
+        if index < len(call.args):
+            skipped.add(id(call.args[index]))
+    return skipped
+
+
+def _name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
+
+
+def _assigns(node: ast.Assign, name: str) -> bool:
+    return any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+
+
+def _marked(tree: ast.Module, lines: list[str]) -> set[int]:
+    """The lines whose literals a ``# not a message: why`` comment exempts: every line of the
+    statement it ends the first line of, or of the statement right below it."""
+    marked: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.stmt):
+            continue
+        above = lines[node.lineno - 2].strip() if node.lineno > 1 else ""
+        if MARKER in lines[node.lineno - 1] or (above.startswith("#") and MARKER in above):
+            body = getattr(node, "body", None)  # a compound statement: its header only
+            end = body[0].lineno - 1 if body else node.end_lineno or node.lineno
+            marked.update(range(node.lineno, end + 1))
+    return marked
 
 
 def fields(text: str) -> set[str]:
@@ -148,8 +308,10 @@ def main(argv: list[str]) -> int:
                 stale.append(lang)
     if stale:
         print(f"not up to date: {', '.join(stale)}; run: python scripts/catalog.py update")
-        return 1
-    return 0
+    loose = strays() if argv[0] == "check" else []
+    for line in loose:
+        print(f"not from the catalog: {line}")
+    return 1 if stale or loose else 0
 
 
 if __name__ == "__main__":

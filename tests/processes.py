@@ -36,11 +36,13 @@ def make_archive(folder: Path, count: int) -> Path:
 
 def start(*args: str) -> subprocess.Popen[bytes]:
     """``python -m cantho_kpi ARGS`` (the console entry point), in its own process group."""
+    env = {k: v for k, v in os.environ.items() if k != "KPI_LANG"}  # the default language
     return subprocess.Popen(
         [sys.executable, "-m", "cantho_kpi", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        env=env,
         start_new_session=True,
     )
 

@@ -56,14 +56,14 @@ def test_a_message_missing_from_the_catalog_is_found(
     """The check can fail: a .po without one of the code's messages, and with one the code
     does not have, is reported on both counts."""
     po = script.po_path("vi").read_text(encoding="utf-8")
-    changed = po.replace('msgid "Unit"\n', 'msgid "Unit that nobody uses"\n', 1)
+    changed = po.replace('msgid "Reporting units"\n', 'msgid "Unit that nobody uses"\n', 1)
     assert changed != po
     folder = tmp_path / "vi" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "kpi.po").write_text(changed, encoding="utf-8")
     monkeypatch.setattr(script, "LOCALE_DIR", tmp_path)
     found = script.differences("vi")
-    assert "not in vi/kpi.po: 'Unit'" in found
+    assert "not in vi/kpi.po: 'Reporting units'" in found
     assert "not used in the code: 'Unit that nobody uses'" in found
     assert "vi/kpi.mo is not the compiled vi/kpi.po" in found
 
@@ -105,3 +105,45 @@ def test_the_catalog_is_installed_with_the_package() -> None:
     assert '"cantho_kpi" = ["locale/*/LC_MESSAGES/*.po", "locale/*/LC_MESSAGES/*.mo"]' in text
     assert catalog.mo_path("vi").is_file()
     assert catalog.translations("vi").gettext("met") == "Đạt"
+
+
+def test_no_sentence_of_the_code_bypasses_the_catalog(script: ModuleType) -> None:
+    """Every Vietnamese text and English sentence of the package is a catalog msgid, a
+    docstring, help, a programmer's exception, a regular expression, or marked ``# not a
+    message: why`` (scripts/catalog.py strays)."""
+    assert script.strays() == []
+
+
+def test_a_sentence_outside_the_catalog_is_found(script: ModuleType, tmp_path: Path) -> None:
+    """The check above can fail: planted sentences are found, the allowed places are not."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "planted.py").write_text(
+        '"""A module docstring, in English words of its own."""\n'
+        "import re\n"
+        "from cantho_kpi.catalog import tr\n"
+        "\n"
+        "def said(lang):\n"
+        '    """A docstring is no message at all."""\n'
+        '    a = "Đơn vị chưa nộp báo cáo"\n'
+        '    b = f"the file {lang} could not be read"\n'
+        '    c = tr(lang, "the unit did not report")\n'
+        '    d = re.compile(r"(?P<unit>\\w+) is the unit code")\n'
+        '    e = "Mã chỉ tiêu"  # not a message: a label the reader recognises\n'
+        "    if not lang:\n"
+        '        raise ValueError("a programmer passed no language here")\n'
+        '    return a, b, c, d, e, "CT01", "kpi check"\n',
+        encoding="utf-8",
+    )
+    found = script.strays(package)
+    assert len(found) == 2, found
+    assert found[0].startswith("cantho_kpi/planted.py:7: Đơn vị chưa nộp")
+    assert found[1].startswith("cantho_kpi/planted.py:8: the file {} could not be read")
+
+
+def test_vietnamese_and_english_are_told_apart(script: ModuleType) -> None:
+    assert script.vietnamese("Chưa nộp")
+    assert not script.vietnamese("đ")  # a lone letter is no word
+    assert not script.vietnamese("CT01 · 2024")
+    assert script.english("the unit did not report")
+    assert not script.english("CT01 Q4 2024")

@@ -31,7 +31,7 @@ def test_validate_the_shipped_file(kpi: Kpi) -> None:
 
 def test_validate_an_invalid_file_exits_1_with_every_problem(kpi: Kpi) -> None:
     path = INVALID / "code-suffix.yaml"
-    result = kpi("validate-targets", str(path))
+    result = kpi("validate-targets", str(path), "--lang", "en")
     assert result.exit_code == EXIT_FINDINGS
     lines = result.stdout.splitlines()
     assert lines == [
@@ -43,14 +43,16 @@ def test_validate_an_invalid_file_exits_1_with_every_problem(kpi: Kpi) -> None:
 
 
 def test_validate_several_files_exits_1_if_any_is_invalid(kpi: Kpi) -> None:
-    result = kpi("validate-targets", "data/targets.yaml", str(INVALID / "min-above-max.yaml"))
+    result = kpi(
+        "validate-targets", "data/targets.yaml", str(INVALID / "min-above-max.yaml"), "--lang", "en"
+    )
     assert result.exit_code == EXIT_FINDINGS
     assert "min-above-max: CT01: min (8) is greater than max (7.5)" in result.stdout
 
 
 def test_validate_github_annotations(kpi: Kpi) -> None:
     path = INVALID / "unknown-unit.yaml"
-    result = kpi("validate-targets", str(path), "--format", "github")
+    result = kpi("validate-targets", str(path), "--format", "github", "--lang", "en")
     assert result.exit_code == EXIT_FINDINGS
     assert result.stdout == (
         f"::error file={path},line=67,col=11,title=unknown-unit::"

@@ -264,8 +264,12 @@ def test_chase_an_unreadable_file_and_an_unfilled_form(kpi: Kpi, tmp_path: Path)
     assert "unreadable, to" in text.stdout  # "(file unreadable, to be sent again)", wrapped
     table = kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "-f", "csv")
     rows = {row["unit_code"]: row for row in csv.DictReader(io.StringIO(table.stdout))}
-    assert rows["NK"]["owed"] == "whole file (unreadable)"
-    assert rows["BT"]["owed"] == "whole file"
+    assert rows["NK"]["owed"] == "cả báo cáo (tệp không đọc được, đề nghị gửi lại)"
+    assert rows["BT"]["owed"] == "cả báo cáo"
+    english = kpi("chase", str(tmp_path), "--as-of", "2024-08-01", "-f", "csv", "--lang", "en")
+    rows = {row["unit_code"]: row for row in csv.DictReader(io.StringIO(english.stdout))}
+    assert rows["NK"]["owed"] == "the whole report (file unreadable, to be sent again)"
+    assert rows["BT"]["owed"] == "the whole report"
 
 
 def test_an_unfilled_form_sent_later_does_not_replace_a_report(kpi: Kpi, tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def test_validate_targets_checks_the_drive_file_beside(
     (tmp_path / "drive.yaml").write_bytes(bad.read_bytes())
     result = kpi("validate-targets", str(tmp_path / "targets.yaml"))
     assert result.exit_code == 1
-    assert "drive.yaml:15:52: unknown-unit: cluster districts: XX" in result.output
+    assert "drive.yaml:15:52: unknown-unit: cụm, khối districts: XX" in result.output
 
 
 def test_validate_targets_json_lists_the_drive_file(kpi: Callable[..., Result]) -> None:

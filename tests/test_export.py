@@ -353,11 +353,16 @@ def test_progress_sheet_rows_are_numbers(archive_export: Path) -> None:
     ]  # fmt: skip
     rows = {r[0].value: [c.value for c in r] for r in sheet.iter_rows(min_row=5, max_row=39)}
     assert len(rows) == 35  # the city's indicators
-    assert rows["CT01"][2:] == [7.5, "average_growth", None, None, -3.6, 12.64, 5.75, 7.53,
+    assert rows["CT01"][2:] == [7.5, "tăng bình quân", None, None, -3.6, 12.64, 5.75, 7.53,
                                 0.7218, "Cần tăng tốc", 5.41, "Không đạt"]  # fmt: skip
     assert rows["CT05a"][-3] == "Không đạt (0/4 năm đạt)"  # every year: 96 · 97.5 · 98 · 99
     assert rows["CT02"][4:6] == [97.2, 2020]
     assert rows["CT02"][10:14] == [1.3141, "Đúng tiến độ", 168.62, "Vượt"]
+    # what the methods and the ratio CR are, above the table (printed with it)
+    methods, ratio = sheet.cell(2, 1).value, sheet.cell(3, 1).value
+    assert methods.startswith("Cách tính: tăng trưởng kép (cagr): ")
+    assert ratio.startswith("Tỷ số tốc độ (CR): mức thay đổi hằng năm thực tế")
+    assert [c.value for c in sheet[4]][-4] == "Tỷ số tốc độ (CR)"
 
 
 def test_progress_line_charts_reference_the_right_cells(archive_export: Path) -> None:

@@ -231,7 +231,7 @@ def test_from_what_is_no_working_folder(kpi: Kpi, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = kpi("init", str(tmp_path / "moi"), "--from", str(tmp_path / "empty"))
     assert result.exit_code == EXIT_USAGE
-    assert "not a working folder (no data/targets.yaml in it or in a folder above" in result.stderr
+    assert "không phải thư mục làm việc (không có data/targets.yaml trong đó" in result.stderr
     assert not (tmp_path / "moi").exists()
 
 
@@ -240,7 +240,7 @@ def test_from_an_invalid_targets_file_copies_nothing(kpi: Kpi, made: Path, tmp_p
     targets.write_text(targets.read_text(encoding="utf-8").replace("kind: range", "kind: rnge"))
     result = kpi("init", str(tmp_path / "moi"), "--from", str(made))
     assert result.exit_code == EXIT_USAGE
-    assert f"{targets}: the targets file is not valid; run: kpi validate-targets" in result.stderr
+    assert f"{targets}: tệp chỉ tiêu không hợp lệ; hãy chạy: kpi validate-targets" in result.stderr
     assert not (tmp_path / "moi").exists()
 
 
@@ -253,7 +253,7 @@ def test_a_folder_that_is_not_empty_is_refused(kpi: Kpi, tmp_path: Path) -> None
     (folder / "ghi-chu.txt").write_text("của tôi")
     result = kpi("init", str(folder))
     assert result.exit_code == EXIT_USAGE
-    assert "is not empty (ghi-chu.txt)" in result.stderr
+    assert "không trống (ghi-chu.txt)" in result.stderr
     assert "--force" in result.stderr
     assert files_in(folder) == {"ghi-chu.txt"}
 
@@ -280,7 +280,7 @@ def test_a_file_in_place_of_the_folder(kpi: Kpi, tmp_path: Path) -> None:
     (tmp_path / "tep").write_text("x")
     result = kpi("init", str(tmp_path / "tep"), "--force")
     assert result.exit_code == EXIT_USAGE
-    assert "is a file" in result.stderr
+    assert "là một tệp; hãy ghi thư mục cần tạo" in result.stderr
 
 
 def test_a_file_where_a_folder_goes_is_a_clear_error(kpi: Kpi, tmp_path: Path) -> None:
@@ -289,7 +289,7 @@ def test_a_file_where_a_folder_goes_is_a_clear_error(kpi: Kpi, tmp_path: Path) -
     (folder / "data").write_text("not a folder")
     result = kpi("init", str(folder), "--force")
     assert result.exit_code == EXIT_USAGE
-    assert f"kpi: {folder / 'data' / 'targets.yaml'}: cannot be written (" in result.stderr
+    assert f"kpi: {folder / 'data' / 'targets.yaml'}: không ghi được (" in result.stderr
     assert (folder / "data").read_text() == "not a folder"
 
 

@@ -43,18 +43,30 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, command: str, jobs: str)
     signal_frozen(process, signal.SIGINT, group=True)  # what Ctrl-C does: the whole group
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert stderr.decode().splitlines() == ["kpi: interrupted by Ctrl-C; the run was stopped"]
+    assert stderr.decode().splitlines() == ["kpi: bị ngắt bằng Ctrl-C; lệnh đã dừng"]
     assert stdout == b""
     assert not output.exists()
     assert not list(tmp_path.glob(".kpi-*"))  # no temporary file left either
 
 
-@pytest.mark.parametrize("how", ["raised", "typer's silent exit"])
+@pytest.mark.parametrize(
+    ("how", "argv", "said"),
+    [
+        ("raised", ["check", "--lang", "en"], "kpi: interrupted by Ctrl-C; the run was stopped"),
+        ("typer's silent exit", ["check"], "kpi: bị ngắt bằng Ctrl-C; lệnh đã dừng"),
+        ("raised", ["check", "--lang=vi"], "kpi: bị ngắt bằng Ctrl-C; lệnh đã dừng"),
+    ],
+)
 def test_ctrl_c_before_any_command_runs_says_so_once(
-    how: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    how: str,
+    argv: list[str],
+    said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """While Typer parses the arguments it turns Ctrl-C into a silent exit 130; while kpi is
-    still importing, it is a KeyboardInterrupt: either way the run says so, once."""
+    still importing, it is a KeyboardInterrupt: either way the run says so, once, in the
+    language of the command line (read from it: Typer has not parsed it yet)."""
     from cantho_kpi import cli
     from cantho_kpi.cli import exits, root
 
@@ -65,9 +77,30 @@ def test_ctrl_c_before_any_command_runs_says_so_once(
 
     monkeypatch.setattr(root, "app", lambda: (exits.start_interruptible_run(), interrupted()))
     monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # a stopped run silences it
+    monkeypatch.setattr(sys, "argv", ["kpi", *argv])
+    monkeypatch.delenv("KPI_LANG", raising=False)
     with pytest.raises(SystemExit) as stopped:
         cli.main()
     assert stopped.value.code == 130
+    assert capsys.readouterr().err == said + "\n"
+
+
+def test_kpi_lang_chooses_the_language_of_the_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cantho_kpi import cli
+    from cantho_kpi.cli import exits, root
+
+    def interrupted() -> None:
+        exits.start_interruptible_run()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(root, "app", interrupted)
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)
+    monkeypatch.setattr(sys, "argv", ["kpi", "check"])
+    monkeypatch.setenv("KPI_LANG", "en")
+    with pytest.raises(SystemExit):
+        cli.main()
     assert capsys.readouterr().err == "kpi: interrupted by Ctrl-C; the run was stopped\n"
 
 
@@ -87,6 +120,7 @@ def test_a_stop_python_dropped_is_said_at_the_end(
 
     monkeypatch.setattr(root, "app", swallowed)
     monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)
+    monkeypatch.setattr(sys, "argv", ["kpi", "check", "-l", "en"])
     try:
         with pytest.raises(SystemExit) as stopped:
             cli.main()

@@ -28,6 +28,7 @@ from cantho_kpi.cli import EXIT_OK, EXIT_USAGE, app
 from cantho_kpi.domain import Period
 from cantho_kpi.output import ReviewData, review_docx, review_markdown, review_outline
 from cantho_kpi.output.review_blocks import Table, Text
+from cantho_kpi.presentation import WORDS
 from cantho_kpi.report import build_review, evaluate
 from cantho_kpi.submissions import discover, read_submission, received_logs
 from cantho_kpi.targets import DriveFile, ReviewDocument, TargetsFile, load_drive
@@ -114,10 +115,12 @@ def _unmarked(line: str, mark: str) -> str:
 def test_the_document_says_what_the_markdown_says(final: dict[str, bytes], lang: str) -> None:
     """Every paragraph of the Markdown after its title is a paragraph of the document, in the
     same order, and every table row a row of the document's table (the statuses in words, for
-    print: the Markdown's signs are left out)."""
+    print: the Markdown's signs, and their legend, are left out)."""
     mark = "[CẦN VIẾT]" if lang == "vi" else "[TO WRITE]"
     lines = [ln for ln in final[f"{lang}.md"].decode().splitlines() if ln.strip()]
-    prose = [_unmarked(ln, mark) for ln in lines[2:] if not ln.startswith("|")]
+    legend = f"*{WORDS[lang]['legend']}*"  # the signs' legend: the document has no signs
+    assert legend in lines
+    prose = [_unmarked(ln, mark) for ln in lines[2:] if not ln.startswith("|") and ln != legend]
     shown = _paragraphs(final[lang])
     assert shown[2:] == prose  # after the type of document and what it is about: all of it
     assert len(prose) > 90

@@ -103,7 +103,7 @@ def test_an_empty_list_means_no_rollup(targets: TargetsFile) -> None:
 
 def test_validate_targets_names_the_place_of_an_overlap(kpi: Kpi) -> None:
     path = DATA / "targets" / "invalid" / "rollup-periods-overlap.yaml"
-    result = kpi("validate-targets", str(path))
+    result = kpi("validate-targets", str(path), "--lang", "en")
     assert result.exit_code == EXIT_FINDINGS
     assert f"{path}:18:40: rollup-periods-overlap: rollups[1]: commune into city" in result.stdout
 

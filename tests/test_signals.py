@@ -28,9 +28,10 @@ from .processes import (
 
 pytestmark = pytest.mark.skipif(not HAS_PROC, reason="needs /proc and SIGSTOP")
 
+#: The one line, in the default language (the runs give no --lang; KPI_LANG is not set).
 LINES = {
-    signal.SIGTERM: "kpi: stopped by SIGTERM; the run was stopped",
-    signal.SIGHUP: "kpi: stopped by SIGHUP (the terminal was closed); the run was stopped",
+    signal.SIGTERM: "kpi: bị dừng bởi SIGTERM; lệnh đã dừng",
+    signal.SIGHUP: "kpi: bị dừng bởi SIGHUP (cửa sổ dòng lệnh đã bị đóng); lệnh đã dừng",
 }
 
 
@@ -71,7 +72,8 @@ def test_sigterm_while_the_export_is_written_leaves_no_file(tmp_path: Path) -> N
     folder = make_archive(tmp_path / "in", PARALLEL_FROM * 3)
     out = tmp_path / "out"
     out.mkdir()
-    process = start("export", str(folder), "-o", str(out / "tong-hop.xlsx"), "--jobs", "2")
+    output = str(out / "tong-hop.xlsx")
+    process = start("export", str(folder), "-o", output, "--jobs", "2", "--lang", "en")
     try:
         freeze_when(process, lambda: any(p.name.startswith(".kpi-") for p in out.iterdir()))
         signal_frozen(process, signal.SIGTERM, group=False)
@@ -79,5 +81,5 @@ def test_sigterm_while_the_export_is_written_leaves_no_file(tmp_path: Path) -> N
     finally:
         end_all([process.pid])
     assert process.returncode == 143
-    assert stderr.decode().splitlines() == [LINES[signal.SIGTERM]]
+    assert stderr.decode().splitlines() == ["kpi: stopped by SIGTERM; the run was stopped"]
     assert list(out.iterdir()) == []  # neither the workbook nor its temporary file

@@ -79,8 +79,8 @@ def test_the_environment_naming_no_file_is_a_usage_error(
     monkeypatch.setenv("KPI_TARGETS", str(elsewhere / "nope.yaml"))
     result = kpi("check", str(Q2))
     assert result.exit_code == EXIT_USAGE
-    assert "nope.yaml: no such file (named by KPI_TARGETS)" in result.stderr
-    assert "--targets FILE" in result.stderr
+    assert "nope.yaml: không có tệp này (do KPI_TARGETS chỉ định)" in result.stderr
+    assert "--targets TỆP" in result.stderr
 
 
 def test_none_found_names_both_ways_to_give_one(
@@ -91,8 +91,8 @@ def test_none_found_names_both_ways_to_give_one(
     monkeypatch.setattr(locate, "PACKAGED_TARGETS", elsewhere / "not-installed.yaml")
     result = kpi("targets")
     assert result.exit_code == EXIT_USAGE
-    assert "no targets file" in result.stderr
-    assert "--targets FILE" in result.stderr
+    assert "không có tệp chỉ tiêu" in result.stderr
+    assert "--targets TỆP" in result.stderr
     assert "KPI_TARGETS" in result.stderr
 
 

@@ -381,7 +381,7 @@ def test_unit_target_files_are_validated_with_their_positions(
         "  - {code: CT11, kind: below, max: 0.3}\n",
         encoding="utf-8",
     )
-    result = kpi("validate-targets", str(tmp_path / "targets.yaml"))
+    result = kpi("validate-targets", str(tmp_path / "targets.yaml"), "--lang", "en")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     # files are read in name order: BT-again.yaml is fine, then BT.yaml has two problems
@@ -414,7 +414,7 @@ def test_a_unit_targets_file_checked_on_its_own(
     (tmp_path / "unit-targets" / "NK.yaml").write_text(
         text.replace("tolerance: 1", "tolerence: 1"), encoding="utf-8"
     )
-    result = kpi("validate-targets", str(tmp_path / "unit-targets" / "NK.yaml"))
+    result = kpi("validate-targets", str(tmp_path / "unit-targets" / "NK.yaml"), "--lang", "en")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{tmp_path}/unit-targets/NK.yaml:21:5: unknown-key: targets[1]: unknown key "

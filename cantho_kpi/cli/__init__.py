@@ -12,7 +12,8 @@ from .exits import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
-    INTERRUPTED_LINE,
+    interrupted_line,
+    lang_of,
     say_interrupted,
     stop_line,
     stop_signals_raise,
@@ -39,14 +40,14 @@ def main() -> None:
             finally:
                 check_stop()  # a stop Python dropped: raised again, whatever the run did
     except KeyboardInterrupt:
-        _stopped(INTERRUPTED_LINE)
+        _stopped(interrupted_line(lang_of(sys.argv[1:])))
         raise SystemExit(EXIT_INTERRUPTED) from None
     except Terminated as stop:
-        _stopped(stop_line(stop))
+        _stopped(stop_line(stop, lang_of(sys.argv[1:])))
         raise SystemExit(stop.exit_code) from None
     except SystemExit as done:
         if done.code == EXIT_INTERRUPTED:
-            _stopped(INTERRUPTED_LINE)
+            _stopped(interrupted_line(lang_of(sys.argv[1:])))
         raise
 
 

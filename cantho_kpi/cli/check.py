@@ -90,7 +90,7 @@ def check_command(
         )
     _check_fail_on(fail_on, lang)
     wanted, when, day = run.unit(unit), run.period(period), run.day(as_of)
-    with interruptible():
+    with interruptible(lang):
         report, _, folders = read_and_judge(run, paths, period=when, jobs=jobs, as_of=day)
         calendar = check_calendar(run, report)
         if wanted is not None:
@@ -176,7 +176,7 @@ def export_command(
     _check_fail_on(fail_on, lang)
     run.output(output, force=force, suffixes=(".xlsx",))  # at once, before the files are read
     when, day = run.period(period), run.day(as_of)
-    with interruptible():
+    with interruptible(lang):
         report, files, folders = read_and_judge(run, paths, period=when, jobs=jobs, as_of=day)
         drive = export_drive_parts(run, report)
         inputs = run.inputs(files)

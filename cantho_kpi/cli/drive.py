@@ -256,7 +256,7 @@ def review_command(
         drive,
         str(run.drive_path),
         report.targets_file,
-        city=city.name if city else "Thành phố",
+        city=city.name if city else None,
     )
     emit(run, "review", chosen, ReviewView(data, lang), output, force=force)
 

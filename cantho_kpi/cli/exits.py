@@ -1,15 +1,18 @@
-"""The exit codes, a contract, and the one line of a run stopped by Ctrl-C or by a signal:
-importing them costs nothing (no Typer)."""
+"""The exit codes, a contract, and the one line of a run stopped by Ctrl-C or by a signal, in
+the run's language (``--lang``, else ``KPI_LANG``, read from the command line: a stop can come
+before Typer has parsed it): importing them costs nothing (no Typer)."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
+from ..catalog import N_, Lang, tr, word
 from ..files import Terminated, forget_stop, stop_now
 
 EXIT_OK = 0
@@ -17,27 +20,53 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 #: A run stopped by Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
-INTERRUPTED_LINE = "kpi: interrupted by Ctrl-C; the run was stopped"
 #: The signals that end a run the way Ctrl-C does, and how the one line names each: SIGTERM
 #: (``kill``, a service manager, a CI timeout) exits 143, SIGHUP (the terminal closed) 129.
 STOP_SIGNALS: dict[int, str] = {signal.SIGTERM: "SIGTERM"}
 if hasattr(signal, "SIGHUP"):  # not on Windows
-    STOP_SIGNALS[signal.SIGHUP] = "SIGHUP (the terminal was closed)"
+    STOP_SIGNALS[signal.SIGHUP] = N_("SIGHUP (the terminal was closed)")
 
 _said = [False]  # whether this run has said it was interrupted
 
 
-def stop_line(stop: Terminated) -> str:
+def lang_of(args: Sequence[str]) -> Lang:
+    """The language a command line asks for: ``--lang X`` (``-l X``, ``--lang=X``), else
+    ``$KPI_LANG``, else Vietnamese; a value that is no language counts as not given."""
+    given = os.environ.get("KPI_LANG")
+    for i, arg in enumerate(args):
+        if arg in ("--lang", "-l") and i + 1 < len(args):
+            given = args[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+        elif arg == "--":
+            break
+    return "en" if given == "en" else "vi"
+
+
+def interrupted_line(lang: Lang) -> str:
+    """The one line of a run stopped by Ctrl-C."""
+    return tr(
+        lang,
+        "kpi: interrupted by Ctrl-C; the run was stopped",
+    )
+
+
+def stop_line(stop: Terminated, lang: Lang) -> str:
     """The one line of a run stopped by SIGTERM or SIGHUP."""
-    return f"kpi: stopped by {STOP_SIGNALS.get(stop.signum, stop.signum)}; the run was stopped"
+    name = STOP_SIGNALS.get(stop.signum)
+    return tr(
+        lang,
+        "kpi: stopped by {signal}; the run was stopped",
+        signal=word(lang, name) if name else stop.signum,
+    )
 
 
-def say_interrupted(line: str = INTERRUPTED_LINE) -> None:
+def say_interrupted(line: str | None = None) -> None:
     """The one line on stderr of a run stopped by Ctrl-C or a signal, wherever it was stopped
-    (said once)."""
+    (said once); by default Ctrl-C's, in the language of the command line."""
     if not _said[0]:
         _said[0] = True
-        sys.stderr.write(line + "\n")
+        sys.stderr.write((line or interrupted_line(lang_of(sys.argv[1:]))) + "\n")
         sys.stderr.flush()
 
 

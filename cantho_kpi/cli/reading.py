@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
-from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, say_interrupted
+from ..catalog import Lang, tr
+from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, interrupted_line, say_interrupted
 from .options import FailOn
 from .run import Run, fail, say
 from .words import later_lines, log_problem_lines
@@ -69,7 +70,7 @@ def read_and_judge(
     # closed on any exit (Ctrl-C, SIGTERM): the workers are ended then, not when the
     # interpreter is shutting down
     with closing(read_all(files, targets, jobs or default_jobs())) as subs:
-        for sub in with_progress(subs, len(files)):
+        for sub in with_progress(subs, len(files), run.lang):
             evaluation.add(sub)  # while the workers read the next files
     report = evaluation.report()
     for line in later_lines(report, run.lang):
@@ -99,7 +100,9 @@ def _no_file_of_round(report: Report, run: Run) -> str:
     return said
 
 
-def with_progress(items: Iterator[Submission], total: int) -> Iterator[Submission]:
+def with_progress(
+    items: Iterator[Submission], total: int, lang: Lang = "vi"
+) -> Iterator[Submission]:
     """A progress bar on stderr for long runs in a terminal; silent when piped."""
     if total < 20 or not sys.stderr.isatty():
         yield from items
@@ -108,20 +111,20 @@ def with_progress(items: Iterator[Submission], total: int) -> Iterator[Submissio
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Đọc tệp / reading", total=total)
+        task = progress.add_task(tr(lang, "reading"), total=total)
         for item in items:
             progress.advance(task)
             yield item
 
 
 @contextmanager
-def interruptible() -> Iterator[None]:
-    """Ctrl-C: one line on stderr and exit 130; workers are stopped by the pool, and an output
-    is written through a temporary file, so nothing partial is left behind."""
+def interruptible(lang: Lang = "vi") -> Iterator[None]:
+    """Ctrl-C: one line on stderr in ``lang`` and exit 130; workers are stopped by the pool,
+    and an output is written through a temporary file, so nothing partial is left behind."""
     try:
         yield
     except KeyboardInterrupt:
-        say_interrupted()
+        say_interrupted(interrupted_line(lang))
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 

@@ -37,7 +37,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def fail_with(error: KpiError, lang: Lang = "en") -> NoReturn:
     """A problem the user can fix, said in the language of ``--lang`` when it has a text in it."""
-    fail(error.message_vi if lang == "vi" and error.message_vi else error.message)
+    fail(error.text(lang))
 
 
 def say(line: str) -> None:
@@ -118,7 +118,7 @@ class Run:
 
         result = self.targets_result
         if result.targets is None or result.errors:
-            typer.echo(issues_text(result.issues), err=True, nl=False)
+            typer.echo(issues_text(result.issues, self.lang), err=True, nl=False)
             path = self.targets_path
             fail(
                 tr(
@@ -177,12 +177,12 @@ class Run:
         except KpiError as exc:
             if required:
                 fail_with(exc, self.lang)
-            said = exc.message_vi if self.lang == "vi" and exc.message_vi else exc.message
+            said = exc.text(self.lang)
             say("kpi: " + tr(self.lang, "{problem}; the calendar is left out", problem=said))
             return None
         if result.drive is None or not result.valid:
             if required:
-                typer.echo(issues_text(result.issues), err=True, nl=False)
+                typer.echo(issues_text(result.issues, self.lang), err=True, nl=False)
                 fail(
                     tr(
                         self.lang,

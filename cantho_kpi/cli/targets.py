@@ -59,7 +59,7 @@ def validate_targets_command(
     run = Run(lang, targets)
     chosen = run.format("validation", output_format)
     results = _validated(paths or [run.targets_path], lang)
-    emit(run, "validation", chosen, ValidationView(results), force=False)
+    emit(run, "validation", chosen, ValidationView(results, lang), force=False)
     for result in results if chosen == "text" else []:
         if result.valid:
             said = tr(lang, "{path}: valid ({what})", path=result.path, what=_what(result, lang))

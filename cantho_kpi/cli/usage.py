@@ -6,9 +6,7 @@ parameter, never from its English words."""
 
 from __future__ import annotations
 
-import os
 import typing
-from collections.abc import Sequence
 from enum import Enum
 from typing import IO, Any
 
@@ -18,23 +16,8 @@ from typer.core import TyperGroup
 
 from ..catalog import tr
 from ..domain import Lang
+from .exits import lang_of
 from .run import suggestion
-
-_LANGS: tuple[Lang, ...] = ("vi", "en")
-
-
-def lang_of(args: Sequence[str]) -> Lang:
-    """The language a command line asks for: ``--lang X`` (``-l X``, ``--lang=X``), else
-    ``$KPI_LANG``, else Vietnamese; a value that is no language counts as not given."""
-    given = os.environ.get("KPI_LANG")
-    for i, arg in enumerate(args):
-        if arg in ("--lang", "-l") and i + 1 < len(args):
-            given = args[i + 1]
-        elif arg.startswith("--lang="):
-            given = arg.partition("=")[2]
-        elif arg == "--":
-            break
-    return "en" if given == "en" else "vi"
 
 
 class KpiGroup(TyperGroup):
@@ -111,6 +94,7 @@ def message_of(error: click_errors.UsageError, lang: Lang) -> str:
     if isinstance(error, click_errors.BadOptionUsage):
         return tr(lang, "option {option} needs a value", option=error.option_name)
     text = error.format_message()
+    # not a message: Click's own English, recognised to be said again from the catalog
     if text.startswith("Got unexpected extra argument"):
         extra = text.partition("(")[2].rstrip(")")
         return tr(lang, "unexpected extra arguments: {args}", args=extra)

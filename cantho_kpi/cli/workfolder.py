@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..catalog import tr, trn
 from .options import LangOption
 from .run import fail_with
 
@@ -74,76 +75,91 @@ def init_command(
 
 def made_lines(made: WorkFolder, lang: Lang) -> list[str]:
     """What ``kpi init`` says it made, where its settings came from, and what to do next."""
-    vi = lang == "vi"
-    lines = [_made_line(made, vi), *_source_lines(made, vi)]
+    lines = [_made_line(made, lang), *_source_lines(made, lang)]
     if made.kept:
-        kept = ", ".join(str(p) for p in made.kept)
         lines.append(
-            f"giữ nguyên {len(made.kept)} tệp đã có: {kept} (muốn thay một tệp thì xóa nó rồi "
-            "chạy lại)"
-            if vi
-            else f"kept {len(made.kept)} existing file(s) as they were: {kept} (to replace one, "
-            "delete it and run again)"
+            trn(
+                lang,
+                "kept {count} existing file as it was: {kept} (to replace it, delete it and run "
+                "again)",
+                "kept {count} existing files as they were: {kept} (to replace one, delete it and "
+                "run again)",
+                len(made.kept),
+                kept=", ".join(str(p) for p in made.kept),
+            )
         )
+    # not a message: a command to type, the same in every language
     check = f"cd {made.folder} && kpi validate-targets"
-    guide = made.folder / "HUONG-DAN.md"
-    lines.append(f"tiếp theo: {check}; đọc {guide}" if vi else f"next: {check}; read {guide}")
+    lines.append(
+        tr(
+            lang,
+            "next: {check}; read {guide}",
+            check=check,
+            guide=made.folder / "HUONG-DAN.md",
+        )
+    )
     return lines
 
 
-def _made_line(made: WorkFolder, vi: bool) -> str:
+def _made_line(made: WorkFolder, lang: Lang) -> str:
     count, rounds = len(made.written), ", ".join(made.rounds)
     if not made.kept:
-        return (
-            f"đã tạo thư mục làm việc {made.folder} ({count} tệp): data/targets.yaml, "
-            "data/drive.yaml, data/unit-targets/, HUONG-DAN.md; nop-bao-cao/ có các đợt "
-            f"{rounds}, mỗi đợt một sổ nhận received.csv"
-            if vi
-            else f"made the working folder {made.folder} ({count} files): data/targets.yaml, "
-            "data/drive.yaml, data/unit-targets/, HUONG-DAN.md; nop-bao-cao/ has the rounds "
-            f"{rounds}, each with an office log received.csv"
+        return tr(
+            lang,
+            "made the working folder {folder} ({count} files): data/targets.yaml, data/drive.yaml, "
+            "data/unit-targets/, HUONG-DAN.md; nop-bao-cao/ has the rounds {rounds}, each with an "
+            "office log received.csv",
+            folder=made.folder,
+            count=count,
+            rounds=rounds,
         )
     if not made.written:
-        return (
-            f"thư mục làm việc {made.folder} đã có đủ các tệp: không ghi tệp nào"
-            if vi
-            else f"the working folder {made.folder} has every file already: nothing written"
+        return tr(
+            lang,
+            "the working folder {folder} has every file already: nothing written",
+            folder=made.folder,
         )
-    written = ", ".join(str(p) for p in made.written)
-    return (
-        f"đã bổ sung {count} tệp vào thư mục làm việc {made.folder}: {written}"
-        if vi
-        else f"added {count} file(s) to the working folder {made.folder}: {written}"
+    return trn(
+        lang,
+        "added {count} file to the working folder {folder}: {written}",
+        "added {count} files to the working folder {folder}: {written}",
+        count,
+        folder=made.folder,
+        written=", ".join(str(p) for p in made.written),
     )
 
 
-def _source_lines(made: WorkFolder, vi: bool) -> list[str]:
+def _source_lines(made: WorkFolder, lang: Lang) -> list[str]:
     settings = made.settings
     if settings.source is None:
         return [
-            "tệp chỉ tiêu và tệp phong trào là bản cài sẵn của kpi: hạn nộp, ngày sơ kết, tổng "
-            "kết, cụm khối và cách chấm điểm trong data/drive.yaml là cài đặt mẫu, hãy sửa theo "
-            "văn bản của cơ quan"
-            if vi
-            else "the targets and drive files are kpi's own: the deadlines, review days, "
-            "clusters and scoring in data/drive.yaml are the sample's settings; set them to "
-            "your office's"
+            tr(
+                lang,
+                "the targets and drive files are kpi's own: the deadlines, review days, clusters "
+                "and scoring in data/drive.yaml are the sample's settings; set them to your "
+                "office's",
+            )
         ]
     units = len(settings.unit_files)
-    drive = "" if settings.starter_drive else ("tệp phong trào, " if vi else "the drive file, ")
+    drive = "" if settings.starter_drive else tr(lang, "the drive file, ")
     lines = [
-        f"cài đặt chép từ {settings.source}: tệp chỉ tiêu, {drive}chỉ tiêu riêng của {units} "
-        "đơn vị (không chép báo cáo)"
-        if vi
-        else f"settings copied from {settings.source}: the targets file, {drive}the own "
-        f"targets of {units} unit(s) (no submissions)"
+        trn(
+            lang,
+            "settings copied from {source}: the targets file, {drive}the own targets of {count} "
+            "unit (no submissions)",
+            "settings copied from {source}: the targets file, {drive}the own targets of {count} "
+            "units (no submissions)",
+            units,
+            source=settings.source,
+            drive=drive,
+        )
     ]
     if settings.starter_drive:
         lines.append(
-            f"{settings.source} không có tệp phong trào (data/drive.yaml): dùng bản cài sẵn của "
-            "kpi, hãy xem lại"
-            if vi
-            else f"{settings.source} has no drive file (data/drive.yaml): kpi's own is used; "
-            "check it"
+            tr(
+                lang,
+                "{source} has no drive file (data/drive.yaml): kpi's own is used; check it",
+                source=settings.source,
+            )
         )
     return lines

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog import Lang, number
+from ..catalog import Lang, Said, both, number
 
 __all__ = ["Lang"]  # the catalog's, offered here too
 
@@ -35,6 +35,7 @@ def json_number(value: Decimal | None) -> int | float | None:
 # --- reading ------------------------------------------------------------------------------
 
 #: Texts that mean "no value" (compared after trimming and case folding).
+# not a message: what a clerk may type in a cell (input), in Vietnamese and English
 NO_VALUE_TEXTS = frozenset({"", "n/a", "na", "-", "--", "x", "—", "–", "không có", "ko"})
 
 _SIGNIFICANT = 15  # Excel shows and keeps 15 significant digits
@@ -50,8 +51,7 @@ class Reading:
 
     value: Decimal | None = None
     problem: str | None = None  # a stable issue code
-    message: str | None = None
-    message_vi: str | None = None
+    said: Said | None = None  # the problem, in both languages
     readings: tuple[Decimal, ...] = ()
     percent: bool = False
 
@@ -128,13 +128,12 @@ def read_number(
     if not candidates:
         return Reading(
             problem="not-a-number",
-            message=(
-                f"{text.strip()!r} is not a number; type the figure alone (e.g. 7.5, or 7,5) "
-                "and put any words in the note column"
-            ),
-            message_vi=(
-                f"{text.strip()!r} không phải là số; chỉ nhập con số (ví dụ 7,5), phần chữ ghi "
-                "vào cột Ghi chú"
+            said=(
+                both(
+                    "{text} is not a number; type the figure alone (e.g. 7.5, or 7,5) "
+                    "and put any words in the note column",
+                    text=repr(text.strip()),
+                )
             ),
             percent=percent,
         )
@@ -194,16 +193,17 @@ def _resolve(
     mark = "." if "." in shown else ","
     return Reading(
         problem="ambiguous-number",
-        message=(
-            f"{shown!r} is ambiguous: {_plain_text(first)} if {mark!r} is a decimal mark, "
-            f"{_plain_text(second)} if it separates thousands; for {_plain_text(second)} type "
-            "it without the separator, or enter the value as a number rather than text"
-        ),
-        message_vi=(
-            f"{shown!r} có thể hiểu hai cách: {_plain_text(first)} nếu {mark!r} là dấu thập "
-            f"phân, {_plain_text(second)} nếu là dấu phân cách hàng nghìn; nếu là "
-            f"{_plain_text(second)} hãy nhập không có dấu phân cách, hoặc nhập ô dạng số thay "
-            "vì dạng chữ"
+        said=(
+            both(
+                "{shown} is ambiguous: {decimal} if {mark} is a decimal mark, "
+                "{thousands} if it separates thousands; for {thousands} type "
+                "it without the separator, or enter the value as a number rather "
+                "than text",
+                shown=repr(shown),
+                decimal=_plain_text(first),
+                mark=repr(mark),
+                thousands=_plain_text(second),
+            )
         ),
         readings=values,
         percent=percent,

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..catalog import tr
+
 PERIOD_PATTERN = r"^[0-9]{4}(-(Q[1-4]|H[12]))?$"
 
 _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -50,14 +52,23 @@ class Period:
             return f"{self.year}-H{offset // 6 + 1}"
         return f"{self.year}-Q{offset // 3 + 1}"
 
-    def label_vi(self) -> str:
-        """The period as a Vietnamese clerk writes it: ``Quý 2/2024``, ``6 tháng đầu năm 2024``."""
+    def label(self, lang: str) -> str:
+        """The period as a reader of ``lang`` names it: ``Quý 2/2024``, ``6 tháng đầu năm
+        2024`` in Vietnamese; its code (``2024-Q2``) in English."""
         offset = self.first_month % 12
         if self.months == 12:
-            return f"Năm {self.year}"
+            return tr(lang, "{year}", year=self.year)
+        if self.months == 6 and offset == 0:
+            return tr(lang, "{year}-H1", year=self.year)
         if self.months == 6:
-            return f"6 tháng {'đầu' if offset == 0 else 'cuối'} năm {self.year}"
-        return f"Quý {offset // 3 + 1}/{self.year}"
+            return tr(lang, "{year}-H2", year=self.year)
+        quarter = offset // 3 + 1
+        return tr(lang, "{year}-Q{quarter}", year=self.year, quarter=quarter)
+
+    def label_vi(self) -> str:
+        """The period as a Vietnamese clerk writes it (the template's forms are in Vietnamese):
+        ``Quý 2/2024``, ``6 tháng đầu năm 2024``."""
+        return self.label("vi")
 
     @classmethod
     def quarter(cls, year: int, n: int) -> Period:

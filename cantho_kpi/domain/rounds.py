@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..catalog import tr
 from .numbers import Lang
 from .periods import Period
 
@@ -51,11 +52,16 @@ class Round:
             return f"{self.year}-9M"
         return str(Period(self.year * 12 + self.first_month, self.months))
 
+    def label(self, lang: str) -> str:
+        """The round as a report in ``lang`` names it: ``6 tháng đầu năm 2024`` in Vietnamese,
+        its code (``2024-H1``) in English."""
+        if self.first_month == 0 and self.months == 9:
+            return tr(lang, "{year}-9M", year=self.year)
+        return Period(self.year * 12 + self.first_month, self.months).label(lang)
+
     def label_vi(self) -> str:
         """The round as a Vietnamese report names it: ``6 tháng đầu năm 2024``."""
-        if self.first_month == 0 and self.months == 9:
-            return f"9 tháng đầu năm {self.year}"
-        return Period(self.year * 12 + self.first_month, self.months).label_vi()
+        return self.label("vi")
 
 
 def round_of(period: Period, mode: RoundsMode = RoundsMode.YEAR_TO_DATE) -> Round:
@@ -85,6 +91,7 @@ def parse_round(text: str, mode: RoundsMode = RoundsMode.YEAR_TO_DATE) -> Round 
 def round_label(name: str, lang: Lang) -> str:
     """``6 tháng đầu năm 2024 (2024-H1)`` in Vietnamese, ``2024-H1`` in English."""
     found = parse_round(name)
-    if lang == "vi" and found is not None and found.label_vi() != name:
-        return f"{found.label_vi()} ({name})"
-    return name
+    if found is None:
+        return name
+    label = found.label(lang)  # a wording, or the round's own code (English)
+    return f"{label} ({name})" if label not in (name, str(found)) else name

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from ..catalog import N_, Said, both, both_n, numbers
 from ..errors import KpiError
 
 _FLAGS = (
@@ -28,13 +29,13 @@ _FLAGS = (
 )
 _CHUNK = 64 * 1024
 
-#: What a file that is not a regular one is, in English and Vietnamese.
-_KINDS: tuple[tuple[int, str, str], ...] = (
-    (stat.S_IFIFO, "a named pipe (FIFO)", "một ống dẫn có tên (FIFO)"),
-    (stat.S_IFSOCK, "a socket", "một socket"),
-    (stat.S_IFCHR, "a character device", "một thiết bị ký tự"),
-    (stat.S_IFBLK, "a block device", "một thiết bị khối"),
-)
+#: What a file that is not a regular one is.
+_KINDS: dict[int, str] = {
+    stat.S_IFIFO: N_("a named pipe (FIFO)"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+}
 
 
 def open_regular(path: Path, display: str) -> BinaryIO:
@@ -70,16 +71,15 @@ def present(path: Path) -> bool:
         return False
 
 
-def read_regular(
-    path: Path, display: str, limit: int, what: tuple[str, str] = ("a file", "một tệp")
-) -> bytes:
+def read_regular(path: Path, display: str, limit: int, what: Said | None = None) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     A file over the limit is ``file-too-large``: refused at once when its descriptor says so,
     and in any case as soon as one byte past the limit has been read (a file whose size changes,
     or lies, as ``/proc`` files do, is held to what it gives). ``what`` names the kind of file
-    in the message ("a targets file", "một báo cáo").
+    in the message (``both("a targets file")``; "a file" when not given).
     """
+    what = what or both("a file")
     with open_regular(path, display) as handle:
         declared = os.fstat(handle.fileno()).st_size
         if declared > limit:
@@ -110,19 +110,20 @@ def read_at_most(handle: BinaryIO, count: int) -> bytes:
 FILE_TOO_LARGE = "file-too-large"
 
 
-def too_large(display: str, limit: int, what: tuple[str, str], size: int | None) -> KpiError:
+def too_large(display: str, limit: int, what: Said, size: int | None) -> KpiError:
     """``file-too-large``, with the size when it is known without reading the whole file."""
-    en, vi = what
+    most = numbers(limit)
     if size is None:
-        said_en, said_vi = f"more than {limit:,} bytes", f"hơn {limit:,} byte"
+        held = both("more than {count} bytes", count=most)
     else:
-        said_en, said_vi = f"{size:,} bytes", f"{size:,} byte"
-    return KpiError.about(
-        display,
-        FILE_TOO_LARGE,
-        f"the file holds {said_en}; {en} may be at most {limit:,}",
-        f"tệp có {said_vi}; {vi} tối đa {limit:,} byte",
+        held = both_n("{count} byte", "{count} bytes", size, count=numbers(size))
+    said = both(
+        "the file holds {held}; {what} may be at most {limit} bytes",
+        held=held,
+        what=what,
+        limit=most,
     )
+    return KpiError.about(display, FILE_TOO_LARGE, said)
 
 
 def _refuse_special(mode: int, display: str) -> None:
@@ -130,41 +131,34 @@ def _refuse_special(mode: int, display: str) -> None:
         return
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder")
-    kind = stat.S_IFMT(mode)
-    en, vi = next(((e, v) for k, e, v in _KINDS if k == kind), ("a special file", "tệp đặc biệt"))
-    raise not_regular(display, en, vi)
+    kind = _KINDS.get(stat.S_IFMT(mode))
+    raise not_regular(display, both(kind) if kind else both("a special file"))
 
 
-def not_regular(display: str, en: str, vi: str) -> KpiError:
-    return KpiError.about(
-        display,
-        "not-a-regular-file",
-        f"is {en}, not a regular file; kpi reads only regular files (copy the data into one)",
-        f"là {vi}, không phải tệp thông thường; kpi chỉ đọc tệp thông thường (hãy chép số liệu "
-        "vào một tệp)",
+def not_regular(display: str, kind: Said) -> KpiError:
+    said = both(
+        "is {kind}, not a regular file; kpi reads only regular files (copy the data into one)",
+        kind=kind,
     )
+    return KpiError.about(display, "not-a-regular-file", said)
 
 
 def open_error(display: str, exc: OSError) -> KpiError:
     """A file that cannot be opened: missing, a folder, a socket, or not readable."""
     if isinstance(exc, FileNotFoundError):
-        return KpiError.about(display, "file-not-found", "no such file", "không có tệp này")
+        return KpiError.about(display, "file-not-found", both("no such file"))
     if isinstance(exc, IsADirectoryError):
-        return KpiError.about(
-            display, "not-a-file", "is a folder, not a file", "là thư mục, không phải tệp"
-        )
+        return KpiError.about(display, "not-a-file", both("is a folder, not a file"))
     if exc.errno == errno.ENXIO:  # a socket, or a device with no driver behind it
-        return not_regular(display, "a socket or a device", "socket hoặc thiết bị")
+        return not_regular(display, both("a socket or a device"))
     if exc.errno == errno.ENAMETOOLONG:
         return KpiError.about(
             display,
             "name-too-long",
-            "the path is too long for the system to open; move the file to a shorter path",
-            "đường dẫn quá dài, hệ thống không mở được; hãy chuyển tệp đến đường dẫn ngắn hơn",
+            both("the path is too long for the system to open; move the file to a shorter path"),
         )
     return KpiError.about(
         display,
         "unreadable",
-        f"cannot be read ({exc.strerror})",
-        f"không đọc được tệp ({exc.strerror})",
+        both("cannot be read ({strerror})", strerror=exc.strerror),
     )

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..catalog import N_, Said, both
 from ..errors import KpiError
 from .stops import check_stop
 
@@ -42,24 +43,15 @@ _CREATE = (
 #: Where a hard link cannot be made, the output's name is claimed by an exclusive create.
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
 _WHY = {
-    errno.ENOSPC: ("no space left on the disk", "ổ đĩa đã đầy"),
-    errno.EDQUOT: ("the disk quota is used up", "đã hết hạn mức dung lượng"),
-    errno.EROFS: ("the disk is read-only", "ổ đĩa chỉ cho phép đọc"),
-    errno.EACCES: (
-        "permission denied (is the folder read-only?)",
-        "không có quyền ghi (thư mục chỉ cho phép đọc?)",
-    ),
-    errno.EPERM: ("the system does not permit it", "hệ thống không cho phép"),
-    errno.ENAMETOOLONG: (
-        "the name or the path is too long; choose a shorter one",
-        "tên hoặc đường dẫn quá dài; hãy chọn tên ngắn hơn",
-    ),
-    errno.ENOTDIR: (
-        "a part of the path is a file, not a folder",
-        "một phần của đường dẫn là tệp, không phải thư mục",
-    ),
-    errno.ENOENT: ("the folder does not exist", "thư mục không tồn tại"),
-    errno.EISDIR: ("it is a folder", "đó là một thư mục"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EACCES: N_("permission denied (is the folder read-only?)"),
+    errno.EPERM: N_("the system does not permit it"),
+    errno.ENAMETOOLONG: N_("the name or the path is too long; choose a shorter one"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.EISDIR: N_("it is a folder"),
 }
 
 
@@ -105,33 +97,27 @@ def check_output(output: Path, *, force: bool, inputs: Iterable[Path] = ()) -> N
     """Refuse, before anything is written, an output that cannot or must not be written."""
     shown = str(output)
     if output.name in ("", ".", ".."):
-        raise _refusal(shown, "usage", "is not a file name", "không phải là tên tệp")
+        raise _refusal(shown, "usage", both("is not a file name"))
     folder = output.parent
     try:
         if output.is_dir():
-            raise _refusal(
-                shown, "usage", "is a folder; give a file name", "là thư mục; hãy ghi tên một tệp"
-            )
+            said = both("is a folder; give a file name")
+            raise _refusal(shown, "usage", said)
         if not folder.is_dir():
             if folder.exists():
-                raise _refusal(
-                    str(folder),
-                    "usage",
-                    "is a file, not a folder: the output cannot be written under it",
-                    "là tệp, không phải thư mục: không thể ghi tệp kết quả vào trong đó",
-                )
-            raise _refusal(str(folder), "usage", "no such folder", "không có thư mục này")
+                said = both("is a file, not a folder: the output cannot be written under it")
+                raise _refusal(str(folder), "usage", said)
+            said = both("no such folder")
+            raise _refusal(str(folder), "usage", said)
         for source in inputs:
             if _same_file(output, source):
                 same = "" if str(source) == shown else f" ({source})"
-                raise _refusal(
-                    shown,
-                    "output-is-input",
-                    f"is one of this command's inputs{same}; it is never written over, even "
-                    "with --force: choose another name",
-                    f"là một trong các tệp đầu vào của lệnh{same}; không bao giờ ghi đè lên "
-                    "tệp đầu vào, kể cả với --force: hãy chọn tên khác",
+                said = both(
+                    "is one of this command's inputs{same}; it is never written over, even with "
+                    "--force: choose another name",
+                    same=same,
                 )
+                raise _refusal(shown, "output-is-input", said)
         if not force and (output.exists() or output.is_symlink()):
             raise exists_error(output)
     except OSError as exc:  # a path the system refuses to look at (too long, a loop of links)
@@ -143,25 +129,22 @@ OUTPUT_EXISTS = "output-exists"
 
 
 def exists_error(output: Path) -> KpiError:
-    return _refusal(
-        str(output),
-        OUTPUT_EXISTS,
-        "already exists; add --force to replace it",
-        "đã có; thêm --force để thay thế",
-    )
+    said = both("already exists; add --force to replace it")
+    return _refusal(str(output), OUTPUT_EXISTS, said)
 
 
 def write_error(output: Path, exc: OSError) -> KpiError:
     """One line naming the output and why it could not be written."""
     if isinstance(exc, FileExistsError):
         return exists_error(output)
-    en, vi = _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
-    shown = str(output)
-    return _refusal(shown, "cannot-write", f"cannot be written: {en}", f"không ghi được: {vi}")
+    known = _WHY.get(exc.errno or 0)
+    why = both(known) if known else Said.same(exc.strerror or str(exc))  # the system's words
+    said = both("cannot be written: {why}", why=why)
+    return _refusal(str(output), "cannot-write", said)
 
 
-def _refusal(shown: str, code: str, en: str, vi: str) -> KpiError:
-    return KpiError.about(shown, code, en, vi)
+def _refusal(shown: str, code: str, said: Said) -> KpiError:
+    return KpiError.about(shown, code, said)
 
 
 def _same_file(output: Path, source: Path) -> bool:

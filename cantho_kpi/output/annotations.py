@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..catalog import Lang
 from ..errors import Issue
 from ..targets import DriveResult, TargetsResult
 
 
-def issues_text(issues: list[Issue]) -> str:
-    """One line per issue, ``PATH:LINE:COL: CODE: message``."""
-    return "".join(f"{issue}\n" for issue in issues)
+def issues_text(issues: list[Issue], lang: Lang = "en") -> str:
+    """One line per issue, ``PATH:LINE:COL: CODE: message``, the message in ``lang``."""
+    return "".join(f"{issue.location}: {issue.code}: {issue.text(lang)}\n" for issue in issues)
 
 
 def issue_dict(issue: Issue, *, position: bool = True, vi: bool = False) -> dict[str, Any]:
@@ -52,8 +53,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def issues_github(issues: list[Issue]) -> str:
-    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=T::message``."""
+def issues_github(issues: list[Issue], lang: Lang = "en") -> str:
+    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=T::message``, the
+    message in ``lang``."""
     lines = []
     for issue in issues:
         loc = issue.location
@@ -63,5 +65,6 @@ def issues_github(issues: list[Issue]) -> str:
         if loc.col is not None:
             props.append(f"col={loc.col}")
         props.append(f"title={_escape_property(issue.code)}")
-        lines.append(f"::{issue.severity.value} {','.join(props)}::{_escape_data(issue.message)}\n")
+        message = _escape_data(issue.text(lang))
+        lines.append(f"::{issue.severity.value} {','.join(props)}::{message}\n")
     return "".join(lines)

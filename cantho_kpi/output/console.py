@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..catalog import C_, N_, tr
 from ..domain import Lang, Status, parse_period, round_of
 from ..errors import Issue, Severity
-from ..presentation import KIND_LABEL, STYLE, SYMBOL, WORDS
+from ..presentation import KIND_LABEL, STYLE, SYMBOL, WORDS, by_lang_list
 from ..report import (
     IndicatorRow,
     Report,
@@ -24,7 +25,7 @@ from ..report import (
     unit_rows,
 )
 from ..submissions import Submission
-from ..targets import TargetsFile, target_text, unit_label
+from ..targets import TargetsFile, indicator_label, target_text, unit_label
 from .data import number_text, short_file
 from .file_view import (
     file_headline,
@@ -217,26 +218,34 @@ def _issue_line(issue: Issue, lang: Lang) -> Text:
     return line
 
 
+#: The headings of ``kpi targets``' table.
+_TARGETS_HEADERS = by_lang_list(
+    (
+        N_("Code"),
+        N_("Name"),
+        N_("Target"),
+        C_("targets table", "Unit"),
+        N_("Kind"),
+    )
+)
+
+
 def targets_table(targets: TargetsFile, console: Console, lang: Lang = "vi") -> None:
     """Draw the targets as a table that fits the terminal: names and units wrap, and the
     kind, then the unit of measure, go when even that does not fit."""
-    vi = lang == "vi"
-    title = (
-        f"Chỉ tiêu thi đua – Kế hoạch {targets.plan.id}"
-        if vi
-        else f"Targets – plan {targets.plan.id}"
-    )
+    title = tr(lang, "Targets – plan {plan}", plan=targets.plan.id)
+    heads = _TARGETS_HEADERS[lang]
     columns = [
-        Column("Mã" if vi else "Code"),
-        Column("Tên chỉ tiêu" if vi else "Name", wraps=True),
-        Column("Chỉ tiêu" if vi else "Target", right=True),
-        Column("Đơn vị tính" if vi else "Unit", wraps=True, drop=2),
-        Column("Loại" if vi else "Kind", wraps=True, drop=1),
+        Column(heads[0]),
+        Column(heads[1], wraps=True),
+        Column(heads[2], right=True),
+        Column(heads[3], wraps=True, drop=2),
+        Column(heads[4], wraps=True, drop=1),
     ]
     rows: list[list[str | Text]] = [
         [
             ind.code,
-            ind.name_vi if vi else ind.name_en,
+            indicator_label(ind, lang),
             target_text(ind, lang),
             unit_label(ind.unit, lang),
             KIND_LABEL[lang][ind.kind],

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..domain import Lang
-from ..presentation import TIMELINESS_STYLE
+from ..presentation import TIMELINESS_STYLE, WORDS
 from ..report import ChaseItem, LaunchStatus, Ranking, RoundStatus
 from ..targets import SCORED, DriveFile
 from .data import short_file
@@ -48,7 +48,7 @@ def draw_rank(
     words = DRIVE_WORDS[lang]
     columns = [
         Column(words["rank"], right=True),
-        Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
+        Column(WORDS[lang]["unit"], wraps=True),
         Column(words["score"], right=True),
         *[Column(symbol, right=True, drop=_RANK_DROP.get(symbol, 0)) for symbol in SYMBOLS],
         Column("○", right=True, drop=_RANK_DROP["○"]),
@@ -72,7 +72,11 @@ def draw_rank(
             )
         title = f"{cluster.name} · {ranking.round}"
         console.print(fitted_table(title, columns, rows, console.width))
-    notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
+    notes = [
+        WORDS[lang]["legend"],  # what the status columns' symbols are
+        reference_line(drive, ranking, lang),
+        rule_line(drive, drive_file, ranking.plan, lang),
+    ]
     for note in [*(n for n in notes if n), *given_lines(ranking, lang)]:
         console.print(Text(note, style="dim"))
 
@@ -86,7 +90,7 @@ def draw_chase(items: list[ChaseItem], console: Console, lang: Lang = "vi") -> N
     one = len({(i.round, i.deadline) for i in items}) == 1
     title = f"{items[0].round} · {words['deadline']} {day_text(items[0].deadline)}" if one else ""
     columns = [
-        Column("Đơn vị" if lang == "vi" else "Unit", wraps=True),
+        Column(WORDS[lang]["unit"], wraps=True),
         *([] if one else [Column(words["round"]), Column(words["deadline"])]),
         Column(words["timeliness"], wraps=True),
         Column(words["owed"], wraps=True),
@@ -113,14 +117,14 @@ def draw_calendar(
 ) -> None:
     """Per unit and round: on time, late by N days, not received; then the launch documents."""
     words = DRIVE_WORDS[lang]
-    unit = "Đơn vị" if lang == "vi" else "Unit"
+    unit = WORDS[lang]["unit"]
     columns = [
         Column(unit),
         Column(words["round"]),
         Column(words["deadline"]),
         Column(words["sent"], drop=2),
         Column(words["timeliness"]),
-        Column("Tệp" if lang == "vi" else "File", wraps=True, drop=1),
+        Column(WORDS[lang]["file"], wraps=True, drop=1),
     ]
     rows: list[list[str | Text]] = [
         [

@@ -16,8 +16,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..catalog import C_, N_, fixed
 from ..domain import Lang, Status, json_number
-from ..presentation import LABEL, SYMBOL, timeliness_text as _timeliness_text
+from ..presentation import LABEL, SYMBOL, WORDS, by_lang, timeliness_text as _timeliness_text
 from ..report import (
     AppliedTarget,
     ChaseItem,
@@ -34,70 +35,45 @@ from ..targets import SCORED, DriveFile
 RANK_SCHEMA = "cantho-kpi/rank/v2"
 CHASE_SCHEMA = "cantho-kpi/chase/v1"
 
-DRIVE_WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "hint": " (tệp sửa ngày {day}, chỉ để tham khảo)",
-        "assumed": "; coi như đã nhận",
-        "rank": "Hạng",
-        "score": "Điểm",
-        "points": "Điểm chỉ tiêu",
-        "deductions": "Trừ điểm",
-        "candidate": "Ứng viên",
-        "yes": "Có",
-        "round": "Kỳ",
-        "deadline": "Hạn nộp",
-        "sent": "Ngày nhận",
-        "timeliness": "Thời hạn",
-        "owed": "Còn thiếu",
-        "whole_file": "cả báo cáo",
-        "whole_unreadable": "cả báo cáo (tệp không đọc được, đề nghị gửi lại)",
-        "contact": "Liên hệ",
-        "launch": "Văn bản phát động (hạn {due})",
-        "reports": "Thời hạn nộp báo cáo",
-        "nobody": "Không có đơn vị nào cần nhắc.",
-        "superseded": "thay {file}",
-        "written": "{day} (ngày lập)",
-        "fill_log": "Chưa rõ ngày nhận: {units}; hãy ghi ngày nhận các báo cáo này vào sổ "
-        "nhận received.csv trong thư mục của đợt.",
-        "rule": "Điểm, trừ điểm và điều kiện ứng viên là quy định của tệp phong trào {file}, "
-        "không phải của Kế hoạch {plan}.",
-        "near_is_met": " Tệp ghi near_is_met: true: chỉ tiêu gần đạt được coi như đạt.",
-        "reference_only": "Xếp hạng chỉ để tham khảo: danh sách ứng viên {award} chỉ lập ở đợt "
-        "tổng kết ({round}).",
-        "given": "Đã được khen: {unit}: {award}{detail}.",
-    },
-    "en": {
-        "hint": " (file modified {day}: a hint only)",
-        "assumed": "; assumed received",
-        "rank": "Rank",
-        "score": "Score",
-        "points": "Points",
-        "deductions": "Deducted",
-        "candidate": "Candidate",
-        "yes": "yes",
-        "round": "Round",
-        "deadline": "Deadline",
-        "sent": "Received",
-        "timeliness": "Timeliness",
-        "owed": "Owed",
-        "whole_file": "the whole report",
-        "whole_unreadable": "the whole report (file unreadable, to be sent again)",
-        "contact": "Contact",
-        "launch": "Launch documents (due {due})",
-        "reports": "Reports on time",
-        "nobody": "Nobody to chase.",
-        "superseded": "replaces {file}",
-        "written": "{day} (written)",
-        "fill_log": "Day of receipt unknown: {units}; write the day each was received into "
-        "received.csv in the round's folder.",
-        "rule": "The points, deductions and candidate rule are settings of the drive file "
-        "{file}, not rules of plan {plan}.",
-        "near_is_met": " The file says near_is_met: true: a near target counts as met.",
-        "reference_only": "The ranking is for reference only: the list of candidates for the "
-        "{award} is made at the final review's round ({round}) only.",
-        "given": "Already awarded: {unit}: {award}{detail}.",
-    },
-}
+DRIVE_WORDS = by_lang(
+    {
+        "hint": N_(" (file modified {day}: a hint only)"),
+        "assumed": N_("; assumed received"),
+        "rank": N_("Rank"),
+        "score": N_("Score"),
+        "points": N_("Points"),
+        "deductions": N_("Deducted"),
+        "candidate": N_("Candidate"),
+        "yes": N_("yes"),
+        "round": C_("heading", "Round"),
+        "deadline": N_("Deadline"),
+        "sent": N_("Received"),
+        "timeliness": N_("Timeliness"),
+        "owed": N_("Owed"),
+        "whole_file": N_("the whole report"),
+        "whole_unreadable": N_("the whole report (file unreadable, to be sent again)"),
+        "contact": N_("Contact"),
+        "launch": N_("Launch documents (due {due})"),
+        "reports": N_("Reports on time"),
+        "nobody": N_("Nobody to chase."),
+        "superseded": N_("replaces {file}"),
+        "written": N_("{day} (written)"),
+        "fill_log": N_(
+            "Day of receipt unknown: {units}; write the day each was received "
+            "into received.csv in the round's folder."
+        ),
+        "rule": N_(
+            "The points, deductions and candidate rule are settings of the "
+            "drive file {file}, not rules of plan {plan}."
+        ),
+        "near_is_met": N_(" The file says near_is_met: true: a near target counts as met."),
+        "reference_only": N_(
+            "The ranking is for reference only: the list of candidates for the "
+            "{award} is made at the final review's round ({round}) only."
+        ),
+        "given": N_("Already awarded: {unit}: {award}{detail}."),
+    }
+)
 
 
 def day_text(day: date | None) -> str:
@@ -144,9 +120,9 @@ def unknown_line(rows: list[RoundStatus], lang: Lang) -> str | None:
 
 
 def score_text(value: Decimal, lang: Lang = "en") -> str:
-    """A score with its 4 decimals, with a decimal comma in Vietnamese: ``0,8429``."""
-    text = format(value, "f")
-    return text.replace(".", ",") if lang == "vi" else text
+    """A score with its 4 decimals (kept, never dropped as trailing zeros), with each
+    language's decimal mark: ``0,8429`` in Vietnamese."""
+    return fixed(value, lang)
 
 
 def deduction_text(s: Standing, lang: Lang) -> str:
@@ -321,7 +297,7 @@ def rank_rows(
     words = DRIVE_WORDS[lang]
     candidate = [words["candidate"]] if ranking.final else []
     statuses = [SYMBOL[s] if symbols else LABEL[lang][s] for s in (*SCORED, Status.REPORTED)]
-    head = [words["rank"], "Đơn vị" if lang == "vi" else "Unit", words["score"]]
+    head = [words["rank"], WORDS[lang]["unit"], words["score"]]
     head += [*statuses, words["deductions"], *candidate]
     rows = []
     for s in cluster.ranking:
@@ -341,7 +317,11 @@ def rank_markdown(ranking: Ranking, drive: DriveFile, drive_file: str, lang: Lan
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(map(_md, cells)) + " |" for cells in rows]
         lines.append("")
-    notes = [reference_line(drive, ranking, lang), rule_line(drive, drive_file, ranking.plan, lang)]
+    notes = [
+        WORDS[lang]["legend"],  # what the status columns' symbols are
+        reference_line(drive, ranking, lang),
+        rule_line(drive, drive_file, ranking.plan, lang),
+    ]
     lines += [f"*{_md(n)}*" for n in notes if n] + [""]
     lines += [f"- {_md(g)}" for g in given_lines(ranking, lang)]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -381,13 +361,14 @@ def chase_json(items: list[ChaseItem], as_of: date | None) -> str:
 CHASE_COLUMNS = ("unit_code", "unit", "round", "deadline", "status", "days_late", "file")
 
 
-def chase_csv(items: list[ChaseItem]) -> str:
+def chase_csv(items: list[ChaseItem], lang: Lang = "vi") -> str:
+    """One row per unit to chase (the columns are the JSON's names, for a mail merge); what is
+    owed is the indicators' codes, or the whole report in words (``cả báo cáo``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CHASE_COLUMNS, "submitted_on", "owed", "contact", "date_source"])
     for i in items:
-        whole = "whole file (unreadable)" if i.file else "whole file"
-        owed = whole if i.whole_file else " ".join(i.indicators)
+        owed = owed_text(i, lang) if i.whole_file else " ".join(i.indicators)
         sent = i.submitted_on.isoformat() if i.submitted_on else ""
         when = [i.round, i.deadline.isoformat(), i.status.value, i.days_late]
         row = [i.unit_code, i.unit, *when, i.file or "", sent, owed, i.contact or ""]
@@ -399,7 +380,7 @@ def chase_markdown(items: list[ChaseItem], lang: Lang = "vi") -> str:
     words = DRIVE_WORDS[lang]
     if not items:
         return words["nobody"] + "\n"
-    unit = "Đơn vị" if lang == "vi" else "Unit"
+    unit = WORDS[lang]["unit"]
     lines = [
         f"| {unit} | {words['round']} | {words['deadline']} | {words['timeliness']} | "
         f"{words['owed']} | {words['contact']} |",

@@ -24,6 +24,19 @@ class Column:
     wraps: bool = False  # text that may wrap onto more lines (names, notes)
     drop: int = 0  # 0: always shown; otherwise dropped 1st, 2nd ... when the table is too wide
     style: str = ""
+    #: A heading longer than the column's values that wraps onto more lines (word by word)
+    #: rather than widening the column: "Tỷ số / tốc độ / (CR)" over "1,35".
+    header_wraps: bool = False
+
+    def header_width(self) -> int:
+        """The width the heading takes: whole, or its longest word when it wraps."""
+        if not self.header_wraps:
+            return cell_len(self.header)
+        return max(_HEADER_WORD, *(cell_len(w) for w in self.header.split()))
+
+
+#: The narrowest a wrapping heading makes its column (a word such as "tốc độ" stays whole).
+_HEADER_WORD = 6
 
 
 def fitted_table(
@@ -31,7 +44,7 @@ def fitted_table(
 ) -> Table:
     """A table of ``rows`` no wider than ``width`` (if its fixed columns allow it)."""
     natural = [
-        max([cell_len(c.header)] + [cell_len(str(row[i])) for row in rows])
+        max([c.header_width()] + [cell_len(str(row[i])) for row in rows])
         for i, c in enumerate(columns)
     ]
     # a wrapping column is never narrower than its longest word (a word is not cut in two)
@@ -59,9 +72,9 @@ def fitted_table(
         table.add_column(
             col.header,
             justify="right" if col.right else "left",
-            no_wrap=not col.wraps,
+            no_wrap=not (col.wraps or col.header_wraps),
             overflow="fold",
-            width=(widths or {}).get(i),
+            width=(widths or {}).get(i, natural[i] if col.header_wraps else None),
             style=col.style,
         )
     for row in rows:

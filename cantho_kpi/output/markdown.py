@@ -4,8 +4,9 @@ then the problems."""
 
 from __future__ import annotations
 
+from ..catalog import word
 from ..domain import Lang, Status, round_label
-from ..presentation import SYMBOL, WORDS, headline_text
+from ..presentation import ROLLUP_LEGEND, ROLLUP_MARK, SYMBOL, WORDS, headline_text
 from ..report import Report, indicator_rows, rollups_by_level, unit_rows
 from ..submissions import Submission
 from ..targets import TargetsFile, rollup_title, target_text
@@ -60,12 +61,14 @@ def _round(part: Report, targets: TargetsFile, lang: Lang) -> list[str]:
         header = (words[k] for k in ("rollup_sum", "rollup_city", "rollup_units", "rollup_agrees"))
         lines += [f"| {words['code']} | {' | '.join(header)} |", "|---|---|---|---|---|"]
         for r in rollups:
-            agrees = {True: "✓", False: "✗", None: "?"}[r.agrees]
+            count = f"{len(r.units)}" + ("" if r.complete else "\\*")
+            agrees = ROLLUP_MARK[r.agrees]
             lines.append(
                 f"| {r.code} | {number_text(r.value, lang)} | "
-                f"{number_text(r.reported_value, lang)} | {len(r.units)} | {agrees} |"
+                f"{number_text(r.reported_value, lang)} | {count} | {agrees} |"
             )
-        lines.append("")
+        legend = _md(word(lang, ROLLUP_LEGEND)).replace("*", "\\*")
+        lines += ["", f"*{legend}*", ""]
     return lines
 
 

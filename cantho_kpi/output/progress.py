@@ -9,8 +9,18 @@ import json
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+from ..catalog import C_, N_, trn, word
 from ..domain import Lang, format_number, json_number, parse_period
-from ..presentation import PROGRESS_LABEL, PROGRESS_SYMBOL, SYMBOL, unit_target_text
+from ..presentation import (
+    CR_LABEL,
+    CR_LEGEND,
+    METHOD_LABEL,
+    PROGRESS_LABEL,
+    PROGRESS_SYMBOL,
+    SYMBOL,
+    by_lang_list,
+    unit_target_text,
+)
 from ..report import AppliedTarget, Point, Progress, ProgressReport, ProgressStatus
 from ..targets import TargetsFile
 from .annotations import issue_dict
@@ -237,8 +247,10 @@ def status_text_of(status: ProgressStatus, lang: Lang) -> str:
     return f"{PROGRESS_SYMBOL[status]} {PROGRESS_LABEL[lang][status]}"
 
 
-def method_text(result: Progress) -> str:
-    return result.method.value + ("*" if result.fallback else "")
+def method_text(result: Progress, lang: Lang = "en") -> str:
+    """The method in words (``tăng trưởng kép``), starred when its growth rate is undefined
+    and the straight line was used (the JSON keeps the method's code)."""
+    return METHOD_LABEL[lang][result.method] + ("*" if result.fallback else "")
 
 
 def latest_text(result: Progress, lang: Lang) -> str:
@@ -267,11 +279,11 @@ def headline(report: ProgressReport, targets: TargetsFile, lang: Lang) -> str:
     total = sum(counts.values())
     unit = targets.unit(report.headline_unit)
     who = f"{report.headline_unit} ({unit.name})" if unit else str(report.headline_unit)
-    noun = "chỉ tiêu" if lang == "vi" else "targets"
     shown = [f"{counts[s]} {status_text_of(s, lang)}" for s in _HEADLINE_ORDER if counts[s]]
     year = effective_as_of(report)
     when = f", {year}" if year is not None else ""
-    return f"{who}{when}: {total} {noun} – " + " · ".join(shown)
+    targets_count = trn(lang, "{count} target", "{count} targets", total)
+    return f"{who}{when}: {targets_count} – " + " · ".join(shown)
 
 
 # --- CSV and Markdown -----------------------------------------------------------------------
@@ -350,14 +362,24 @@ def _blank(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_MARKDOWN_HEADERS = by_lang_list(
+    (
+        N_("Unit"),
+        N_("Code"),
+        N_("Target"),
+        C_("short", "Baseline"),
+        N_("Series"),
+        CR_LABEL,
+        N_("Status"),
+        N_("Projection"),
+        N_("Note"),
+    )
+)
+
+
 def progress_markdown(report: ProgressReport, targets: TargetsFile, lang: Lang = "vi") -> str:
     """A headline and one table row per (unit, indicator), for a report or an issue."""
-    vi = lang == "vi"
-    head = (
-        ["Đơn vị", "Mã", "Chỉ tiêu", "Gốc", "Số liệu", "CR", "Đánh giá", "Dự báo", "Ghi chú"]
-        if vi
-        else ["Unit", "Code", "Target", "Baseline", "Series", "CR", "Status", "Projection", "Note"]
-    )
+    head = list(_MARKDOWN_HEADERS[lang])
     lines = [f"**{headline(report, targets, lang)}**", "", "| " + " | ".join(head) + " |"]
     lines.append("|" + "---|" * len(head))
     for result in report.results:
@@ -374,4 +396,5 @@ def progress_markdown(report: ProgressReport, targets: TargetsFile, lang: Lang =
             reason_text(result, indicator, report.term.to, lang),
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+    legend = word(lang, CR_LEGEND).format(to=report.term.to)
+    return "\n".join([*lines, "", f"*{legend}*"]) + "\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from ..catalog import N_, tr, word
 from ..domain import Lang, TargetKind, format_number
 from ..presentation import PROGRESS_LABEL
 from ..report import Progress, ProgressStatus
@@ -38,15 +39,14 @@ def _missing(result: Progress, lang: Lang) -> list[str]:
     if not result.missing_years:
         return []
     years = ", ".join(str(y) for y in result.missing_years)
-    return [f"thiếu số liệu năm {years}" if lang == "vi" else f"no figure for {years}"]
+    return [tr(lang, "no figure for {years}", years=years)]
 
 
 def _years(result: Progress, lang: Lang) -> list[str]:
     if result.years_judged is None or not result.years_judged:
         return []
     met, judged = result.years_met or 0, result.years_judged
-    text = f"{met}/{judged} năm đạt" if lang == "vi" else f"{met}/{judged} years met"
-    return [text]
+    return [tr(lang, "{met}/{judged} years met", met=met, judged=judged)]
 
 
 def _need(result: Progress, indicator: Indicator | None, term_to: int, lang: Lang) -> list[str]:
@@ -60,34 +60,54 @@ def _need(result: Progress, indicator: Indicator | None, term_to: int, lang: Lan
     method = result.method
     if method is ProgressMethod.AVERAGE_GROWTH:
         return [_growth_need(required, left, lang)]
-    unit = _unit(indicator, lang)
+    values = {"value": _num(required, lang), "unit": _unit(indicator, lang)}
     if method is ProgressMethod.AVERAGE:
         if required <= 0:
-            return ["đã bảo đảm mức bình quân" if lang == "vi" else "the mean is secured"]
-        each = "mỗi năm còn lại" if left > 1 else "năm còn lại"
-        if lang == "vi":
-            return [f"{each} cần bình quân {_num(required, lang)}{unit}"]
-        return [f"the remaining years need a mean of {_num(required, lang)}{unit}"]
+            return [tr(lang, "the mean is secured")]
+        if left > 1:
+            return [
+                tr(
+                    lang,
+                    "the remaining years need a mean of {value}{unit}",
+                    **values,
+                )
+            ]
+        return [
+            tr(
+                lang,
+                "the remaining year needs a mean of {value}{unit}",
+                **values,
+            )
+        ]
     if method is ProgressMethod.CUMULATIVE:
-        if lang == "vi":
-            return [f"mỗi năm còn lại cần {_num(required, lang)}{unit}"]
-        return [f"each remaining year needs {_num(required, lang)}{unit}"]
+        return [
+            tr(
+                lang,
+                "each remaining year needs {value}{unit}",
+                **values,
+            )
+        ]
     return _pace(result, indicator, lang)
+
+
+#: What a yearly growth rate must be, by whether it is secured and whether one year is left.
+_GROWTH = {
+    (True, True): N_(
+        "secured unless the last year falls by more than {rate}",
+    ),
+    (True, False): N_(
+        "secured unless the remaining years fall on average by more than {rate}",
+    ),
+    (False, True): N_("the last year must grow {rate}"),
+    (False, False): N_(
+        "each remaining year must grow on average {rate}",
+    ),
+}
 
 
 def _growth_need(required: Decimal, left: int, lang: Lang) -> str:
     rate = _num(abs(required), lang) + "%"
-    if lang == "vi":
-        if required <= 0:
-            who = "năm cuối giảm" if left == 1 else "các năm còn lại giảm bình quân"
-            return f"đã bảo đảm, trừ khi {who} quá {rate}"
-        who = "năm còn lại phải tăng" if left == 1 else "mỗi năm còn lại phải tăng bình quân"
-        return f"{who} {rate}"
-    if required <= 0:
-        who = "the last year falls" if left == 1 else "the remaining years fall on average"
-        return f"secured unless {who} by more than {rate}"
-    who = "the last year must grow" if left == 1 else "each remaining year must grow on average"
-    return f"{who} {rate}"
+    return tr(lang, _GROWTH[required <= 0, left == 1], rate=rate)
 
 
 _SLOW = (ProgressStatus.FAIR, ProgressStatus.LIMITED, ProgressStatus.DETERIORATION)
@@ -101,27 +121,37 @@ def _pace(result: Progress, indicator: Indicator | None, lang: Lang) -> list[str
     percent = result.method is ProgressMethod.CAGR
     scale, unit = (100, "%") if percent else (1, _unit(indicator, lang))
     observed, needed = actual * scale, required * scale
+    values = {
+        "trend": word(lang, N_("rising") if observed >= 0 else N_("falling")),
+        "observed": _num(abs(observed), lang),
+        "needed": _num(abs(needed), lang),
+        "unit": unit,
+    }
     if _direction(result) * needed < 0:
         # the start was better than the bound: the pace needed is the most it may lose
-        if lang == "vi":
-            return [
-                f"{_change_vi(observed)} {_num(abs(observed), lang)}{unit}/năm, chỉ được "
-                f"{_change_vi(needed)} tối đa {_num(abs(needed), lang)}{unit}/năm"
-            ]
-        move = "fall" if needed < 0 else "rise"
+        move = N_("fall") if needed < 0 else N_("rise")
         return [
-            f"{'rising' if observed >= 0 else 'falling'} {_num(abs(observed), lang)}{unit}/yr; "
-            f"may {move} at most {_num(abs(needed), lang)}{unit}/yr"
+            tr(
+                lang,
+                "{trend} {observed}{unit}/yr; may {move} at most {needed}{unit}/yr",
+                move=word(lang, move),
+                **values,
+            )
         ]
-    if lang == "vi":
+    if needed >= 0:
         return [
-            f"{_change_vi(observed)} {_num(abs(observed), lang)}{unit}/năm, cần "
-            f"{_change_vi(needed)} {_num(abs(needed), lang)}{unit}/năm"
+            tr(
+                lang,
+                "{trend} {observed}{unit}/yr; needs +{needed}{unit}/yr",
+                **values,
+            )
         ]
-    sign = "+" if needed >= 0 else "-"
     return [
-        f"{'rising' if observed >= 0 else 'falling'} {_num(abs(observed), lang)}{unit}/yr; "
-        f"needs {sign}{_num(abs(needed), lang)}{unit}/yr"
+        tr(
+            lang,
+            "{trend} {observed}{unit}/yr; needs -{needed}{unit}/yr",
+            **values,
+        )
     ]
 
 
@@ -140,10 +170,6 @@ def _direction(result: Progress) -> int:
     return 1
 
 
-def _change_vi(value: Decimal) -> str:
-    return "tăng" if value >= 0 else "giảm"
-
-
 def _running(result: Progress, indicator: Indicator | None, lang: Lang) -> list[str]:
     """A term total: the sum of whole years against the total, and the running total with the
     latest part-year figure."""
@@ -156,15 +182,24 @@ def _running(result: Progress, indicator: Indicator | None, lang: Lang) -> list[
         share = f" ({_num(to_date.value * 100 / target, lang)}%)"
     of = f"/{format_number(target, lang)}" if target is not None else ""
     total = f"{format_number(to_date.value, lang)}{of}{share}"
-    head = "lũy kế hết năm" if lang == "vi" else "total to the end of"
-    parts = [f"{head} {to_date.period}: {total}"]
+    parts = [
+        tr(
+            lang,
+            "total to the end of {period}: {total}",
+            period=to_date.period,
+            total=total,
+        )
+    ]
     if running is not None and running.period != to_date.period:
         day = f"{_MONTH_END.get(running.month, str(running.month))}/{running.period[:4]}"
-        value = format_number(running.value, lang)
         parts.append(
-            f"lũy kế đến {day}: {value} (gồm số {running.period}, chưa tính vào đánh giá)"
-            if lang == "vi"
-            else f"running total to {day}: {value} (with {running.period}, not in the verdict)"
+            tr(
+                lang,
+                "running total to {day}: {value} (with {period}, not in the verdict)",
+                day=day,
+                value=format_number(running.value, lang),
+                period=running.period,
+            )
         )
     return parts
 
@@ -174,24 +209,27 @@ def _baseline(result: Progress, lang: Lang) -> list[str]:
     base = result.baseline
     if alone is None or base is None:
         return []
-    label = PROGRESS_LABEL[lang][alone]
-    if lang == "vi":
-        return [f"đánh giá dựa vào số gốc {base.period}; riêng chuỗi số liệu: {label}"]
-    return [f"the verdict rests on the {base.period} baseline; the series alone: {label}"]
+    return [
+        tr(
+            lang,
+            "the verdict rests on the {period} baseline; the series alone: {status}",
+            period=base.period,
+            status=PROGRESS_LABEL[lang][alone],
+        )
+    ]
 
 
 def _boundary(result: Progress, lang: Lang) -> list[str]:
     cut = result.boundary
     if cut is None:
         return []
-    if lang == "vi":
-        return [
-            f"từ {cut.period} số liệu theo địa giới mới, không so với chỉ tiêu cũ; chưa thể "
-            "đánh giá cuối nhiệm kỳ theo địa giới cũ"
-        ]
     return [
-        f"from {cut.period} the figures describe the new boundary and are not compared with "
-        "the old targets; no final verdict can be given on the old boundary"
+        tr(
+            lang,
+            "from {period} the figures describe the new boundary and are not compared with the "
+            "old targets; no final verdict can be given on the old boundary",
+            period=cut.period,
+        )
     ]
 
 
@@ -200,5 +238,4 @@ def _unit(indicator: Indicator | None, lang: Lang) -> str:
         return ""
     if indicator.unit == "%":
         return "%"
-    label = unit_label(indicator.unit) if lang == "vi" else indicator.unit
-    return " " + label
+    return " " + unit_label(indicator.unit, lang)

@@ -9,9 +9,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..catalog import N_, word
 from ..domain import Lang
 from ..errors import Severity
-from ..presentation import PROGRESS_STYLE, unit_target_text
+from ..presentation import (
+    CR_LABEL,
+    CR_LEGEND,
+    METHODS_LEGEND,
+    PROGRESS_STYLE,
+    WORDS,
+    by_lang_list,
+    by_lang_one,
+    unit_target_text,
+)
 from ..report import Progress, ProgressReport
 from ..targets import TargetsFile
 from .fit import Column, fitted_table
@@ -30,48 +40,29 @@ from .progress_reason import reason_text
 
 #: Warnings the table repeats: they change what the series are made of.
 _SAID = {"period-from-folder"}
-_HEADERS = {
-    "vi": (
-        "Mã",
-        "Chỉ tiêu",
-        "Cách tính",
-        "Gốc (năm)",
-        "Xu hướng",
-        "Số liệu",
-        "Mới nhất",
-        "CR",
-        "Đánh giá",
-        "Dự báo",
-        "Ghi chú",
-    ),
-    "en": (
-        "Code",
-        "Target",
-        "Method",
-        "Baseline (year)",
-        "Trend",
-        "Series",
-        "Latest",
-        "CR",
-        "Status",
-        "Projection",
-        "Note",
-    ),
-}
-_NOTES = {
-    "vi": "* số liệu giữa năm (không phải kỳ cả năm) · (…) số liệu hiển thị nhưng không tính "
-    "vào đánh giá: số giữa năm của chỉ tiêu tính theo cả năm, năm trước năm bắt đầu, sau điểm "
-    "gãy địa giới · ~ số ước tính · ¦ điểm gãy chuỗi · CR: tỷ số tốc độ đạt được so với tốc "
-    "độ cần đạt; n/m: số năm đạt trên số năm đã đánh giá · cagr* không tính được tăng trưởng "
-    "kép (giá trị ≤ 0), dùng linear · Mới nhất và Dự báo (giá trị năm {to} theo tốc độ hiện tại) "
-    "kèm đánh giá như kpi check (▲ vượt ✓ đạt ≈ gần đạt ✗ không đạt)",
-    "en": "* part-year figure (not the year-end round) · (…) shown, not counted: a part-year "
-    "figure of a whole-year measure, a year before the target's start, after a boundary break "
-    "· ~ estimate · ¦ series break · CR: the observed pace over the pace needed; n/m: years "
-    "met of those judged · cagr* growth rate undefined (a value ≤ 0), linear used · Latest "
-    "and Projection (the {to} value at the current pace) with their kpi check status (▲ "
-    "exceeded ✓ met ≈ near ✗ not met)",
-}
+_HEADERS = by_lang_list(
+    (
+        N_("Code"),
+        N_("Target"),
+        N_("Method"),
+        N_("Baseline (year)"),
+        N_("Trend"),
+        N_("Series"),
+        N_("Latest"),
+        CR_LABEL,
+        N_("Status"),
+        N_("Projection"),
+        N_("Note"),
+    )
+)
+_NOTES = by_lang_one(
+    N_(
+        "* part-year figure (not the year-end round) · (…) shown, not counted: a part-year figure "
+        "of a whole-year measure, a year before the target's start, after a boundary break · ~ "
+        "estimate · ¦ series break · Latest and Projection (the {to} value at the current pace) "
+        "with their kpi check status (▲ exceeded ✓ met ≈ near ✗ not met)",
+    )
+)
 
 
 def draw_progress(
@@ -89,7 +80,8 @@ def draw_progress(
         console.print(table)
         if _HEADERS[lang][_NOTE] not in {str(c.header) for c in table.columns}:
             _notes_below(rows, targets, lang, report.term.to, console)
-    console.print(Text(_NOTES[lang].format(to=report.term.to), style="dim"))
+    for note in (_NOTES[lang], word(lang, CR_LEGEND), word(lang, METHODS_LEGEND)):
+        console.print(Text(note.format(to=report.term.to), style="dim"))
     _problems(report, console, lang)
 
 
@@ -101,13 +93,20 @@ def _unit_table(
     cells = [_cells(result, targets, lang, to) for result in rows]
     headers = _HEADERS[lang]
     columns = [
-        Column(headers[i], right=i in (3, 6, 7, 9), wraps=i in (5, 8, 10), drop=_DROP.get(i, 0))
+        Column(
+            headers[i],
+            right=i in (3, 6, 7, 9),
+            wraps=i in (2, 5, 8, 10),
+            drop=_DROP.get(i, 0),
+            header_wraps=i == _CR,
+        )
         for i in range(len(headers))
     ]
     return fitted_table(title, columns, cells, width)
 
 
 _NOTE = 10  # the note column: said below the table when the table has no room for it
+_CR = 7  # the ratio CR: its heading says what it is, on three lines
 
 
 def _notes_below(
@@ -125,7 +124,7 @@ def _cells(result: Progress, targets: TargetsFile, lang: Lang, to: int) -> list[
     return [
         result.code,
         unit_target_text(targets, result.unit_code, indicator, lang) if indicator else "",
-        method_text(result),
+        method_text(result, lang),
         baseline_text(result, lang),
         trend_text(result),
         series_text(result, lang),
@@ -147,7 +146,7 @@ def _problems(report: ProgressReport, console: Console, lang: Lang) -> None:
     shown = [i for i in report.issues if i.severity is Severity.ERROR or i.code in _SAID]
     if not shown:
         return
-    title = "Vấn đề" if lang == "vi" else "Problems"
+    title = WORDS[lang]["issues"]
     console.print(Text(f"{title} ({len(shown)})", style="bold"))
     for issue in shown:
         # Text, not markup: a folder named "[red]" is a name, not a colour

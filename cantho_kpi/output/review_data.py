@@ -15,4 +15,6 @@ class ReviewData:
     drive: DriveFile
     drive_file: str
     targets_file: str
-    city: str = "Thành phố"
+    #: The city's name (its unit in the targets file); ``None``: "the city" in the review's
+    #: language.
+    city: str | None = None

@@ -4,46 +4,29 @@ review's own words are in :mod:`.review_words`."""
 
 from __future__ import annotations
 
-DOCX_WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto": "Độc lập - Tự do - Hạnh phúc",
-        "number": "Số: ",
-        "date": "{place}, ngày {day} tháng {month} năm {year}",
-        "type": "BÁO CÁO",
-        "summary": "{kind} {name}",
-        "interim": "Sơ kết",
-        "final": "Tổng kết",
-        "recipients": "Nơi nhận:",
-        "mark": "[CẦN VIẾT]",
+from ..catalog import N_
+from ..presentation import by_lang
+
+DOCX_WORDS = by_lang(
+    {
+        "nation": N_("SOCIALIST REPUBLIC OF VIET NAM"),
+        "motto": N_("Independence - Freedom - Happiness"),
+        "number": N_("No.: "),
+        "date": N_("{place}, {day}/{month}/{year}"),
+        "type": N_("REPORT"),
+        "summary": N_("{kind}: {name}"),
+        "interim": N_("Interim review"),
+        "final": N_("Final review"),
+        "recipients": N_("Recipients:"),
+        "mark": N_("[TO WRITE]"),
         # places to write, for the settings the drive file's 'document' leaves out
-        "p_issuer": "[TÊN CƠ QUAN BAN HÀNH]",
-        "p_number": "{number}/BC-......",
-        "p_place": "[Địa danh]",
-        "p_authority": "[QUYỀN HẠN NGƯỜI KÝ]",
-        "p_title": "[CHỨC VỤ NGƯỜI KÝ]",
-        "p_name": "[Họ và tên]",
-        "p_recipients": "[Nơi nhận]",
-        "p_archive": "Lưu: VT",
-    },
-    "en": {
-        "nation": "SOCIALIST REPUBLIC OF VIET NAM",
-        "motto": "Independence - Freedom - Happiness",
-        "number": "No.: ",
-        "date": "{place}, {day}/{month}/{year}",
-        "type": "REPORT",
-        "summary": "{kind}: {name}",
-        "interim": "Interim review",
-        "final": "Final review",
-        "recipients": "Recipients:",
-        "mark": "[TO WRITE]",
-        "p_issuer": "[ISSUING BODY]",
-        "p_number": "{number}/BC-......",
-        "p_place": "[Place]",
-        "p_authority": "[ON BEHALF OF]",
-        "p_title": "[SIGNER'S TITLE]",
-        "p_name": "[Full name]",
-        "p_recipients": "[Recipients]",
-        "p_archive": "Archived: VT",
-    },
-}
+        "p_issuer": N_("[ISSUING BODY]"),
+        "p_number": N_("{number}/BC-......"),
+        "p_place": N_("[Place]"),
+        "p_authority": N_("[ON BEHALF OF]"),
+        "p_title": N_("[SIGNER'S TITLE]"),
+        "p_name": N_("[Full name]"),
+        "p_recipients": N_("[Recipients]"),
+        "p_archive": N_("Archived: VT"),
+    }
+)

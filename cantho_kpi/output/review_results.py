@@ -8,8 +8,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..catalog import N_, word
 from ..domain import Lang, format_number, round_label
-from ..presentation import LABEL, PROGRESS_LABEL, SYMBOL, applied_text, headline_text
+from ..presentation import (
+    LABEL,
+    PROGRESS_LABEL,
+    SYMBOL,
+    WORDS,
+    applied_text,
+    headline_text,
+)
 from ..report import FigureRow, LaunchStatus, RoundStatus, Timeliness
 from ..targets import bounds_text, indicator_label, target_text, unit_label
 from .drive_data import (
@@ -93,7 +101,8 @@ def _table(data: ReviewData, lang: Lang, symbols: bool) -> list[Block]:
     blocks: list[Block] = []
     if review.headline is not None:
         text = headline_text(review.headline, lang)
-        blocks.append(Paragraph(Text(words["headline"], {"city": data.city, "headline": text})))
+        values = {"city": _city(data, lang), "headline": text}
+        blocks.append(Paragraph(Text(words["headline"], values)))
     head = [words["h_code"], words["h_name"], words["h_target"], words["h_value"]]
     head += [words["h_percent"], words["h_change"].format(round=previous), words["h_status"]]
     rows = []
@@ -192,7 +201,7 @@ def _progress(data: ReviewData, lang: Lang) -> Block:
         if n
     )
     total = sum(progress.plan_targets.values())
-    values = {"city": data.city, "year": str(progress.term.to), "counts": counts}
+    values = {"city": _city(data, lang), "year": str(progress.term.to), "counts": counts}
     return Paragraph(Text(words["progress"], {**values, "total": str(total)}))
 
 
@@ -266,7 +275,9 @@ def _ranking(data: ReviewData, lang: Lang, symbols: bool) -> list[Block]:
         head, rows = rank_rows(cluster, ranking, lang, symbols=symbols)
         blocks += [Heading(3, lit(title)), Table("ranking", head, rows)]
     drive, plan = data.drive, ranking.plan
-    notes = [reference_line(drive, ranking, lang), rule_line(drive, data.drive_file, plan, lang)]
+    legend = WORDS[lang]["legend"] if symbols else None  # the status columns' signs
+    notes = [legend, reference_line(drive, ranking, lang)]
+    notes.append(rule_line(drive, data.drive_file, plan, lang))
     blocks.append(Note(tuple(lit(n) for n in notes if n)))
     given = given_lines(ranking, lang)
     return blocks + ([Items(tuple(lit(g) for g in given))] if given else [])
@@ -299,3 +310,8 @@ def documents_blocks(key: str, docs: tuple[LaunchStatus, ...], lang: Lang) -> li
     ]
     blocks: list[Block] = [Paragraph(Text(words[key], values))]
     return blocks + ([Items(tuple(late_items))] if late_items else [])
+
+
+def _city(data: ReviewData, lang: Lang) -> str:
+    """The city's name, or "the city" in ``lang`` when the targets file names none."""
+    return data.city or word(lang, N_("The city"))

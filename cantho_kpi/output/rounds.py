@@ -8,8 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..catalog import word
 from ..domain import Lang, round_label
-from ..presentation import WORDS, headline_text
+from ..presentation import ROLLUP_LEGEND, ROLLUP_MARK, WORDS, headline_text
 from ..report import Report, Rollup
 from ..targets import TargetsFile, rollup_title
 from .data import number_text
@@ -39,13 +40,14 @@ def rollups_table(rollups: list[Rollup], lang: Lang) -> Table:
     table.add_column(words["rollup_units"], justify="right", no_wrap=True)
     table.add_column(words["rollup_agrees"], no_wrap=True)
     for rollup in rollups:
-        agrees = {True: "✓", False: "✗", None: "?"}[rollup.agrees]
         style = {True: "green", False: "red", None: ""}[rollup.agrees]
         table.add_row(
             rollup.code,
             number_text(rollup.value, lang),
             number_text(rollup.reported_value, lang),
             f"{len(rollup.units)}" + ("" if rollup.complete else "*"),
-            Text(agrees, style=style),
+            Text(ROLLUP_MARK[rollup.agrees], style=style),
         )
+    table.caption = word(lang, ROLLUP_LEGEND)
+    table.caption_justify = "left"
     return table

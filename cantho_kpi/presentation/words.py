@@ -5,12 +5,13 @@ catalog has one entry per msgid, whichever table uses it."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
-from typing import TypeVar
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from typing import TypeVar, overload
 
 from ..catalog import LANGS, N_, Lang, word
 from ..domain import Side, Status, TargetKind
 from ..report import ProgressStatus
+from ..targets import ProgressMethod
 
 K = TypeVar("K", bound=Hashable)
 
@@ -37,6 +38,58 @@ class Words(Mapping[K, str]):
 def by_lang(msgids: Mapping[K, str]) -> dict[Lang, Words[K]]:
     """``msgids`` in every language of the catalog: ``table["vi"][key]``."""
     return {lang: Words(lang, msgids) for lang in LANGS}
+
+
+class WordList(Sequence[str]):
+    """One language's words of a row of headings: each msgid looked up when read."""
+
+    __slots__ = ("_lang", "_msgids")
+
+    def __init__(self, lang: Lang, msgids: Sequence[str]) -> None:
+        self._lang = lang
+        self._msgids = tuple(msgids)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [word(self._lang, m) for m in self._msgids[index]]
+        return word(self._lang, self._msgids[index])
+
+    def __len__(self) -> int:
+        return len(self._msgids)
+
+
+def by_lang_list(msgids: Sequence[str]) -> dict[Lang, WordList]:
+    """A row of headings in every language of the catalog: ``HEADERS["vi"][2]``."""
+    return {lang: WordList(lang, msgids) for lang in LANGS}
+
+
+class OneWord(Mapping[str, str]):
+    """One msgid in every language of the catalog, looked up when read: ``TITLE["vi"]``."""
+
+    __slots__ = ("_msgid",)
+
+    def __init__(self, msgid: str) -> None:
+        self._msgid = msgid
+
+    def __getitem__(self, lang: str) -> str:
+        return word(lang, self._msgid)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+def by_lang_one(msgid: str) -> OneWord:
+    """One word or sentence in every language: ``by_lang_one(N_("Progress"))["vi"]``."""
+    return OneWord(msgid)
 
 
 LABEL = by_lang(
@@ -79,6 +132,38 @@ PROGRESS_LABEL = by_lang(
         ProgressStatus.INSUFFICIENT_DATA: N_("insufficient data"),
         ProgressStatus.NOT_ACHIEVED: N_("not achieved"),
     }
+)
+#: How each progress method is named for people (the targets file and the JSON keep its code,
+#: ``cagr``); the legend says which is which (``METHODS_LEGEND``).
+METHOD_LABEL = by_lang(
+    {
+        ProgressMethod.CAGR: N_("compound growth"),
+        ProgressMethod.LINEAR: N_("straight line"),
+        ProgressMethod.AVERAGE: N_("mean of the years"),
+        ProgressMethod.AVERAGE_GROWTH: N_("mean growth rate"),
+        ProgressMethod.CUMULATIVE: N_("term total"),
+        ProgressMethod.EVERY_YEAR: N_("each year"),
+    }
+)
+#: The progress methods in words, each with the code the targets file gives it.
+METHODS_LEGEND = N_(
+    "Method: compound growth (cagr): the yearly growth rate from the start, compounded · "
+    "straight line (linear): the same change each year · mean of the years (average) · mean "
+    "growth rate (average_growth): the compound mean of yearly growth rates · term total "
+    "(cumulative): the sum of the term's years · each year (every_year): every year judged "
+    "on its own · * compound growth undefined (a value ≤ 0): straight line used",
+)
+#: The heading of the ratio CR (the pace observed over the pace needed), and what it is.
+CR_LABEL = N_("Pace ratio (CR)")
+CR_LEGEND = N_(
+    "Pace ratio (CR): the yearly change observed over the change the target needs by {to} "
+    "(1 or more: on track); n/m: years met of those judged",
+)
+#: How a roll-up compares with the city's own figure: a mark in the tables, with this legend.
+ROLLUP_MARK = {True: "✓", False: "✗", None: "?"}
+ROLLUP_LEGEND = N_(
+    "✓ the sum agrees with the city's figure · ✗ it does not · ? nothing to compare: the city "
+    "gave no figure, or the sum is incomplete · * not every unit of the level gave a figure",
 )
 WORDS = by_lang(
     {
@@ -136,8 +221,3 @@ TIMELINESS_LABEL = by_lang(
         "unknown": N_("day of receipt unknown"),
     }
 )
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """``1 unit``, ``2 units`` (English; Vietnamese nouns do not change)."""
-    return f"{count} {one if count == 1 else many}"

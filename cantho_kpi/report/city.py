@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ..domain import Round, Status, format_number
+from ..catalog import Said, both, numbers
+from ..domain import Round, Status
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission
 from ..targets import (
@@ -169,34 +170,29 @@ def _disagreements(
         if abs(other.value - reported.value) > indicator.agree_within:
             where = f"{other.unit_code} ({other.location})"
             found.warnings.setdefault(reported.file, []).append(
-                _disagree(indicator, reported, other.value, (where, where))
+                _disagree(indicator, reported, other.value, where)
             )
     if rollup is not None and rollup.agrees is False:
         units = ", ".join(rollup.units)
-        what = (
-            f"{rollup_sum_text(rollup.level, 'en')} ({units})",
-            f"{rollup_sum_text(rollup.level, 'vi')} ({units})",
-        )
+        what = Said.each(lambda lang: f"{rollup_sum_text(rollup.level, lang)} ({units})")
         found.warnings.setdefault(reported.file, []).append(
             _disagree(indicator, reported, rollup.value, what)
         )
 
 
-def _disagree(
-    indicator: Indicator, reported: Result, other: Decimal, where: tuple[str, str]
-) -> Issue:
+def _disagree(indicator: Indicator, reported: Result, other: Decimal, where: Said | str) -> Issue:
     assert reported.value is not None
-    mine, theirs = format_number(reported.value, "en"), format_number(other, "en")
-    mine_vi, theirs_vi = format_number(reported.value, "vi"), format_number(other, "vi")
-    return Issue(
-        "figures-disagree",
-        f"{indicator.code}: the city reports {mine} here, but {where[0]} gives {theirs}; the two "
-        "figures should agree: check which is right and correct the other",
-        _location(reported.location) if reported.location else Location(reported.file or ""),
-        Severity.WARNING,
-        f"{indicator.code}: thành phố báo cáo {mine_vi} tại đây, nhưng {where[1]} cho {theirs_vi}; "
-        "hai số liệu phải khớp nhau: hãy kiểm tra số nào đúng và sửa số còn lại",
+    mine = reported.value
+    said = both(
+        "{code}: the city reports {mine} here, but {where} gives {theirs}; the two figures should "
+        "agree: check which is right and correct the other",
+        code=indicator.code,
+        mine=numbers(mine),
+        where=where,
+        theirs=numbers(other),
     )
+    location = _location(reported.location) if reported.location else Location(reported.file or "")
+    return Issue.said("figures-disagree", said, location, Severity.WARNING)
 
 
 def _location(text: str) -> Location:

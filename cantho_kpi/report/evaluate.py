@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from ..catalog import both
 from ..domain import Period, Round, Status, parse_period, round_of
 from ..errors import Issue, Location, Severity
 from ..submissions import ReceivedLog, Submission, SubmittedValue, ValueState, file_name_parts
@@ -171,16 +172,19 @@ def _after_boundary(evaluation: Evaluation, found: Round, sub: Submission) -> li
     if cut is None:
         return []
     return [
-        Issue(
+        Issue.said(
             "after-boundary-break",
-            f"round {found} closes after the boundary break of {cut.period} ({cut.reason}): "
-            "the plan's targets were set for the old boundary, so the plan judges none of "
-            "these figures; they are reported (a unit's own target still applies)",
+            both(
+                "round {found} closes after the boundary break of {period} "
+                "({reason}): the plan's targets were set for the old boundary, so "
+                "the plan judges none of these figures; they are reported (a "
+                "unit's own target still applies)",
+                found=found,
+                period=cut.period,
+                reason=cut.reason,
+            ),
             Location(sub.file),
             Severity.WARNING,
-            f"đợt {found} kết thúc sau điểm gãy địa giới {cut.period} ({cut.reason}): chỉ tiêu "
-            "của kế hoạch đặt cho địa giới cũ nên không dùng để đánh giá các số liệu này; số "
-            "liệu chỉ được ghi nhận (chỉ tiêu riêng của đơn vị vẫn áp dụng)",
         )
     ]
 
@@ -203,13 +207,16 @@ def _period_key(text: str) -> tuple[int, int]:
 
 
 def _other_round(sub: Submission, found: Round, asked: Round) -> Submission:
-    issue = Issue(
+    issue = Issue.said(
         "other-period",
-        f"the file is for {sub.period} (round {found}), not round {asked}; it was not evaluated",
+        both(
+            "the file is for {period} (round {found}), not round {asked}; it was not evaluated",
+            period=sub.period,
+            found=found,
+            asked=asked,
+        ),
         Location(sub.file),
         Severity.WARNING,
-        f"tệp là báo cáo kỳ {sub.period} (đợt {found}), không phải đợt {asked}; tệp không được "
-        "đánh giá",
     )
     return sub.model_copy(update={"issues": [*sub.issues, issue]})
 

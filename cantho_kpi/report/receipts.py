@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..catalog import Said, both, day as shown_day
 from ..errors import Issue, Location, Severity
 from ..submissions import DateSource, LogEntry, ReceivedLog, Submission, log_folder
 
@@ -82,39 +83,27 @@ class Receipts:
             self.today is not None and day > self.today
         )
 
-    def _why(self, day: date, year: int | None) -> tuple[str, str]:
+    def _why(self, day: date, year: int | None) -> Said:
         if year is not None and day.year < year:
-            return (
-                f"is before {year}, the year of the file's round",
-                f"sớm hơn năm {year}, năm của đợt báo cáo",
-            )
+            return both("is before {year}, the year of the file's round", year=year)
         assert self.today is not None
-        return (
-            f"is after today ({self.today:%d/%m/%Y})",
-            f"muộn hơn ngày hôm nay ({self.today:%d/%m/%Y})",
-        )
+        return both("is after today ({today})", today=shown_day(self.today))
 
     def _sheet_issue(self, sub: Submission, day: date, year: int | None) -> Issue:
-        why, why_vi = self._why(day, year)
-        return Issue(
-            IMPLAUSIBLE,
-            f"'Ngày lập' {day:%d/%m/%Y} {why}; it was not used: correct the date on the sheet",
-            sub.written_at or Location(sub.file),
-            Severity.WARNING,
-            f"'Ngày lập' {day:%d/%m/%Y} {why_vi}; ngày này không được dùng: hãy sửa ngày trên biểu",
+        said = both(
+            "'Ngày lập' {day} {why}; it was not used: correct the date on the sheet",
+            day=shown_day(day),
+            why=self._why(day, year),
         )
+        return Issue.said(IMPLAUSIBLE, said, sub.written_at or Location(sub.file), Severity.WARNING)
 
     def _note(self, log: ReceivedLog, entry: LogEntry, year: int | None) -> None:
         mine = self.found.setdefault(log.file, [])
         if any(issue.location.line == entry.line for issue in mine):
             return  # said once per line, however many files it concerns
-        why, why_vi = self._why(entry.day, year)
-        mine.append(
-            Issue(
-                IMPLAUSIBLE,
-                f"{entry.day:%d/%m/%Y} {why}; the line was not used: correct the log",
-                log.at(entry.line),
-                Severity.WARNING,
-                f"{entry.day:%d/%m/%Y} {why_vi}; dòng này không được dùng: hãy sửa sổ nhận",
-            )
+        said = both(
+            "{day} {why}; the line was not used: correct the log",
+            day=shown_day(entry.day),
+            why=self._why(entry.day, year),
         )
+        mine.append(Issue.said(IMPLAUSIBLE, said, log.at(entry.line), Severity.WARNING))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from ..catalog import Said, both, day as shown_day
 from ..domain import Round
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission
@@ -99,42 +100,46 @@ def stand_ins(
 def duplicate_issue(sub: Submission, group: list[Submission], round_: Round | None) -> Issue:
     """The error on each of several files of one unit and round that cannot be ordered."""
     rest = [s.file for s in group if s.file != sub.file]
-    others = ", ".join(rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
-    return Issue(
-        DUPLICATE,
-        f"unit {sub.unit_code} sent more than one file for round {round_} (also {others}); "
-        "none of them is used until one is removed",
-        Location(sub.file),
-        message_vi=f"đơn vị {sub.unit_code} gửi nhiều hơn một tệp cho đợt {round_} "
-        f"(còn có {others}); chưa tệp nào được dùng cho đến khi bỏ bớt",
+    others: Said | str = ", ".join(rest[:3])
+    if len(rest) > 3:
+        more = both(" and {count} more", count=len(rest) - 3)
+        others = others + more
+    said = both(
+        "unit {unit} sent more than one file for round {round} (also {others}); none of them is "
+        "used until one is removed",
+        unit=sub.unit_code,
+        round=round_,
+        others=others,
     )
+    return Issue.said(DUPLICATE, said, Location(sub.file))
 
 
 def superseded_issue(old: Submission, used: Submission, round_: str | None = None) -> Issue:
     """The warning on a file that a later one replaces (for ``round_``, else its period)."""
-    what = f"round {round_}" if round_ else f"{old.period}"
-    what_vi = f"đợt {round_}" if round_ else f"kỳ {old.period}"
+    if round_:
+        what = both("round {round}", round=round_)
+    else:
+        what = both("period {period}", period=old.period)
     if old.unfilled:
-        return Issue(
-            SUPERSEDED,
-            f"an unfilled form beside {used.file}, the file with figures from unit "
-            f"{old.unit_code} for {what}; this file is not used",
-            Location(old.file),
-            Severity.WARNING,
-            f"biểu mẫu chưa điền, bên cạnh {used.file} là tệp có số liệu của đơn vị "
-            f"{old.unit_code} cho {what_vi}; tệp này không được dùng",
+        said = both(
+            "an unfilled form beside {file}, the file with figures from unit {unit} for {what}; "
+            "this file is not used",
+            file=used.file,
+            unit=old.unit_code,
+            what=what,
         )
-    when = f" (sent {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
-    when_vi = f" (gửi ngày {used.submitted_on:%d/%m/%Y})" if used.submitted_on else ""
-    return Issue(
-        SUPERSEDED,
-        f"replaced by {used.file}{when}, a later file from unit {old.unit_code} for "
-        f"{what}; this file is not used",
-        Location(old.file),
-        Severity.WARNING,
-        f"đã được thay bằng {used.file}{when_vi}, tệp gửi sau của đơn vị {old.unit_code} cho "
-        f"{what_vi}; tệp này không được dùng",
+        return Issue.said(SUPERSEDED, said, Location(old.file), Severity.WARNING)
+    when: Said | str = ""
+    if used.submitted_on:
+        when = both(" (sent {day})", day=shown_day(used.submitted_on))
+    said = both(
+        "replaced by {file}{when}, a later file from unit {unit} for {what}; this file is not used",
+        file=used.file,
+        when=when,
+        unit=old.unit_code,
+        what=what,
     )
+    return Issue.said(SUPERSEDED, said, Location(old.file), Severity.WARNING)
 
 
 def is_superseded(sub: Submission) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from ..catalog import both
 from ..domain import Period, Round, RoundsMode, parse_period, round_of
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState
@@ -88,12 +89,11 @@ def _period_of(sub: Submission, archive: Archive) -> Period | None:
     if period is not None:
         archive.from_folder.add(sub.file)
         archive.issues.append(
-            Issue(
+            Issue.said(
                 "period-from-folder",
-                f"the file names no period; the folder's name gives {period}",
+                both("the file names no period; the folder's name gives {period}", period=period),
                 Location(sub.file),
                 Severity.WARNING,
-                f"tệp không ghi kỳ báo cáo; lấy kỳ {period} theo tên thư mục",
             )
         )
     return period

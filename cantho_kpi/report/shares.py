@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..domain import format_number
+from ..catalog import Said, both, numbers
 from ..errors import Issue, Location, Severity
 from ..submissions import Submission, ValueState
 from ..targets import Group, GroupKind, TargetsFile
@@ -41,37 +41,36 @@ def _issue(
     total: Decimal,
 ) -> Issue:
     cells = [_cell(location) for _, _, location in parts]
-    listed = ", ".join(
-        f"{code} {format_number(value, 'en') if value is not None else '?'}"
-        + (f" ({cell})" if cell else "")
-        for (code, value, _), cell in zip(parts, cells, strict=True)
+    listed = Said.same(", ").join(
+        _part(code, value, cell) for (code, value, _), cell in zip(parts, cells, strict=True)
     )
-    listed_vi = ", ".join(
-        f"{code} {format_number(value, 'vi') if value is not None else '?'}"
-        + (f" ({cell})" if cell else "")
-        for (code, value, _), cell in zip(parts, cells, strict=True)
+    said = both(
+        "the shares of {group} add up to {total}, not {whole} (± {tolerance}): {listed}; check "
+        "the figures, or say in a note why they do not add up",
+        group=group.id,
+        total=numbers(total),
+        whole=numbers(group.total),
+        tolerance=numbers(group.total_tolerance),
+        listed=listed,
     )
-    tol, whole = group.total_tolerance, group.total
-    return Issue(
-        SHARES_CODE,
-        f"the shares of {group.id} add up to {format_number(total, 'en')}, not "
-        f"{format_number(whole, 'en')} (± {format_number(tol, 'en')}): {listed}; check the "
-        "figures, or say in a note why they do not add up",
-        Location(sub.file, sheet=sub.sheet, cell=cells[0])
-        if sub.sheet is not None
-        else Location(sub.file),
-        Severity.WARNING,
-        f"các tỷ trọng của {group.id} cộng lại được {format_number(total, 'vi')}, không phải "
-        f"{format_number(whole, 'vi')} (± {format_number(tol, 'vi')}): {listed_vi}; hãy kiểm "
-        "tra số liệu, hoặc ghi chú lý do",
-    )
+    first = cells[0] if isinstance(cells[0], str) else None  # a workbook's cell, not a line
+    where = Location(sub.file, sheet=sub.sheet, cell=first) if sub.sheet else Location(sub.file)
+    return Issue.said(SHARES_CODE, said, where, Severity.WARNING)
 
 
-def _cell(location: str | None) -> str | None:
+def _part(code: str, value: Decimal | None, cell: Said | str | None) -> Said:
+    """``CT05a 40 (D12)``: a share, its value (``?`` when it has none) and where it is."""
+    said = code + " " + (numbers(value) if value is not None else Said.same("?"))
+    return said + " (" + cell + ")" if cell else said
+
+
+def _cell(location: str | None) -> Said | str | None:
     """``D12`` of ``file!Sheet!D12``, ``line 12`` of a CSV's ``file:12:2``; else ``None``."""
     if not location:
         return None
     if "!" in location:
         return location.rsplit("!", 1)[1]
     line = location.rsplit(":", 2)
-    return f"line {line[1]}" if len(line) == 3 and line[1].isdigit() else None
+    if len(line) == 3 and line[1].isdigit():
+        return both("line {line}", line=line[1])
+    return None

@@ -107,6 +107,7 @@ def _alone(path: Path, targets: TargetsFile) -> Submission:
     try:
         return next(_pool_map([path], targets, 1))
     except BrokenProcessPool:
+        # not a message: the technical detail of an internal-error, like an exception's text
         problem = BrokenProcessPool("the worker process reading this file stopped")
         return Submission(file=str(path), issues=[internal_error(str(path), problem)])
 

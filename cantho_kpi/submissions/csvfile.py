@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import Said, both
 from ..errors import Issue, KpiError, Location, Severity
 from ..files import read_regular
 from .xlsx import CellKind, RawCell
@@ -25,6 +26,7 @@ from .xlsx import CellKind, RawCell
 MAX_CSV_BYTES = 5 * 1024 * 1024
 #: Letters only Vietnamese uses, which Windows-1252 would read otherwise: ă đ ơ ư and the
 #: letters with tone marks of U+1EA0 to U+1EF9 (â ê ô and á à é are French too).
+# not a message: letters, to recognise a text's encoding
 _VIETNAMESE = set("ăđơưĂĐƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
 NAMES = {"utf-16": "UTF-16", "cp1258": "Windows-1258", "cp1252": "Windows-1252"}
 
@@ -50,8 +52,7 @@ def read_csv_cells(path: Path, display: str) -> CsvCells:
         raise KpiError.about(
             display,
             "bad-csv",
-            f"not a readable CSV file ({exc})",
-            f"không đọc được tệp CSV ({exc})",
+            both("not a readable CSV file ({error})", error=exc),
         ) from None
     return CsvCells(cells, encoding)
 
@@ -61,14 +62,15 @@ def encoding_issue(display: str, encoding: str) -> Issue | None:
     if encoding == "utf-8":
         return None
     name = NAMES[encoding]
-    return Issue(
+    return Issue.said(
         "csv-encoding",
-        f"read as {name}, not UTF-8; check the Vietnamese letters, and save as 'CSV UTF-8' "
-        "next time to be sure",
+        both(
+            "read as {name}, not UTF-8; check the Vietnamese letters, and save "
+            "as 'CSV UTF-8' next time to be sure",
+            name=name,
+        ),
         Location(display),
         Severity.WARNING,
-        f"đã đọc theo mã {name}, không phải UTF-8; hãy kiểm tra chữ tiếng Việt, và lần sau "
-        "lưu tệp dạng 'CSV UTF-8' cho chắc chắn",
     )
 
 
@@ -79,7 +81,8 @@ def decode(raw: bytes, display: str) -> tuple[str, str]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(raw, "utf-16", display), "utf-16"
     if b"\x00" in raw:
-        raise _not_text(display, "it has NUL bytes (UTF-16 without a BOM, or not text)")
+        why = both("it has NUL bytes (UTF-16 without a BOM, or not text)")
+        raise _not_text(display, why)
     try:
         return unicodedata.normalize("NFC", raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -91,7 +94,8 @@ def decode(raw: bytes, display: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if not readings:
-        raise _not_text(display, "it is neither UTF-8, UTF-16, Windows-1258 nor Windows-1252")
+        why = both("it is neither UTF-8, UTF-16, Windows-1258 nor Windows-1252")
+        raise _not_text(display, why)
     vietnamese = readings.get("cp1258")
     if vietnamese is not None and (_plausible(vietnamese) or "cp1252" not in readings):
         return vietnamese, "cp1258"
@@ -110,27 +114,27 @@ def _strict(raw: bytes, encoding: str, display: str) -> str:
         return unicodedata.normalize("NFC", raw.decode(encoding)).removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _not_text(display, f"line {line} is not valid {encoding.upper()}") from None
+        why = both("line {line} is not valid {encoding}", line=line, encoding=encoding.upper())
+        raise _not_text(display, why) from None
 
 
-def _not_text(display: str, why: str) -> KpiError:
+def _not_text(display: str, why: Said) -> KpiError:
     return KpiError.about(
         display,
         "not-utf8",
-        f"cannot be read as text: {why}; save the CSV as 'CSV UTF-8'",
-        f"không đọc được dạng văn bản: {why}; hãy lưu tệp dạng 'CSV UTF-8'",
+        both("cannot be read as text: {why}; save the CSV as 'CSV UTF-8'", why=why),
     )
 
 
 def _read(path: Path, display: str) -> bytes:
-    raw = read_regular(path, display, MAX_CSV_BYTES, ("a CSV submission", "một báo cáo CSV"))
+    what = both("a CSV submission")
+    raw = read_regular(path, display, MAX_CSV_BYTES, what)
     if not raw.strip():
-        raise KpiError.about(display, "empty-file", "the file is empty", "tệp rỗng")
+        raise KpiError.about(display, "empty-file", both("the file is empty"))
     if raw.startswith(b"PK\x03\x04"):
         raise KpiError.about(
             display,
             "not-csv",
-            "is a workbook (zip) with a .csv name; rename it to .xlsx",
-            "là sổ tính (tệp nén) mang đuôi .csv; hãy đổi đuôi thành .xlsx",
+            both("is a workbook (zip) with a .csv name; rename it to .xlsx"),
         )
     return raw

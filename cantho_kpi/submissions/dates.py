@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from ..catalog import Said, both, day as shown_day
 from ..errors import Collector, Issue, KpiError, Location, Severity
 from ..files import read_regular
 
@@ -67,10 +68,9 @@ def written_date(text: str | None, where: Location | None, collector: Collector)
     if day is None:
         collector.add(
             "bad-date",
-            f"'Ngày lập' {text!r} is not a day; write it like 05/07/2024",
+            both("'Ngày lập' {text} is not a day; write it like 05/07/2024", text=repr(text)),
             where,
             warning=True,
-            vi=f"'Ngày lập' {text!r} không phải là ngày; hãy ghi dạng 05/07/2024",
         )
     return day
 
@@ -142,7 +142,8 @@ def received_log(folder: Path) -> ReceivedLog | None:
 def _log_bytes(path: str) -> bytes:
     """The one place the log is opened and read: a regular file only (a FIFO or a device is
     refused, never waited on), at most the cap, counted on the bytes actually read."""
-    return read_regular(Path(path), path, MAX_LOG_BYTES, ("the received log", "sổ nhận báo cáo"))
+    what = both("the received log")
+    return read_regular(Path(path), path, MAX_LOG_BYTES, what)
 
 
 @lru_cache(maxsize=64)
@@ -151,15 +152,14 @@ def _read_log(path: str, _mtime: int, _size: int) -> ReceivedLog:
     try:
         data = _log_bytes(path)
     except KpiError as exc:
-        return _unusable(
-            path,
-            exc.message.removeprefix(f"{path}: "),
-            (exc.message_vi or exc.message).removeprefix(f"{path}: "),
-        )
+        prefix = f"{path}: "
+        why = Said(exc.text("en").removeprefix(prefix), exc.text("vi").removeprefix(prefix))
+        return _unusable(path, why)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _unusable(path, "it is not UTF-8; save it as 'CSV UTF-8'", "tệp không phải mã UTF-8")
+        why = both("it is not UTF-8; save it as 'CSV UTF-8'")
+        return _unusable(path, why)
     return _parse_log(path, text)
 
 
@@ -171,6 +171,7 @@ _DELIMITERS = (",", ";", "\t")
 def _folded(text: str) -> str:
     """A header name compared without case, accents or extra spaces: ``Ngày nhận`` is
     ``ngay nhan``."""
+    # not a message: letters of the log's header, folded to compare
     stripped = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(plain.lower().split())
@@ -227,10 +228,11 @@ def _header(path: str, line: int, text: str) -> _Header | Issue:
         "bad-received-log",
         path,
         line,
-        f"the first line, {text.strip()[:80]!r}, is not a header naming the columns; the log "
-        "was not used: put 'file,date' (or 'tệp;ngày nhận') as its first line",
-        f"dòng đầu, {text.strip()[:80]!r}, không phải dòng tiêu đề ghi tên các cột; sổ nhận "
-        "chưa được dùng: hãy thêm dòng đầu 'file,date' (hoặc 'tệp;ngày nhận')",
+        both(
+            "the first line, {line}, is not a header naming the columns; the log was not used: "
+            "put 'file,date' (or 'tệp;ngày nhận') as its first line",
+            line=repr(text.strip()[:80]),
+        ),
     )
 
 
@@ -243,8 +245,7 @@ def _row(path: str, line: int, text: str, header: _Header) -> tuple[str, LogEntr
             "bad-received-row",
             path,
             line,
-            "the line cannot be read (a quote is not closed); it was not used",
-            "không đọc được dòng này (dấu ngoặc kép chưa đóng); dòng này không được dùng",
+            both("the line cannot be read (a quote is not closed); it was not used"),
         )
     name = fields[header.file].strip() if len(fields) > header.file else ""
     if len(fields) <= max(header.file, header.date) or not name:
@@ -256,24 +257,27 @@ def _row(path: str, line: int, text: str, header: _Header) -> tuple[str, LogEntr
             "bad-received-date",
             path,
             line,
-            f"{given!r} is not a day; write it like 05/07/2024; the line was not used",
-            f"{given!r} không phải là ngày; hãy ghi dạng 05/07/2024; dòng này không được dùng",
+            both(
+                "{given} is not a day; write it like 05/07/2024; the line was not used",
+                given=repr(given),
+            ),
         )
     return unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name), LogEntry(day, line)
 
 
 def _short_row(path: str, line: int, text: str, header: _Header) -> Issue:
     tab = header.delimiter == "\t"
-    shown = "a tab" if tab else repr(header.delimiter)
-    shown_vi = "dấu tab" if tab else repr(header.delimiter)
+    shown = both("a tab") if tab else repr(header.delimiter)
     return _log_issue(
         "bad-received-row",
         path,
         line,
-        f"{text.strip()[:80]!r} does not give a file name and a day separated by {shown} as "
-        "the header does; it was not used",
-        f"{text.strip()[:80]!r} không có tên tệp và ngày cách nhau bởi {shown_vi} như dòng "
-        "tiêu đề; dòng này không được dùng",
+        both(
+            "{line} does not give a file name and a day separated by {delimiter} as the header "
+            "does; it was not used",
+            line=repr(text.strip()[:80]),
+            delimiter=shown,
+        ),
     )
 
 
@@ -288,27 +292,25 @@ def _conflicts(path: str, name: str, before: list[LogEntry], entry: LogEntry) ->
             "received-log-conflict",
             path,
             entry.line,
-            f"{name} is logged as received on {entry.day:%d/%m/%Y} here and on "
-            f"{other.day:%d/%m/%Y} on line {other.line}; the earliest, {first.day:%d/%m/%Y} "
-            f"(line {first.line}), is used: correct the log",
-            f"{name} được ghi nhận ngày {entry.day:%d/%m/%Y} ở dòng này và ngày "
-            f"{other.day:%d/%m/%Y} ở dòng {other.line}; ngày sớm nhất, {first.day:%d/%m/%Y} "
-            f"(dòng {first.line}), được dùng: hãy sửa sổ nhận",
+            both(
+                "{name} is logged as received on {day} here and on {other} on line {line}; the "
+                "earliest, {first} (line {first_line}), is used: correct the log",
+                name=name,
+                day=shown_day(entry.day),
+                other=shown_day(other.day),
+                line=other.line,
+                first=shown_day(first.day),
+                first_line=first.line,
+            ),
         )
     ]
 
 
-def _log_issue(code: str, path: str, line: int | None, en: str, vi: str) -> Issue:
+def _log_issue(code: str, path: str, line: int | None, message: Said) -> Issue:
     """A warning on the log itself, at its line (``.../received.csv:3``)."""
-    return Issue(code, en, Location(path, line), Severity.WARNING, vi)
+    return Issue.said(code, message, Location(path, line), Severity.WARNING)
 
 
-def _unusable(path: str, why: str, why_vi: str) -> ReceivedLog:
-    issue = _log_issue(
-        "bad-received-log",
-        path,
-        None,
-        f"the log was not used: {why}",
-        f"sổ nhận không được dùng: {why_vi}",
-    )
-    return ReceivedLog(path, issues=(issue,))
+def _unusable(path: str, why: Said) -> ReceivedLog:
+    said = both("the log was not used: {why}", why=why)
+    return ReceivedLog(path, issues=(_log_issue("bad-received-log", path, None, said),))

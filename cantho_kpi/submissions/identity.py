@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import both
 from ..domain import parse_period, round_of
 from ..errors import Collector, Location
 from ..targets import ReportingUnit, TargetsFile
@@ -86,18 +87,20 @@ class Identity:
             code = self.file_unit
             self.collector.add(
                 "unit-from-file-name",
-                f"the sheet does not say which unit sent it; unit {code} is taken from the "
-                "file name",
+                both(
+                    "the sheet does not say which unit sent it; unit {code} is taken "
+                    "from the file name",
+                    code=code,
+                ),
                 warning=True,
-                vi=f"bảng không ghi đơn vị gửi báo cáo; đơn vị {code} được lấy theo tên tệp",
             )
         if code is None:
             self.collector.add(
                 "missing-unit",
-                "the sheet does not say which unit sent it: fill in 'Mã đơn vị' above the "
-                "table, or name the file like NK_2024-Q2.xlsx",
-                vi="bảng không ghi đơn vị gửi báo cáo: hãy điền 'Mã đơn vị' phía trên bảng, "
-                "hoặc đặt tên tệp dạng NK_2024-Q2.xlsx",
+                both(
+                    "the sheet does not say which unit sent it: fill in 'Mã đơn vị' "
+                    "above the table, or name the file like NK_2024-Q2.xlsx"
+                ),
             )
             return None
         self._check_known(code, given)
@@ -108,20 +111,24 @@ class Identity:
         if self.units and not any(u.code == code for u in self.units):
             self.collector.add(
                 "unknown-unit",
-                f"unit code {code!r} is not in the list of reporting units; the file is read "
-                "anyway",
+                both(
+                    "unit code {code} is not in the list of reporting units; the file "
+                    "is read anyway",
+                    code=repr(code),
+                ),
                 where,
                 warning=True,
-                vi=f"mã đơn vị {code!r} không có trong danh sách đơn vị báo cáo; tệp vẫn được đọc",
             )
         if self.file_unit is not None and given is not None and self.file_unit != code:
             self.collector.add(
                 "file-name-mismatch",
-                f"the sheet says unit {code} but the file name says {self.file_unit}; "
-                "the sheet wins",
+                both(
+                    "the sheet says unit {code} but the file name says {file_unit}; the sheet wins",
+                    code=code,
+                    file_unit=self.file_unit,
+                ),
                 where,
                 warning=True,
-                vi=f"bảng ghi đơn vị {code} nhưng tên tệp ghi {self.file_unit}; lấy theo bảng",
             )
 
     def _period(self) -> str | None:
@@ -131,11 +138,12 @@ class Identity:
             if period is None:
                 self.collector.add(
                     "bad-period",
-                    f"{given[0]!r} is not a reporting period; write it like 2024-Q2, "
-                    "Quý 2/2024, 6 tháng đầu năm 2024 or 2024",
+                    both(
+                        "{given} is not a reporting period; write it like 2024-Q2, Quý "
+                        "2/2024, 6 tháng đầu năm 2024 or 2024",
+                        given=repr(given[0]),
+                    ),
                     self.locate(given[1]),
-                    vi=f"{given[0]!r} không phải là kỳ báo cáo; hãy ghi dạng 2024-Q2, Quý "
-                    "2/2024, 6 tháng đầu năm 2024 hoặc 2024",
                 )
                 return None
             self._check_file_period(str(period), given[1])
@@ -144,17 +152,20 @@ class Identity:
         if from_file is not None:
             self.collector.add(
                 "period-from-file-name",
-                f"the sheet does not give the period ('Kỳ báo cáo'); {from_file} is taken "
-                "from the file name",
+                both(
+                    "the sheet does not give the period ('Kỳ báo cáo'); {from_file} is "
+                    "taken from the file name",
+                    from_file=from_file,
+                ),
                 warning=True,
-                vi=f"bảng không ghi 'Kỳ báo cáo'; kỳ {from_file} được lấy theo tên tệp",
             )
             return str(from_file)
         self.collector.add(
             MISSING_PERIOD,
-            "the sheet does not give the period: fill in 'Kỳ báo cáo' above the table "
-            "(e.g. Quý 2/2024)",
-            vi="bảng không ghi kỳ báo cáo: hãy điền 'Kỳ báo cáo' phía trên bảng (ví dụ Quý 2/2024)",
+            both(
+                "the sheet does not give the period: fill in 'Kỳ báo cáo' above "
+                "the table (e.g. Quý 2/2024)"
+            ),
         )
         return None
 
@@ -167,11 +178,14 @@ class Identity:
         if round_of(from_file, mode) != round_of(sheet, mode):  # "6 tháng" in a Q2 file is fine
             self.collector.add(
                 "file-name-mismatch",
-                f"the sheet says period {period} but the file name says {from_file}; "
-                "the sheet wins",
+                both(
+                    "the sheet says period {period} but the file name says "
+                    "{from_file}; the sheet wins",
+                    period=period,
+                    from_file=from_file,
+                ),
                 self.locate(cell),
                 warning=True,
-                vi=f"bảng ghi kỳ {period} nhưng tên tệp ghi {from_file}; lấy theo bảng",
             )
 
 

@@ -36,17 +36,24 @@ def _labels(*names: str) -> frozenset[str]:
     return frozenset(bare(name) for name in names)
 
 
+# not a message: the labels the reader recognises in a unit's sheet (input)
 CODE_LABELS = _labels("Mã chỉ tiêu", "Mã", "Mã số", "Code", "Indicator code")
+# not a message: the labels the reader recognises in a unit's sheet (input)
 VALUE_LABELS = _labels(
     "Giá trị thực hiện", "Thực hiện", "Kết quả thực hiện", "Kết quả", "Value", "Actual"
 )
+# not a message: the labels the reader recognises in a unit's sheet (input)
 NOTE_LABELS = _labels("Ghi chú", "Note", "Notes", "Remarks")
+# not a message: the labels the reader recognises in a unit's sheet (input)
 ESTIMATE_LABELS = _labels(
     "Ước tính", "Số ước tính", "Số liệu ước tính", "Ước thực hiện", "Estimate", "Estimated"
 )
+# not a message: the labels the reader recognises in a unit's sheet (input)
 UNIT_CODE_COLUMN = _labels("unit_code", "Mã đơn vị", "Unit code")
+# not a message: the labels the reader recognises in a unit's sheet (input)
 PERIOD_COLUMN = _labels("period", "Kỳ báo cáo")
 
+# not a message: the labels the reader recognises in a unit's sheet (input)
 META_LABELS: dict[str, frozenset[str]] = {
     "unit_name": _labels("Đơn vị", "Đơn vị báo cáo", "Tên đơn vị", "Unit", "Reporting unit"),
     "unit_code": _labels("Mã đơn vị", "Unit code"),

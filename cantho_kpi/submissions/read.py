@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from ..catalog import both
 from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
@@ -82,10 +83,11 @@ def _refuse_other_suffix(path: Path, shown: str) -> None:
     raise KpiError.about(
         shown,
         "not-a-submission",
-        f"not a submission ({said}): kpi reads workbooks (.xlsx) and CSV files (.csv); save "
-        "the report as one of them",
-        f"không phải báo cáo ({said}): kpi đọc sổ tính (.xlsx) và tệp CSV (.csv); hãy lưu "
-        "báo cáo theo một trong hai dạng đó",
+        both(
+            "not a submission ({said}): kpi reads workbooks (.xlsx) and CSV "
+            "files (.csv); save the report as one of them",
+            said=said,
+        ),
     )
 
 
@@ -108,13 +110,15 @@ def _unidentified(shown: str, targets: TargetsFile, issues: list[Issue]) -> Subm
 def internal_error(shown: str, exc: BaseException) -> Issue:
     """The issue for a failure that is nobody's fault but ours."""
     what = f"{type(exc).__name__}: {exc}"[:300]
-    return Issue(
+    return Issue.said(
         "internal-error",
-        f"kpi failed while reading this file ({what}); this is a bug in kpi, not in the file: "
-        "please report it with the file attached. The other files were read",
+        both(
+            "kpi failed while reading this file ({what}); this is a bug in "
+            "kpi, not in the file: please report it with the file attached. "
+            "The other files were read",
+            what=what,
+        ),
         Location(shown),
-        message_vi=f"kpi gặp lỗi khi đọc tệp này ({what}); đây là lỗi của kpi, không phải của "
-        "tệp: vui lòng báo lỗi kèm theo tệp. Các tệp khác vẫn được đọc",
     )
 
 
@@ -130,7 +134,7 @@ def _read_workbook(path: Path, shown: str, targets: TargetsFile, engine: Engine)
             raise broken_part_error(shown, exc.part, exc.detail) from None
         raise malformed_error(shown) from None
     except TooLarge as exc:
-        raise too_large_error(shown, exc.part, exc.detail, exc.detail_vi) from None
+        raise too_large_error(shown, exc.part, exc.detail) from None
     except Unusual:
         if engine == "lean":
             raise
@@ -156,7 +160,7 @@ def _choose_sheet(book: Book, collector: Collector) -> tuple[SheetInfo | None, l
     """The one visible sheet with a header; hidden look-alikes are noted, never read."""
     sheets = book.sheets
     if not sheets:
-        collector.add("no-sheets", "the workbook has no sheets", vi="sổ tính không có trang nào")
+        collector.add("no-sheets", both("the workbook has no sheets"))
         return None, []
     qualifying: list[tuple[SheetInfo, list[RawCell]]] = []
     for sheet in sheets:
@@ -169,31 +173,35 @@ def _choose_sheet(book: Book, collector: Collector) -> tuple[SheetInfo | None, l
         else:
             collector.add(
                 "hidden-sheet-ignored",
-                f"sheet {sheet.name!r} is hidden and looks like a data sheet; it was not read "
-                "(unhide it and remove the other one if it is the right one)",
+                both(
+                    "sheet {name} is hidden and looks like a data sheet; it was not "
+                    "read (unhide it and remove the other one if it is the right one)",
+                    name=repr(sheet.name),
+                ),
                 Location(collector.file, sheet=sheet.name),
                 warning=True,
-                vi=f"trang {sheet.name!r} đang bị ẩn và có dạng bảng số liệu; trang này không "
-                "được đọc (nếu đây mới là trang đúng, hãy bỏ ẩn và xóa trang còn lại)",
             )
     if not qualifying:
         names = ", ".join(repr(s.name) for s in sheets if s.visible) or "none"
         collector.add(
             "no-header",
-            "no visible sheet has a header row with 'Mã chỉ tiêu' and 'Giá trị thực hiện' in "
-            f"its first 30 rows (visible sheets: {names}); use the template from 'kpi template'",
-            vi="không trang nào đang hiện có dòng tiêu đề với 'Mã chỉ tiêu' và 'Giá trị thực "
-            f"hiện' trong 30 dòng đầu (các trang đang hiện: {names}); hãy dùng biểu mẫu tạo "
-            "bởi 'kpi template'",
+            both(
+                "no visible sheet has a header row with 'Mã chỉ tiêu' and 'Giá trị "
+                "thực hiện' in its first 30 rows (visible sheets: {names}); use "
+                "the template from 'kpi template'",
+                names=names,
+            ),
         )
         return None, []
     if len(qualifying) > 1:
         names = ", ".join(repr(s.name) for s, _ in qualifying)
         collector.add(
             "several-data-sheets",
-            f"several visible sheets look like data sheets ({names}); keep one, or hide the others",
-            vi=f"có nhiều trang đang hiện trông giống bảng số liệu ({names}); chỉ giữ một "
-            "trang, hoặc ẩn các trang còn lại",
+            both(
+                "several visible sheets look like data sheets ({names}); keep one, "
+                "or hide the others",
+                names=names,
+            ),
         )
         return None, []
     return qualifying[0]
@@ -221,10 +229,10 @@ def _interpret(
     if header is None:
         collector.add(
             "no-header",
-            "no header row with a code column ('Mã chỉ tiêu' or 'code') and a value column "
-            "('Giá trị thực hiện' or 'value') in the first 30 rows",
-            vi="không tìm thấy dòng tiêu đề có cột mã ('Mã chỉ tiêu' hoặc 'code') và cột giá "
-            "trị ('Giá trị thực hiện' hoặc 'value') trong 30 dòng đầu",
+            both(
+                "no header row with a code column ('Mã chỉ tiêu' or 'code') and a "
+                "value column ('Giá trị thực hiện' or 'value') in the first 30 rows"
+            ),
         )
         return _unidentified(shown, targets, collector.issues).model_copy(update={"sheet": sheet})
     layout = Layout(header, find_meta(cells, header.row))
@@ -260,11 +268,11 @@ def _note_unfilled(values: list[SubmittedValue], collector: Collector) -> bool:
         return False
     collector.add(
         "no-values",
-        "the file has no figure at all (an unfilled template?); the unit counts as not "
-        "reported until a filled-in file is sent",
+        both(
+            "the file has no figure at all (an unfilled template?); the unit "
+            "counts as not reported until a filled-in file is sent"
+        ),
         warning=True,
-        vi="tệp không có số liệu nào (biểu mẫu chưa điền?); đơn vị được tính là chưa báo cáo "
-        "cho đến khi gửi tệp đã điền số liệu",
     )
     return True
 

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalog import both
 from ..errors import Issue, KpiError, Location, Severity
 from ..files import open_regular
 from .dates import RECEIVED_LOG
@@ -41,13 +42,14 @@ class Skipped:
     def issue(self) -> Issue:
         """The skip as a warning with the reason as its code (for a report's issues)."""
         if self.reason == "kpi-export":
-            en = "a summary written by kpi export, not a submission; skipped"
-            vi = "bảng tổng hợp do kpi export tạo, không phải báo cáo; đã bỏ qua"
+            said = both("a summary written by kpi export, not a submission; skipped")
         else:
-            suffix = self.path.suffix.lower() or "no suffix"
-            en = f"not a submission ({suffix}); skipped: kpi reads .xlsx and .csv files"
-            vi = f"không phải báo cáo ({suffix}); đã bỏ qua: kpi đọc tệp .xlsx và .csv"
-        return Issue(self.reason, en, Location(str(self.path)), Severity.WARNING, vi)
+            suffix = self.path.suffix.lower() or both("no suffix")
+            said = both(
+                "not a submission ({suffix}); skipped: kpi reads .xlsx and .csv files",
+                suffix=suffix,
+            )
+        return Issue.said(self.reason, said, Location(str(self.path)), Severity.WARNING)
 
 
 @dataclass(slots=True)
@@ -141,26 +143,29 @@ def _folder_issue(folder: Path, exc: OSError) -> Issue:
     if exc.errno in (errno.ENAMETOOLONG, errno.ELOOP):
         return _too_deep(folder)
     why = exc.strerror or str(exc)
-    return Issue(
+    return Issue.said(
         "unreadable-folder",
-        f"the folder cannot be read ({why}); its files were not checked: give kpi access to "
-        "it, or copy them elsewhere",
+        both(
+            "the folder cannot be read ({why}); its files were not checked: "
+            "give kpi access to it, or copy them elsewhere",
+            why=why,
+        ),
         Location(str(folder)),
         Severity.ERROR,
-        f"không đọc được thư mục ({why}); các tệp trong đó chưa được kiểm tra: hãy cấp quyền "
-        "đọc, hoặc chép các tệp sang nơi khác",
     )
 
 
 def _too_deep(folder: Path) -> Issue:
-    return Issue(
+    return Issue.said(
         "folder-too-deep",
-        f"the folder lies too deep (more than {MAX_SCAN_DEPTH} levels down, or a path longer "
-        "than the system allows); it was not read: move its files to a shorter path",
+        both(
+            "the folder lies too deep (more than {depth} levels down, "
+            "or a path longer than the system allows); it was not read: move "
+            "its files to a shorter path",
+            depth=MAX_SCAN_DEPTH,
+        ),
         Location(str(folder)),
         Severity.ERROR,
-        f"thư mục nằm quá sâu (hơn {MAX_SCAN_DEPTH} cấp, hoặc đường dẫn dài quá mức hệ thống "
-        "cho phép); thư mục không được đọc: hãy chuyển các tệp đến đường dẫn ngắn hơn",
     )
 
 

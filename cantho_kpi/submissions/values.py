@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from ..domain import Lang, Reading, format_number, plain, read_number
+from ..catalog import Said, both, numbers
+from ..domain import Reading, plain, read_number
 from ..errors import Location, quote_sheet
-from ..targets import KNOWN_UNITS, Indicator, TargetsFile
+from ..targets import Indicator, TargetsFile, unit_label
 from .layout import Header, bare
 from .model import SubmittedValue, ValueState
 from .xlsx import CellKind, RawCell, is_percent_format
@@ -26,15 +27,14 @@ class Reporter(Protocol):
     def __call__(
         self,
         code: str,
-        message: str,
+        message: Said,
         where: Location | None = None,
         warning: bool = False,
-        vi: str | None = None,
     ) -> None: ...
 
 
-#: A problem: (code, English message, Vietnamese message).
-Problem = tuple[str, str, str]
+#: A problem: (code, the message in both languages).
+Problem = tuple[str, Said]
 
 #: Letters that look like Latin ones (Cyrillic and Greek capitals and small letters).
 _CONFUSABLES = str.maketrans(
@@ -110,10 +110,9 @@ class ValueReader:
             if has_value and value_cell is not None:
                 self.report(
                     "value-without-code",
-                    "a value with no indicator code in its row was ignored",
+                    both("a value with no indicator code in its row was ignored"),
                     self.locate(value_cell),
                     warning=True,
-                    vi="giá trị không có mã chỉ tiêu trên cùng dòng nên đã bị bỏ qua",
                 )
             return None
         raw = str(code_cell.value)
@@ -133,21 +132,25 @@ class ValueReader:
             code = self.indicators[latin.casefold()].code
             self.report(
                 "lookalike-code",
-                f"code {raw.strip()!r} looks like {code} but is typed with look-alike "
-                f"characters: {names}; type it again with the keyboard's Latin letters and digits",
+                both(
+                    "code {typed} looks like {code} but is typed with look-alike characters: "
+                    "{names}; type it again with the keyboard's Latin letters and digits",
+                    typed=repr(raw.strip()),
+                    code=code,
+                    names=names,
+                ),
                 self.locate(cell),
-                vi=f"mã {raw.strip()!r} trông giống {code} nhưng được gõ bằng ký tự giống chữ "
-                f"Latinh: {names}; hãy gõ lại bằng chữ cái và chữ số Latinh trên bàn phím",
             )
             return latin, True
         if has_value or _CODE_LIKE.match(normal):
             self.report(
                 "unknown-indicator",
-                f"indicator code {raw.strip()!r} is not in the targets file; the row was ignored",
+                both(
+                    "indicator code {typed} is not in the targets file; the row was ignored",
+                    typed=repr(raw.strip()),
+                ),
                 self.locate(cell),
                 warning=True,
-                vi=f"mã chỉ tiêu {raw.strip()!r} không có trong danh mục chỉ tiêu; dòng này đã "
-                "bị bỏ qua",
             )
         return None
 
@@ -163,8 +166,8 @@ class ValueReader:
             return SubmittedValue(state=ValueState.EMPTY, **base)
         problem, reading = self._reading(indicator, cell)
         if problem is not None:
-            code, en, vi = problem
-            self.report(code, f"{indicator.code}: {en}", where, vi=f"{indicator.code}: {vi}")
+            code, said = problem
+            self.report(code, f"{indicator.code}: " + said, where)
             return SubmittedValue(state=ValueState.INVALID, **base)
         if reading.empty or reading.value is None:
             return SubmittedValue(state=ValueState.EMPTY, **base)
@@ -173,24 +176,30 @@ class ValueReader:
         if not low <= value <= high:
             self.report(
                 "out-of-valid-range",
-                f"{indicator.code}: {_shown(value)} is outside the plausible range "
-                f"{_shown(low)} to {_shown(high)} {indicator.unit}; check the value and its unit",
+                both(
+                    "{code}: {value} is outside the plausible range {low} to {high} {unit}; "
+                    "check the value and its unit",
+                    code=indicator.code,
+                    value=_shown(value),
+                    low=_shown(low),
+                    high=_shown(high),
+                    unit=_unit(indicator),
+                ),
                 where,
-                vi=f"{indicator.code}: {_shown(value, 'vi')} nằm ngoài miền giá trị hợp lý từ "
-                f"{_shown(low, 'vi')} đến {_shown(high, 'vi')} {KNOWN_UNITS[indicator.unit]}; "
-                "hãy kiểm tra lại giá trị và đơn vị tính",
             )
             kept = value if value.adjusted() < _HUGE else None  # never a 1E+400 in a report
             return SubmittedValue(state=ValueState.INVALID, value=kept, **base)
         if indicator.integer and value != value.to_integral_value():
             self.report(
                 "not-a-whole-number",
-                f"{indicator.code}: {_shown(value)} is not a whole number, but the indicator "
-                f"counts {indicator.unit}; type the count without decimals",
+                both(
+                    "{code}: {value} is not a whole number, but the indicator counts {unit}; "
+                    "type the count without decimals",
+                    code=indicator.code,
+                    value=_shown(value),
+                    unit=_unit(indicator),
+                ),
                 where,
-                vi=f"{indicator.code}: {_shown(value, 'vi')} không phải số nguyên, trong khi chỉ "
-                f"tiêu đếm số {KNOWN_UNITS[indicator.unit]}; hãy nhập số đếm, không có phần thập "
-                "phân",
             )
             return SubmittedValue(state=ValueState.INVALID, value=value, **base)
         return SubmittedValue(
@@ -216,12 +225,14 @@ class ValueReader:
         if mark not in _NO:
             self.report(
                 "bad-estimate-mark",
-                f"{indicator.code}: the estimate mark {str(cell.value)!r} is not x (an estimate) "
-                "or empty (a final figure); the figure is read as final",
+                both(
+                    "{code}: the estimate mark {mark} is not x (an estimate) or empty (a final "
+                    "figure); the figure is read as final",
+                    code=indicator.code,
+                    mark=repr(str(cell.value)),
+                ),
                 self.locate(cell),
                 warning=True,
-                vi=f"{indicator.code}: dấu ước tính {str(cell.value)!r} không phải x (số ước "
-                "tính) hoặc để trống (số chính thức); số liệu được coi là số chính thức",
             )
         return False
 
@@ -231,9 +242,8 @@ class ValueReader:
             return _number_cell(cell.value, cell.number_format)
         if cell.kind is CellKind.TEXT and isinstance(cell.value, str):
             reading = read_number(cell.value, plausible, whole=indicator.integer)
-            if reading.problem is not None:
-                problem = (reading.problem, reading.message or "", reading.message_vi or "")
-                return problem, reading
+            if reading.problem is not None and reading.said is not None:
+                return (reading.problem, reading.said), reading
             return None, reading
         return _bad_cell(cell), Reading()
 
@@ -250,22 +260,29 @@ class ValueReader:
         if (first.state, first.value) == (second.state, second.value):
             self.report(
                 "duplicate-row",
-                f"{indicator.code} is given twice with the same value ({_short(there)} "
-                f"and {_short(here)}); delete one row",
+                both(
+                    "{code} is given twice with the same value ({there} and {here}); delete "
+                    "one row",
+                    code=indicator.code,
+                    there=_short(there),
+                    here=_short(here),
+                ),
                 here,
                 warning=True,
-                vi=f"{indicator.code} được ghi hai lần với cùng giá trị ({_short(there)} và "
-                f"{_short(here)}); hãy xóa một dòng",
             )
             return first
         self.report(
             "conflicting-values",
-            f"{indicator.code} is given twice with different values: {_describe(first)} in "
-            f"{_short(there)} and {_describe(second)} in {_short(here)}; keep the right one",
+            both(
+                "{code} is given twice with different values: {first} in {there} and {second} "
+                "in {here}; keep the right one",
+                code=indicator.code,
+                first=_describe(first),
+                second=_describe(second),
+                there=_short(there),
+                here=_short(here),
+            ),
             here,
-            vi=f"{indicator.code} được ghi hai lần với hai giá trị khác nhau: "
-            f"{_describe(first, 'vi')} ở {_short(there)} và {_describe(second, 'vi')} ở "
-            f"{_short(here)}; hãy giữ lại giá trị đúng",
         )
         return SubmittedValue(
             code=indicator.code, state=ValueState.INVALID, location=first.location, note=first.note
@@ -274,12 +291,8 @@ class ValueReader:
 
 def _number_cell(value: Decimal, fmt: str) -> tuple[Problem | None, Reading]:
     if not value.is_finite():
-        problem = (
-            "not-finite",
-            f"the cell holds {value}, which is not a figure",
-            f"ô chứa {value}, không phải là một số liệu",
-        )
-        return problem, Reading()
+        said = both("the cell holds {value}, which is not a figure", value=str(value))
+        return ("not-finite", said), Reading()
     if is_percent_format(fmt):
         return None, Reading(value=plain(value * 100), percent=True)
     return None, Reading(value=value)
@@ -289,30 +302,37 @@ def _bad_cell(cell: RawCell) -> Problem:
     if cell.kind is CellKind.FORMULA:
         return (
             "uncached-formula",
-            "the cell holds a formula whose result was never saved (the file was written by a "
-            "program, not by Excel); open the file in Excel or LibreOffice and save it",
-            "ô chứa công thức chưa từng được tính và lưu kết quả (tệp do phần mềm tạo ra, không "
-            "phải Excel); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
+            both(
+                "the cell holds a formula whose result was never saved (the file was written "
+                "by a program, not by Excel); open the file in Excel or LibreOffice and save it"
+            ),
         )
     if cell.kind is CellKind.ERROR:
         return (
             "error-value",
-            f"the cell shows the error {cell.value}; fix the formula or type the value",
-            f"ô hiển thị lỗi {cell.value}; hãy sửa công thức hoặc nhập trực tiếp giá trị",
+            both(
+                "the cell shows the error {error}; fix the formula or type the value",
+                error=str(cell.value),
+            ),
         )
     if cell.kind is CellKind.DATE:
         return (
             "date-value",
-            f"the cell holds a date ({cell.value}), not a number; Excel may have turned the "
-            "figure into a date: format the cell as Number and type it again",
-            f"ô chứa ngày tháng ({cell.value}) chứ không phải số; có thể Excel đã tự đổi số "
-            "thành ngày: hãy định dạng ô là Số (Number) rồi nhập lại",
+            both(
+                "the cell holds a date ({day}), not a number; Excel may have turned the figure "
+                "into a date: format the cell as Number and type it again",
+                day=str(cell.value),
+            ),
         )
     shown = str(cell.value).upper() if cell.kind is CellKind.BOOL else repr(cell.value)
     code = "boolean-value" if cell.kind is CellKind.BOOL else "not-a-number"
-    return (code, f"the cell holds {shown}, not a number", f"ô chứa {shown}, không phải số")
+    return (
+        code,
+        both("the cell holds {shown}, not a number", shown=shown),
+    )
 
 
+# not a message: what a clerk may type in the estimate column (input), folded
 _YES = frozenset({"x", "co", "uoc", "uoc tinh", "uoc thuc hien", "yes", "y", "true", "1"})
 _NO = frozenset({"khong", "no", "n", "false", "0", "-"})
 
@@ -320,23 +340,31 @@ _NO = frozenset({"khong", "no", "n", "false", "0", "-"})
 _HUGE = 28
 
 
-def _shown(value: Decimal, lang: Lang = "en") -> str:
+def _shown(value: Decimal) -> Said:
+    """A value as each language writes it (from 10^28 up with an exponent)."""
     if value.is_finite() and abs(value).adjusted() >= _HUGE:
         text = format(value.normalize(), "E")
-        return text.replace(".", ",") if lang == "vi" else text
-    return format_number(value, lang)
+        return Said(text, text.replace(".", ","))
+    return numbers(value)
 
 
-def _describe(value: SubmittedValue, lang: Lang = "en") -> str:
+def _unit(indicator: Indicator) -> Said:
+    """The indicator's unit of measure: its code in English, its words in Vietnamese."""
+    return Said(indicator.unit, unit_label(indicator.unit, "vi"))
+
+
+def _describe(value: SubmittedValue) -> Said:
     if value.state is ValueState.VALUE and value.value is not None:
-        return _shown(value.value, lang)
-    if lang == "vi":
-        return "không có giá trị" if value.state is ValueState.EMPTY else "giá trị không đọc được"
-    return "no value" if value.state is ValueState.EMPTY else "an unreadable value"
+        return _shown(value.value)
+    if value.state is ValueState.EMPTY:
+        return both("no value")
+    return both("an unreadable value")
 
 
-def _short(where: Location) -> str:
+def _short(where: Location) -> Said | str:
     """A place within its file: ``BaoCao!C7`` or ``line 7``."""
     if where.cell is not None:
         return f"{quote_sheet(where.sheet)}!{where.cell}" if where.sheet else where.cell
-    return f"line {where.line}" if where.line is not None else where.file
+    if where.line is not None:
+        return both("line {line}", line=where.line)
+    return where.file

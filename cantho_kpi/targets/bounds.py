@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..catalog import Said, both
 from ..domain import TargetKind
 from .model import Plausible
 from .safeyaml import Path_
 
 #: A problem found by a cross-check: (code, message, YAML path of the offending node).
-Found = tuple[str, str, Path_]
+Found = tuple[str, Said, Path_]
 
 
 def fmt(value: Decimal) -> str:
@@ -20,7 +21,7 @@ def fmt(value: Decimal) -> str:
 
 def check_bounds(
     path: Path_,
-    code: str,
+    code: Said | str,
     kind: TargetKind,
     low: Decimal | None,
     high: Decimal | None,
@@ -31,17 +32,31 @@ def check_bounds(
     wants_min, wants_max = kind.bounds
     for name, wanted, value in (("min", wants_min, low), ("max", wants_max, high)):
         if wanted and value is None:
-            yield ("missing-bound", f"{code}: kind {kind.value} needs a {name}", (*path, "kind"))
+            yield (
+                "missing-bound",
+                both("{code}: kind {kind} needs a {bound}", code=code, kind=kind.value, bound=name),
+                (*path, "kind"),
+            )
         elif not wanted and value is not None:
             yield (
                 "unexpected-bound",
-                f"{code}: kind {kind.value} takes no {name}; remove it or change the kind",
+                both(
+                    "{code}: kind {kind} takes no {bound}; remove it or change the kind",
+                    code=code,
+                    kind=kind.value,
+                    bound=name,
+                ),
                 (*path, name),
             )
     if low is not None and high is not None and low > high:
         yield (
             "min-above-max",
-            f"{code}: min ({fmt(low)}) is greater than max ({fmt(high)}); swap them",
+            both(
+                "{code}: min ({min}) is greater than max ({max}); swap them",
+                code=code,
+                min=fmt(low),
+                max=fmt(high),
+            ),
             (*path, "min"),
         )
     if plausible.min > plausible.max:
@@ -50,7 +65,14 @@ def check_bounds(
         if value is not None and not plausible.min <= value <= plausible.max:
             yield (
                 "bound-outside-plausible",
-                f"{code}: {name} ({fmt(value)}) lies outside the plausible range "
-                f"{fmt(plausible.min)} to {fmt(plausible.max)}: no value could reach it",
+                both(
+                    "{code}: {bound} ({value}) lies outside the plausible range {low} to "
+                    "{high}: no value could reach it",
+                    code=code,
+                    bound=name,
+                    value=fmt(value),
+                    low=fmt(plausible.min),
+                    high=fmt(plausible.max),
+                ),
                 (*path, name),
             )

@@ -4,17 +4,16 @@ every run (about a third of ``kpi check``'s start).
 
 The key is a hash of everything the result depends on: the bytes and names of every file read
 (the targets file and each file of its ``unit-targets`` folder; the drive file), the name shown
-in messages, and the code that reads them (the sources of ``targets``, ``domain`` and
-``errors``, the versions of Python and pydantic). A file that changed, was added or removed
-gives another key: a cache is never stale, it is only unused. A cache that cannot be read is
-ignored, one that cannot be written is skipped, both silently: the files are then read as
-without it. Only the commands use it (:func:`load_targets_cached`, :func:`load_drive_cached`);
-the library functions read the files every time.
+in messages, and the code that reads them (the sources of ``targets``, ``domain``, ``errors``
+and ``catalog``, the compiled message catalogs, the versions of Python and pydantic). A file
+that changed, was added or removed gives another key: a cache is never stale, it is only unused.
+A cache that cannot be read is ignored, one that cannot be written is skipped, both silently:
+the files are then read as without it. Only the commands use it (:func:`load_targets_cached`,
+:func:`load_drive_cached`); the library functions read the files every time.
 
 The folder: ``$KPI_CACHE_DIR`` when set (empty: no cache), else the platform's cache folder
-(``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
-``%LOCALAPPDATA%`` on Windows), in ``cantho-kpi``. At most :data:`KEEP` results of each kind
-are kept.
+(``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%``
+on Windows), in ``cantho-kpi``. At most :data:`KEEP` results of each kind are kept.
 """
 
 from __future__ import annotations
@@ -139,6 +138,10 @@ def _code() -> bytes:
             for source in sorted((package / folder).glob("*.py")):
                 digest.update(source.name.encode() + b"\0" + source.read_bytes())
         digest.update((package / "errors.py").read_bytes())
+        # the messages' words: a changed translation is a changed result
+        digest.update((package / "catalog.py").read_bytes())
+        for catalog in sorted((package / "locale").glob("*/LC_MESSAGES/*.mo")):
+            digest.update(catalog.parent.parent.name.encode() + b"\0" + catalog.read_bytes())
         _CODE.append(digest.digest())
     return _CODE[0]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..catalog import both, both_n
 from .bounds import Found, fmt
 from .model import MAX_PLAN_TARGETS, Indicator
 from .safeyaml import Path_
@@ -52,17 +53,28 @@ def _check_numbers(data: dict[str, Any]) -> Iterator[Found]:
         listed = _spans(missing)
         yield (
             "missing-target",
-            f"the plan has {count} numbered targets (plan.targets) but no indicator has number "
-            f"{listed}; add the missing target{'s' if len(missing) > 1 else ''}, or correct "
-            "plan.targets",
+            both_n(
+                "the plan has {plan} numbered targets (plan.targets) but no indicator has "
+                "number {listed}; add the missing target, or correct plan.targets",
+                "the plan has {plan} numbered targets (plan.targets) but no indicator has "
+                "number {listed}; add the missing targets, or correct plan.targets",
+                len(missing),
+                plan=count,
+                listed=listed,
+            ),
             PLAN_COUNT,
         )
     for path, code, number in numbers:
         if number > count:
             yield (
                 "number-beyond-plan",
-                f"{code}: number {number} is beyond the plan's {count} targets (plan.targets); "
-                "correct the number, or plan.targets",
+                both(
+                    "{code}: number {number} is beyond the plan's {count} targets "
+                    "(plan.targets); correct the number, or plan.targets",
+                    code=code,
+                    number=number,
+                    count=count,
+                ),
                 (*path, "number"),
             )
 
@@ -75,9 +87,15 @@ def _check_tolerance(path: Path_, ind: Indicator) -> Iterator[Found]:
     if ind.kind.bounds == (True, True) and ind.tolerance > width:
         yield (
             "tolerance-too-wide",
-            f"{ind.code}: tolerance ({fmt(ind.tolerance)}) is wider than the target range "
-            f"{fmt(ind.min)} – {fmt(ind.max)} it pads ({fmt(width)}); make it at most "
-            f"{fmt(width)}",
+            both(
+                "{what}: tolerance ({tolerance}) is wider than the target range {min} – "
+                "{max} it pads ({width}); make it at most {width}",
+                what=ind.code,
+                tolerance=fmt(ind.tolerance),
+                min=fmt(ind.min),
+                max=fmt(ind.max),
+                width=fmt(width),
+            ),
             (*path, "tolerance"),
         )
 

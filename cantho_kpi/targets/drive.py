@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..catalog import N_, Said, both
 from ..domain import Period, parse_period
 from ..errors import Issue, Location
 from .drive_model import (
@@ -26,7 +27,7 @@ from .result import DriveResult
 from .safeyaml import Path_, capped, parse, read_yaml_source
 from .wording import Translator
 
-Found = tuple[str, str, Path_]
+Found = tuple[str, Said, Path_]
 __all__ = ["DRIVE_FILE_NAME", "DriveResult", "check_drive", "drive_path", "load_drive"]
 
 
@@ -48,8 +49,10 @@ def load_drive(
         return DriveResult(shown, None, issues)
     if not isinstance(doc.data, dict):
         where = Location(shown, *doc.position(()))
-        message = "the drive file must be a mapping with keys schema_version, name and calendar"
-        return DriveResult(shown, None, [*issues, Issue("wrong-type", message, where)])
+        message = both(
+            "the drive file must be a mapping with keys schema_version, name and calendar"
+        )
+        return DriveResult(shown, None, [*issues, Issue.said("wrong-type", message, where)])
     drive = None
     try:
         drive = DriveFile.model_validate(doc.data)
@@ -60,7 +63,7 @@ def load_drive(
                 issues.append(translator.issue(error))
     if drive is not None:
         for code, message, path_ in check_drive(drive, units, codes, doc.line_of):
-            issues.append(Issue(code, message, Location(shown, *doc.position(path_))))
+            issues.append(Issue.said(code, message, Location(shown, *doc.position(path_))))
     issues.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
     return DriveResult(shown, drive if not issues else None, capped(issues, shown))
 
@@ -99,8 +102,14 @@ def _check_dates(drive: DriveFile) -> Iterator[Found]:
         if late < early:
             yield (
                 "date-order",
-                f"calendar.{second} ({late:%d/%m/%Y}) comes before calendar.{first} "
-                f"({early:%d/%m/%Y}); put the dates in order",
+                both(
+                    "calendar.{later} ({later_day}) comes before calendar.{earlier} "
+                    "({earlier_day}); put the dates in order",
+                    later=second,
+                    later_day=format(late, "%d/%m/%Y"),
+                    earlier=first,
+                    earlier_day=format(early, "%d/%m/%Y"),
+                ),
                 ("calendar", second),
             )
 
@@ -127,7 +136,11 @@ def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator
             first = line_of(("calendar", "rounds", seen[period]))
             yield (
                 "duplicate-round",
-                f"round {period} is given twice (first on line {first}); keep one deadline",
+                both(
+                    "round {period} is given twice (first on line {line}); keep one deadline",
+                    period=period,
+                    line=first,
+                ),
                 (*path, "round"),
             )
             continue
@@ -136,8 +149,12 @@ def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator
         if previous is not None and item.deadline < previous:
             yield (
                 "date-order",
-                f"round {period}: the deadline {item.deadline:%d/%m/%Y} comes before the "
-                "previous round's; list the rounds in order",
+                both(
+                    "round {period}: the deadline {deadline} comes before the previous "
+                    "round's; list the rounds in order",
+                    period=period,
+                    deadline=format(item.deadline, "%d/%m/%Y"),
+                ),
                 (*path, "deadline"),
             )
         previous = item.deadline
@@ -148,8 +165,11 @@ def _check_rounds(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterator
         if drive_round_of(quarter) not in seen:
             yield (
                 "round-without-deadline",
-                f"round {quarter} of the drive has no deadline; add "
-                f"'- {{round: {quarter}, deadline: ...}}' to calendar.rounds",
+                both(
+                    "round {round} of the drive has no deadline; add '- {{round: "
+                    "{round}, deadline: ...}}' to calendar.rounds",
+                    round=quarter,
+                ),
                 ("calendar", "rounds"),
             )
 
@@ -162,16 +182,26 @@ def _check_deadline(period: Period, deadline: date, estimate: bool, path: Path_)
     if not estimate and deadline <= end:
         yield (
             "deadline-before-round-end",
-            f"round {period}: the deadline {deadline:%d/%m/%Y} is not after the round ends "
-            f"({end:%d/%m/%Y}); a round is reported once it is over (or, reported as "
-            "estimates, 'ước thực hiện', mark it 'estimate: true')",
+            both(
+                "round {period}: the deadline {deadline} is not after the round "
+                "ends ({end}); a round is reported once it is over (or, reported "
+                "as estimates, 'ước thực hiện', mark it 'estimate: true')",
+                period=period,
+                deadline=format(deadline, "%d/%m/%Y"),
+                end=format(end, "%d/%m/%Y"),
+            ),
             (*path, "deadline"),
         )
     elif estimate and deadline < last_month:
         yield (
             "deadline-before-round-end",
-            f"round {period}: the deadline {deadline:%d/%m/%Y} comes before the round's last "
-            f"month ({last_month:%m/%Y}), too early even for estimates",
+            both(
+                "round {period}: the deadline {deadline} comes before the round's "
+                "last month ({last_month}), too early even for estimates",
+                period=period,
+                deadline=format(deadline, "%d/%m/%Y"),
+                last_month=format(last_month, "%m/%Y"),
+            ),
             (*path, "deadline"),
         )
 
@@ -189,8 +219,14 @@ def _check_reviews(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterato
         if index is None:
             yield (
                 "unknown-reference",
-                f"calendar.{key} reviews round {period}, which has no deadline in "
-                f"calendar.rounds; add it there or name another round in calendar.{round_key}",
+                both(
+                    "calendar.{key} reviews round {period}, which has no deadline in "
+                    "calendar.rounds; add it there or name another round in "
+                    "calendar.{round_key}",
+                    key=key,
+                    period=period,
+                    round_key=round_key,
+                ),
                 ("calendar", round_key if getattr(cal, round_key) else key),
             )
             continue
@@ -199,10 +235,18 @@ def _check_reviews(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterato
             line = line_of(("calendar", "rounds", index, "deadline"))
             yield (
                 "review-before-deadline",
-                f"calendar.{key} ({_when_text(when)}) is not after the deadline of the round it "
-                f"reviews, {period} ({deadline:%d/%m/%Y}, line {line}): the review would be "
-                "made from reports that arrive after it; set the round's deadline before the "
-                "review (reported as estimates, 'estimate: true') or the review after it",
+                both(
+                    "calendar.{key} ({when}) is not after the deadline of the "
+                    "round it reviews, {period} ({deadline}, line {line}): the review "
+                    "would be made from reports that arrive after it; set the round's "
+                    "deadline before the review (reported as estimates, 'estimate: "
+                    "true') or the review after it",
+                    key=key,
+                    when=_when_text(when),
+                    period=period,
+                    deadline=format(deadline, "%d/%m/%Y"),
+                    line=line,
+                ),
                 ("calendar", key),
             )
     due = cal.final_reports_due()
@@ -210,8 +254,13 @@ def _check_reviews(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iterato
         line = line_of(("calendar", "final_report_due"))
         yield (
             "review-before-deadline",
-            f"calendar.final_review ({_when_text(cal.final_review)}) is not after the day units' "
-            f"final reports are due ({due:%d/%m/%Y}, line {line}); set that day before it",
+            both(
+                "calendar.final_review ({when}) is not after the day units' "
+                "final reports are due ({due}, line {line}); set that day before it",
+                when=_when_text(cal.final_review),
+                due=format(due, "%d/%m/%Y"),
+                line=line,
+            ),
             ("calendar", "final_review"),
         )
 
@@ -230,7 +279,11 @@ def _check_clusters(
             first = line_of(("clusters", ids[cluster.id]))
             yield (
                 "duplicate-code",
-                f"cluster id {cluster.id!r} is given twice (first on line {first})",
+                both(
+                    "cluster id {id} is given twice (first on line {line})",
+                    id=repr(cluster.id),
+                    line=first,
+                ),
                 (*path, "id"),
             )
         ids.setdefault(cluster.id, index)
@@ -239,21 +292,37 @@ def _check_clusters(
         if first_p is not None and last_p is not None and last_p.last_month < first_p.first_month:
             yield (
                 "period-order",
-                f"cluster {cluster.id}: 'until' ({cluster.until}) is before 'from' "
-                f"({cluster.from_})",
+                both(
+                    "cluster {cluster}: 'until' ({last}) is before 'from' ({first})",
+                    cluster=cluster.id,
+                    last=cluster.until,
+                    first=cluster.from_,
+                ),
                 (*path, "until"),
             )
         seen: set[str] = set()
         for position, member in enumerate(cluster.members):
             where: Path_ = (*path, "members", position)
             if member in seen:
-                yield ("duplicate-code", f"cluster {cluster.id}: {member} is listed twice", where)
+                yield (
+                    "duplicate-code",
+                    both(
+                        "cluster {cluster}: {member} is listed twice",
+                        cluster=cluster.id,
+                        member=member,
+                    ),
+                    where,
+                )
             seen.add(member)
             if units is not None and member not in units:
                 yield (
                     "unknown-unit",
-                    f"cluster {cluster.id}: {member} is not a reporting unit of the targets "
-                    "file; add it to reporting_units there or fix the code",
+                    both(
+                        "cluster {cluster}: {member} is not a reporting unit of the targets "
+                        "file; add it to reporting_units there or fix the code",
+                        cluster=cluster.id,
+                        member=member,
+                    ),
                     where,
                 )
 
@@ -264,7 +333,10 @@ def _check_units(
     codes: set[str] | None,
     line_of: Callable[[Path_], int],
 ) -> Iterator[Found]:
-    for key, what in (("launch_documents", "launch document"), ("final_reports", "final report")):
+    for key, what in (
+        ("launch_documents", N_("launch document")),
+        ("final_reports", N_("final report")),
+    ):
         docs: list[DocumentReceipt] = getattr(drive, key)
         yield from _check_documents(drive, key, what, docs, units, line_of)
     yield from _check_references(drive, units, codes)
@@ -286,17 +358,32 @@ def _check_documents(
             first = line_of((key, seen[doc.unit]))
             yield (
                 "duplicate-code",
-                f"{what} of {doc.unit} is given twice (first on line {first})",
+                both(
+                    "{what} of {unit} is given twice (first on line {line})",
+                    what=both(what),
+                    unit=doc.unit,
+                    line=first,
+                ),
                 (*path, "unit"),
             )
         seen.setdefault(doc.unit, index)
         if units is not None and doc.unit not in units:
-            yield ("unknown-unit", f"{doc.unit} is not a reporting unit", (*path, "unit"))
+            yield (
+                "unknown-unit",
+                both("{unit} is not a reporting unit", unit=doc.unit),
+                (*path, "unit"),
+            )
         if doc.received < launch:
             yield (
                 "date-order",
-                f"{what} of {doc.unit}: received {doc.received:%d/%m/%Y}, before the "
-                f"drive was launched ({launch:%d/%m/%Y})",
+                both(
+                    "{what} of {unit}: received {received}, before the drive was "
+                    "launched ({launch})",
+                    what=both(what),
+                    unit=doc.unit,
+                    received=format(doc.received, "%d/%m/%Y"),
+                    launch=format(launch, "%d/%m/%Y"),
+                ),
                 (*path, "received"),
             )
 
@@ -314,33 +401,45 @@ def _check_awards(
             first = line_of(("awards", "kinds", ids[kind.id]))
             yield (
                 "duplicate-code",
-                f"award kind {kind.id!r} is given twice (first on line {first})",
+                both(
+                    "award kind {id} is given twice (first on line {line})",
+                    id=repr(kind.id),
+                    line=first,
+                ),
                 ("awards", "kinds", index, "id"),
             )
         ids.setdefault(kind.id, index)
     chosen = awards.candidate_award()
     where: Path_ = ("awards", "candidate_for")
     if chosen is None:
-        known = ", ".join(k.id for k in awards.kinds) or "none"
+        known = ", ".join(k.id for k in awards.kinds) or both("none")
         yield (
             "unknown-reference",
-            f"awards.candidate_for: {awards.candidate_for!r} is not an award kind (the kinds: "
-            f"{known})",
+            both(
+                "awards.candidate_for: {award} is not an award kind (the kinds: {kinds})",
+                award=repr(awards.candidate_for),
+                kinds=known,
+            ),
             where,
         )
     elif chosen.given_by != "city" or "final_review" not in chosen.at:
         yield (
             "not-a-city-award",
-            f"awards.candidate_for: {chosen.id} is given by {chosen.authority} "
-            f"({chosen.plan or 'the plan'}), not by the city at the final review: no list of "
-            "candidates is made for another unit's head; name the city's award (bang-khen)",
+            both(
+                "awards.candidate_for: {award} is given by {authority} ({plan}), not "
+                "by the city at the final review: no list of candidates is made "
+                "for another unit's head; name the city's award (bang-khen)",
+                award=chosen.id,
+                authority=chosen.authority,
+                plan=chosen.plan or both("the plan"),
+            ),
             where,
         )
     for index, given in enumerate(awards.given):
         if units is not None and given.unit not in units:
             yield (
                 "unknown-unit",
-                f"awards.given: {given.unit} is not a reporting unit",
+                both("awards.given: {unit} is not a reporting unit", unit=given.unit),
                 ("awards", "given", index, "unit"),
             )
 
@@ -351,12 +450,16 @@ def _check_references(
     """Contacts name known units; weights known indicators and are positive; deductions >= 0."""
     for code in drive.contacts:
         if units is not None and code not in units:
-            yield ("unknown-unit", f"contacts: {code} is not a reporting unit", ("contacts", code))
+            yield (
+                "unknown-unit",
+                both("contacts: {code} is not a reporting unit", code=code),
+                ("contacts", code),
+            )
     for code in drive.scoring.weights:
         if codes is not None and code not in codes:
             yield (
                 "unknown-reference",
-                f"scoring.weights: {code} is not an indicator of the targets file",
+                both("scoring.weights: {code} is not an indicator of the targets file", code=code),
                 ("scoring", "weights", code),
             )
     scoring = drive.scoring
@@ -365,11 +468,15 @@ def _check_references(
         ("invalid_file", scoring.invalid_file),
     ):
         if value < 0:
-            yield ("negative-deduction", f"scoring.{key} must be 0 or more", ("scoring", key))
+            yield (
+                "negative-deduction",
+                both("scoring.{key} must be 0 or more", key=key),
+                ("scoring", key),
+            )
     for code, weight in scoring.weights.items():
         if weight <= 0:
             yield (
                 "bad-weight",
-                f"scoring.weights.{code} must be above 0",
+                both("scoring.weights.{code} must be above 0", code=code),
                 ("scoring", "weights", code),
             )

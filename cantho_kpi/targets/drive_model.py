@@ -15,8 +15,8 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal, cast
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
+from ..catalog import both
 from ..domain import Period, Status, parse_period
 from .drive_document import ReviewDocument
 from .fields import (
@@ -28,6 +28,7 @@ from .fields import (
     Strict,
     Text,
     active_between,
+    custom_error,
 )
 from .safeyaml import RawScalar
 
@@ -45,14 +46,11 @@ def _date(value: Any) -> Any:
         try:
             return date.fromisoformat(text.strip())
         except ValueError:
-            raise PydanticCustomError(
-                "drive_date", "{text} is not a day of the calendar", {"text": repr(text)}
-            ) from None
-    raise PydanticCustomError(
-        "drive_date",
-        "expected a day written as 2024-03-31, got {text}",
-        {"text": repr(text) if isinstance(text, str) else "nothing"},
-    )
+            said = both("{text} is not a day of the calendar", text=repr(text))
+            raise custom_error("drive_date", said) from None
+    shown = repr(text) if isinstance(text, str) else both("nothing")
+    said = both("expected a day written as 2024-03-31, got {text}", text=shown)
+    raise custom_error("drive_date", said)
 
 
 def _flag(value: Any) -> Any:
@@ -64,9 +62,8 @@ def _flag(value: Any) -> Any:
     if isinstance(value, RawScalar) and value.kind == "bool" and value.text in {"true", "false"}:
         return value.value
     shown = value.text if isinstance(value, RawScalar) else repr(value)
-    raise PydanticCustomError(
-        "drive_flag", "expected true or false, got {shown}", {"shown": repr(str(shown))}
-    )
+    said = both("expected true or false, got {shown}", shown=repr(str(shown)))
+    raise custom_error("drive_flag", said)
 
 
 _MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
@@ -257,6 +254,7 @@ class AwardKind(Strict):
 
 
 #: The plan's two awards (section III.2), used when the drive file lists none.
+# not a message: the plan's own words, data as a drive file writes them (in Vietnamese)
 PLAN_AWARDS: tuple[AwardKind, ...] = (
     AwardKind(
         id="giay-khen",

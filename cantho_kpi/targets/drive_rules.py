@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from ..catalog import N_, Said, both
 from ..domain import parse_period
 from .drive_document import NUMBER_MARK
-from .drive_model import Cluster, DriveFile
+from .drive_model import Cluster, ClusterKind, DriveFile
 from .safeyaml import Path_
 
-Found = tuple[str, str, Path_]
+Found = tuple[str, Said, Path_]
 #: How long a drive may last: a term of the Party Congress is five years.
 MAX_DRIVE_YEARS = 6
 
@@ -34,14 +35,24 @@ def check_one_cluster(drive: DriveFile, line_of: Callable[[Path_], int]) -> Iter
                 if other is not cluster and _overlap(cluster, other):
                     yield (
                         "unit-in-two-clusters",
-                        f"cluster {cluster.id}: {member} is also in {other.kind.value} "
-                        f"{other.id} (line {line_of(('clusters', other_index))}) for the same "
-                        "periods, so it would be ranked twice; keep it in one, or give the "
-                        "clusters from/until periods that do not overlap",
+                        both(
+                            "cluster {cluster}: {member} is also in {kind} {other} (line {line}) "
+                            "for the same periods, so it would be ranked twice; keep it in "
+                            "one, or give the clusters from/until periods that do not overlap",
+                            cluster=cluster.id,
+                            member=member,
+                            kind=both(_KIND_WORDS[other.kind]),
+                            other=other.id,
+                            line=line_of(("clusters", other_index)),
+                        ),
                         ("clusters", index, "members", position),
                     )
                     break
             held.setdefault(member, []).append((index, cluster))
+
+
+#: What a cluster of the drive file is, in words (the file says ``cluster`` or ``block``).
+_KIND_WORDS = {ClusterKind.CLUSTER: N_("cluster"), ClusterKind.BLOCK: N_("block")}
 
 
 def _overlap(first: Cluster, second: Cluster) -> bool:
@@ -60,7 +71,7 @@ def check_tie_break(drive: DriveFile) -> Iterator[Found]:
         if rule in seen:
             yield (
                 "duplicate-rule",
-                f"scoring.tie_break: {rule} is given twice; give each rule once",
+                both("scoring.tie_break: {rule} is given twice; give each rule once", rule=rule),
                 ("scoring", "tie_break", index),
             )
         seen.add(rule)
@@ -76,8 +87,12 @@ def check_document_number(drive: DriveFile) -> Iterator[Found]:
     if NUMBER_MARK not in pattern or "{" in rest or "}" in rest:
         yield (
             "document-number-pattern",
-            f"document.number ({pattern!r}) must hold {NUMBER_MARK} once, where the clerk "
-            f"writes the number, and no other braces: '{NUMBER_MARK}/BC-UBND'",
+            both(
+                "document.number ({pattern}) must hold {mark} once, where the clerk "
+                "writes the number, and no other braces: '{mark}/BC-UBND'",
+                pattern=repr(pattern),
+                mark=NUMBER_MARK,
+            ),
             ("document", "number"),
         )
 
@@ -90,8 +105,14 @@ def check_dates_in_reach(drive: DriveFile) -> Iterator[Found]:
     if cal.end > latest_end:
         yield (
             "date-out-of-range",
-            f"calendar.end ({cal.end:%d/%m/%Y}) is more than {MAX_DRIVE_YEARS} years after the "
-            f"launch ({cal.launch:%d/%m/%Y}); a drive lasts a term at most: check the year",
+            both(
+                "calendar.end ({end}) is more than {years} years after "
+                "the launch ({launch}); a drive lasts a term at most: check the "
+                "year",
+                end=format(cal.end, "%d/%m/%Y"),
+                years=MAX_DRIVE_YEARS,
+                launch=format(cal.launch, "%d/%m/%Y"),
+            ),
             ("calendar", "end"),
         )
         return  # every other date would be measured against a wrong end
@@ -100,13 +121,18 @@ def check_dates_in_reach(drive: DriveFile) -> Iterator[Found]:
         if day > reach:
             yield (
                 "date-out-of-range",
-                f"{what} ({day:%d/%m/%Y}) is more than a year after the drive ends "
-                f"({cal.end:%d/%m/%Y}); check the year",
+                both(
+                    "{what} ({day}) is more than a year after the drive ends ({end}); "
+                    "check the year",
+                    what=what,
+                    day=format(day, "%d/%m/%Y"),
+                    end=format(cal.end, "%d/%m/%Y"),
+                ),
                 path,
             )
 
 
-def _dated(drive: DriveFile) -> Iterator[tuple[str, date, Path_]]:
+def _dated(drive: DriveFile) -> Iterator[tuple[Said | str, date, Path_]]:
     """Every date of the drive file after its launch and end, with what it is and its path."""
     cal = drive.calendar
     yield (
@@ -118,13 +144,13 @@ def _dated(drive: DriveFile) -> Iterator[tuple[str, date, Path_]]:
     yield "calendar.final_review", _month(cal.final_review), ("calendar", "final_review")
     for index, item in enumerate(cal.rounds):
         yield (
-            f"round {item.round}: the deadline",
+            both("round {round}: the deadline", round=item.round),
             item.deadline,
             ("calendar", "rounds", index, "deadline"),
         )
     for index, doc in enumerate(drive.launch_documents):
         where: Path_ = ("launch_documents", index, "received")
-        yield f"launch document of {doc.unit}: received", doc.received, where
+        yield both("launch document of {unit}: received", unit=doc.unit), doc.received, where
 
 
 def _years_after(day: date, years: int) -> date:

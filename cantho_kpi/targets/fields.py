@@ -6,7 +6,9 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
+from ..catalog import N_, Said, both
 from ..domain import PERIOD_PATTERN, Period, parse_period
 
 #: The most items any list or mapping of a targets, drive or unit file holds: bounded before the
@@ -16,15 +18,31 @@ MAX_ITEMS = 2000
 INDICATOR_CODE_PATTERN = r"^CT(0[1-9]|1[0-9]|2[01])[a-z]?$"
 UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
 
-#: The units of measure a target may use, with the Vietnamese label shown to users.
-KNOWN_UNITS: dict[str, str] = {
-    "%": "%",
-    "million VND": "triệu đồng",
-    "million VND per worker per year": "triệu đồng/lao động/năm",
-    "doctors per 10,000 people": "bác sĩ/vạn dân",
-    "communes": "xã",
-    "party members": "đảng viên",
-}
+#: The units of measure a target may use, as the targets file writes them; each is also its
+#: msgid, so that a reader sees it in the run's language (``targets.unit_label``).
+KNOWN_UNITS: tuple[str, ...] = (
+    "%",
+    N_("million VND"),
+    N_("million VND per worker per year"),
+    N_("doctors per 10,000 people"),
+    N_("communes"),
+    N_("party members"),
+)
+
+
+class Wrong(ValueError):
+    """A value one of our validators refuses, with why in both languages (``said``): pydantic
+    keeps the exception in its error's context, where the wording finds it."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.en)
+        self.said = said
+
+
+def custom_error(kind: str, said: Said) -> PydanticCustomError:
+    """A check of ours that says it all (``drive_date``): its English as pydantic's message,
+    both languages in its context for the wording."""
+    return PydanticCustomError(kind, "{message}", {"message": said.en, "said": said})
 
 
 def _exact_number(value: Any) -> Any:
@@ -48,10 +66,10 @@ def _flag(value: Any) -> Any:
     if isinstance(value, RawScalar) and value.kind == "bool":
         if value.text in {"true", "false"}:
             return value.value
-        raise ValueError("expected true or false (yes, no, on and off are not accepted)")
+        raise Wrong(both("expected true or false (yes, no, on and off are not accepted)"))
     if isinstance(value, bool):
         return value
-    raise ValueError("expected true or false")
+    raise Wrong(both("expected true or false"))
 
 
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]

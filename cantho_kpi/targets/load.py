@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..catalog import both
 from ..errors import Issue, Location
 from . import coverage, rules
 from .bounds import Found
@@ -76,9 +77,9 @@ def validate_text(text: str, display: str, issues: list[Issue] | None = None) ->
 def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | None:
     if not isinstance(doc.data, dict):
         issues.append(
-            Issue(
+            Issue.said(
                 "wrong-type",
-                "the file must be a mapping with keys schema_version, plan and indicators",
+                both("the file must be a mapping with keys schema_version, plan and indicators"),
                 Location(display, *doc.position(())),
             )
         )
@@ -103,7 +104,7 @@ def _validate(doc: YamlDoc, display: str, issues: list[Issue]) -> TargetsFile | 
         check_rollups(_valid_items(doc, "rollups", RollupRule), parts.line_of),
     )
     for code, message, path in found:
-        issues.append(Issue(code, message, Location(display, *doc.position(path))))
+        issues.append(Issue.said(code, message, Location(display, *doc.position(path))))
     return whole
 
 

@@ -18,6 +18,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..catalog import N_, both
 from ..errors import KpiError
 from ..files import present
 
@@ -30,7 +31,7 @@ ROUNDS_DIR = "nop-bao-cao"
 #: The short guide of a working folder.
 GUIDE_NAME = "HUONG-DAN.md"
 #: What to do when a command runs outside a working folder.
-INIT_HINT = "make a working folder with: kpi init FOLDER, and run kpi inside it"
+INIT_HINT = N_("make a working folder with: kpi init FOLDER, and run kpi inside it")
 
 
 def find_working_folder(start: Path | None = None) -> Path | None:
@@ -63,16 +64,26 @@ def find_targets(start: Path | None = None, env: Mapping[str, str] | None = None
         path = Path(named).expanduser()
         if not present(path):
             raise KpiError(
-                f"{path}: no such file (named by {ENV_VAR}); correct {ENV_VAR} or give "
-                "--targets FILE",
+                both(
+                    "{path}: no such file (named by {variable}); correct {variable} or "
+                    "give --targets FILE",
+                    path=path,
+                    variable=ENV_VAR,
+                ),
                 code="no-targets",
             )
         return path
     if PACKAGED_TARGETS.is_file():
         return PACKAGED_TARGETS
     raise KpiError(
-        f"no targets file: no {DEFAULT_TARGETS} in {here} or any folder above it, {ENV_VAR} is "
-        "not set and the package's own copy is missing; give --targets FILE, set "
-        f"{ENV_VAR}=FILE, or {INIT_HINT}",
+        both(
+            "no targets file: no {default} in {folder} or any folder "
+            "above it, {variable} is not set and the package's own copy is "
+            "missing; give --targets FILE, set {variable}=FILE, or {init}",
+            default=DEFAULT_TARGETS,
+            folder=here,
+            variable=ENV_VAR,
+            init=both(INIT_HINT),
+        ),
         code="no-targets",
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..catalog import both
 from ..domain import TargetKind
 from .bounds import Found, fmt
 from .model import (
@@ -39,7 +40,11 @@ def check_progress(
     if term is not None and term.from_ > term.to:
         yield (
             "period-order",
-            f"plan.term: from ({term.from_}) is after to ({term.to}); swap them",
+            both(
+                "plan.term: from ({first}) is after to ({last}); swap them",
+                first=term.from_,
+                last=term.to,
+            ),
             ("plan", "term", "from"),
         )
     if settings is not None:
@@ -63,9 +68,15 @@ def _check_thresholds(settings: ProgressSettings) -> Iterator[Found]:
         if high <= low:
             yield (
                 "threshold-order",
-                f"progress.thresholds: {high_name} ({fmt(high)}) must be greater than "
-                f"{low_name} ({fmt(low)}); the defaults are on_track 0.95, fair 0.5, "
-                "limited -0.1",
+                both(
+                    "progress.thresholds: {high} ({high_value}) must be greater than "
+                    "{low} ({low_value}); the defaults are on_track 0.95, fair 0.5, "
+                    "limited -0.1",
+                    high=high_name,
+                    high_value=fmt(high),
+                    low=low_name,
+                    low_value=fmt(low),
+                ),
                 ("progress", "thresholds", high_name),
             )
 
@@ -77,8 +88,13 @@ def _check_method(path: Path_, ind: Indicator) -> Iterator[Found]:
         assert method is not None
         yield (
             "method-kind-mismatch",
-            f"{ind.code}: progress {method.value!r} needs a target with a lower bound "
-            f"(range, at_least, above), not {ind.kind.value!r}; use cagr or linear",
+            both(
+                "{code}: progress {method} needs a target with a lower bound "
+                "(range, at_least, above), not {kind}; use cagr or linear",
+                code=ind.code,
+                method=repr(method.value),
+                kind=repr(ind.kind.value),
+            ),
             where,
         )
     elif method is ProgressMethod.AVERAGE_GROWTH:
@@ -88,8 +104,12 @@ def _check_method(path: Path_, ind: Indicator) -> Iterator[Found]:
     ):
         yield (
             "every-year-without-rule",
-            f"{ind.code}: progress 'every_year' judges each year against the target, but the "
-            "target is for the sum over the term (accrues_over: term); use cumulative",
+            both(
+                "{code}: progress 'every_year' judges each year against the "
+                "target, but the target is for the sum over the term "
+                "(accrues_over: term); use cumulative",
+                code=ind.code,
+            ),
             where,
         )
 
@@ -99,15 +119,25 @@ def _check_growth(where: Path_, ind: Indicator) -> Iterator[Found]:
     if ind.unit != "%":
         yield (
             "method-not-growth",
-            f"{ind.code}: progress 'average_growth' compounds yearly growth rates in percent, "
-            f"but the unit is {ind.unit!r}; use average for a mean of yearly figures",
+            both(
+                "{code}: progress 'average_growth' compounds yearly growth rates "
+                "in percent, but the unit is {unit}; use average for a mean of "
+                "yearly figures",
+                code=ind.code,
+                unit=repr(ind.unit),
+            ),
             where,
         )
     elif ind.plausible.min <= Decimal(-100):
         yield (
             "method-not-growth",
-            f"{ind.code}: progress 'average_growth' needs growth rates above -100 % (a fall "
-            f"of 100 % or more has no compound mean); plausible min is {fmt(ind.plausible.min)}",
+            both(
+                "{code}: progress 'average_growth' needs growth rates above -100 % "
+                "(a fall of 100 % or more has no compound mean); plausible min is "
+                "{min}",
+                code=ind.code,
+                min=fmt(ind.plausible.min),
+            ),
             where,
         )
 
@@ -120,16 +150,28 @@ def _check_start(path: Path_, ind: Indicator, term: Term | None) -> Iterator[Fou
     if term is not None and not term.from_ <= start <= term.to:
         yield (
             "period-outside-term",
-            f"{ind.code}: from ({start}) is outside the term ({term.from_}-{term.to}); a "
-            "target's start year is a year of the term",
+            both(
+                "{code}: from ({start}) is outside the term ({first}-{last}); a "
+                "target's start year is a year of the term",
+                code=ind.code,
+                start=start,
+                first=term.from_,
+                last=term.to,
+            ),
             (*path, "from"),
         )
     baseline = ind.baseline
     if baseline is not None and int(baseline.period) < start:
         yield (
             "baseline-before-start",
-            f"{ind.code}: baseline period {baseline.period} is before the target's start "
-            f"(from: {start}); remove the baseline or give a figure of {start} or later",
+            both(
+                "{code}: baseline period {period} is before the target's start "
+                "(from: {start}); remove the baseline or give a figure of {start} "
+                "or later",
+                code=ind.code,
+                period=baseline.period,
+                start=start,
+            ),
             (*path, "baseline", "period"),
         )
 
@@ -145,15 +187,25 @@ def _check_breaks(
         if term is not None and not term.from_ <= year <= term.to:
             yield (
                 "period-outside-term",
-                f"{owner}: break {cut.period} is outside the term ({term.from_}-{term.to}); "
-                "only a break inside the term changes its verdicts",
+                both(
+                    "{owner}: break {period} is outside the term ({first}-{last}); only "
+                    "a break inside the term changes its verdicts",
+                    owner=owner,
+                    period=cut.period,
+                    first=term.from_,
+                    last=term.to,
+                ),
                 where,
             )
         if cut.period in seen:
             yield (
                 "duplicate-break",
-                f"{owner}: break {cut.period} is declared twice (here or under progress.breaks, "
-                "which concern every indicator); keep one",
+                both(
+                    "{owner}: break {period} is declared twice (here or under "
+                    "progress.breaks, which concern every indicator); keep one",
+                    owner=owner,
+                    period=cut.period,
+                ),
                 where,
             )
         seen.add(cut.period)
@@ -167,21 +219,36 @@ def _check_baseline(path: Path_, ind: Indicator, term: Term | None) -> Iterator[
     if not low <= baseline.value <= high:
         yield (
             "baseline-outside-plausible",
-            f"{ind.code}: baseline value {fmt(baseline.value)} is outside the plausible range "
-            f"{fmt(low)}..{fmt(high)}; check the figure and its unit",
+            both(
+                "{code}: baseline value {value} is outside the plausible range "
+                "{low}..{high}; check the figure and its unit",
+                code=ind.code,
+                value=fmt(baseline.value),
+                low=fmt(low),
+                high=fmt(high),
+            ),
             (*path, "baseline", "value"),
         )
     if term is not None and int(baseline.period) >= term.to:
         yield (
             "period-order",
-            f"{ind.code}: baseline period {baseline.period} is not before the term's last year "
-            f"{term.to}; a baseline is a figure from before the targets' year",
+            both(
+                "{code}: baseline period {period} is not before the term's last "
+                "year {last}; a baseline is a figure from before the targets' year",
+                code=ind.code,
+                period=baseline.period,
+                last=term.to,
+            ),
             (*path, "baseline", "period"),
         )
     if ind.progress is ProgressMethod.CAGR and baseline.value <= Decimal(0):
         yield (
             "cagr-undefined",
-            f"{ind.code}: progress 'cagr' cannot start from {fmt(baseline.value)} (a growth "
-            "rate needs a positive start); use linear",
+            both(
+                "{code}: progress 'cagr' cannot start from {value} (a growth rate "
+                "needs a positive start); use linear",
+                code=ind.code,
+                value=fmt(baseline.value),
+            ),
             (*path, "progress"),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..catalog import Said, both
 from ..domain import parse_period
 from .bounds import Found
 from .model import RollupRule, UnitLevel
@@ -37,10 +38,18 @@ def check_rollups(
             if other.into is rule.into and _overlap(span, other_span):
                 yield (
                     "rollup-periods-overlap",
-                    f"{_name(path)}: {_what(rule)} {_when(rule)} overlaps the rule on line "
-                    f"{line_of(other_path)} ({_what(other)} {_when(other)}); give each period "
-                    "one level that adds up into the city (with until and from), or the "
-                    "same figures would be counted twice",
+                    both(
+                        "{rule}: {what} {when} overlaps the rule on line {line} "
+                        "({other} {other_when}); give each period one level that adds up into "
+                        "the city (with until and from), or the same figures would be "
+                        "counted twice",
+                        rule=_name(path),
+                        what=_what(rule),
+                        when=_when(rule),
+                        line=line_of(other_path),
+                        other=_what(other),
+                        other_when=_when(other),
+                    ),
                     (*path, "from" if rule.from_ else "level"),
                 )
                 break
@@ -50,23 +59,35 @@ def _check_rule(path: Path_, rule: RollupRule) -> Iterator[Found]:
     if rule.level is rule.into:
         yield (
             "rollup-into-itself",
-            f"{_name(path)}: level {rule.level.value} rolls up into itself; name the level whose "
-            "units add up (district or commune) and the level they add up into (city)",
+            both(
+                "{rule}: level {level} rolls up into itself; name the level whose "
+                "units add up (district or commune) and the level they add up into "
+                "(city)",
+                rule=_name(path),
+                level=rule.level.value,
+            ),
             (*path, "into"),
         )
     elif rule.into is not UnitLevel.CITY:
         yield (
             "unsupported-rollup",
-            f"{_name(path)}: {_what(rule)}: kpi adds units' figures up "
-            "into the city only; write into: city",
+            both(
+                "{rule}: {what}: kpi adds units' figures up into the city only; write into: city",
+                rule=_name(path),
+                what=_what(rule),
+            ),
             (*path, "into"),
         )
     elif rule.level not in AREA_LEVELS:
         yield (
             "unsupported-rollup",
-            f"{_name(path)}: {_what(rule)}: a department reports the city's own figure of its "
-            "field, compared with the city's and never added to it; write level: district or "
-            "commune (communes and wards)",
+            both(
+                "{rule}: {what}: a department reports the city's own figure of its "
+                "field, compared with the city's and never added to it; write "
+                "level: district or commune (communes and wards)",
+                rule=_name(path),
+                what=_what(rule),
+            ),
             (*path, "level"),
         )
     first = parse_period(rule.from_) if rule.from_ else None
@@ -74,7 +95,13 @@ def _check_rule(path: Path_, rule: RollupRule) -> Iterator[Found]:
     if first is not None and last is not None and first.first_month > last.last_month:
         yield (
             "period-order",
-            f"{_name(path)}: {_what(rule)}: from ({rule.from_}) is after until ({rule.until})",
+            both(
+                "{rule}: {what}: from ({first}) is after until ({last})",
+                rule=_name(path),
+                what=_what(rule),
+                first=rule.from_,
+                last=rule.until,
+            ),
             (*path, "from"),
         )
 
@@ -96,15 +123,16 @@ def _name(path: Path_) -> str:
     return f"rollups[{path[1]}]" if len(path) > 1 else "rollups"
 
 
-def _what(rule: RollupRule) -> str:
-    return f"{rule.level.value} into {rule.into.value}"
+def _what(rule: RollupRule) -> Said:
+    """``district into city``: the file's own words for the levels."""
+    return both("{level} into {into}", level=rule.level.value, into=rule.into.value)
 
 
-def _when(rule: RollupRule) -> str:
+def _when(rule: RollupRule) -> Said:
     if rule.from_ and rule.until:
-        return f"from {rule.from_} until {rule.until}"
+        return both("from {first} until {last}", first=rule.from_, last=rule.until)
     if rule.from_:
-        return f"from {rule.from_}"
+        return both("from {first}", first=rule.from_)
     if rule.until:
-        return f"until {rule.until}"
-    return "at every period"
+        return both("until {last}", last=rule.until)
+    return both("at every period")

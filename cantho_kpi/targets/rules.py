@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..catalog import N_, both
 from ..domain import parse_period
 from .bounds import Found, check_bounds, fmt
 from .fields import KNOWN_UNITS
@@ -64,28 +65,30 @@ def check(parts: Parts) -> Iterator[Found]:
 
 
 def _duplicates(parts: Parts) -> Iterator[Found]:
-    lists: list[tuple[str, list[tuple[Path_, str]]]] = [
-        ("indicator code", [(p, i.code) for p, i in parts.indicators]),
-        ("group id", [(p, g.id) for p, g in parts.groups]),
-        ("reporting unit code", [(p, u.code) for p, u in parts.units]),
-        ("unit_targets unit", [(p, u.unit) for p, u in parts.unit_targets]),
+    lists: list[tuple[str, str, list[tuple[Path_, str]]]] = [
+        (N_("indicator code"), "code", [(p, i.code) for p, i in parts.indicators]),
+        (N_("group id"), "id", [(p, g.id) for p, g in parts.groups]),
+        (N_("reporting unit code"), "code", [(p, u.code) for p, u in parts.units]),
+        (N_("unit_targets unit"), "unit", [(p, u.unit) for p, u in parts.unit_targets]),
     ]
-    for what, items in lists:
+    for what, field_name, items in lists:
         seen: dict[str, Path_] = {}
         for path, key in items:
             folded = key.casefold()
             if folded in seen:
                 yield (
                     "duplicate-code",
-                    f"{key}: {what} given twice (first on line {parts.line_of(seen[folded])}); "
-                    "codes are matched without regard to case, so each must be unique",
-                    (*path, _KEY_OF.get(what, "code")),
+                    both(
+                        "{key}: {what} given twice (first on line {line}); codes are "
+                        "matched without regard to case, so each must be unique",
+                        key=key,
+                        what=both(what),
+                        line=parts.line_of(seen[folded]),
+                    ),
+                    (*path, field_name),
                 )
             else:
                 seen[folded] = path
-
-
-_KEY_OF = {"group id": "id", "unit_targets unit": "unit"}
 
 
 def _check_indicator(path: Path_, ind: Indicator) -> Iterator[Found]:
@@ -93,26 +96,48 @@ def _check_indicator(path: Path_, ind: Indicator) -> Iterator[Found]:
     if int(code[2:4]) != ind.number:
         yield (
             "number-mismatch",
-            f"{code}: number is {ind.number} but the code says target {int(code[2:4])}",
+            both(
+                "{code}: number is {number} but the code says target {target}",
+                code=code,
+                number=ind.number,
+                target=int(code[2:4]),
+            ),
             (*path, "number"),
         )
     if ind.unit not in KNOWN_UNITS:
         close = difflib.get_close_matches(ind.unit, list(KNOWN_UNITS), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "known units: " + ", ".join(KNOWN_UNITS)
-        yield ("unknown-unit", f"{code}: unknown unit {ind.unit!r}; {hint}", (*path, "unit"))
+        known = ", ".join(KNOWN_UNITS)
+        hint = (
+            both("did you mean {unit}?", unit=repr(close[0]))
+            if close
+            else both("known units: {units}", units=known)
+        )
+        yield (
+            "unknown-unit",
+            both("{code}: unknown unit {unit}; {hint}", code=code, unit=repr(ind.unit), hint=hint),
+            (*path, "unit"),
+        )
     yield from _check_bounds(path, ind)
     if ind.tolerance is not None and ind.tolerance < 0:
         yield (
             "negative-tolerance",
-            f"{code}: tolerance ({fmt(ind.tolerance)}) must not be negative",
+            both(
+                "{what}: tolerance ({tolerance}) must not be negative",
+                what=code,
+                tolerance=fmt(ind.tolerance),
+            ),
             (*path, "tolerance"),
         )
     low, high = ind.plausible.min, ind.plausible.max
     if low > high:
         yield (
             "min-above-max",
-            f"{code}: plausible min ({fmt(low)}) is greater than plausible max ({fmt(high)}); "
-            "swap them",
+            both(
+                "{code}: plausible min ({min}) is greater than plausible max ({max}); swap them",
+                code=code,
+                min=fmt(low),
+                max=fmt(high),
+            ),
             (*path, "plausible", "min"),
         )
 
@@ -133,17 +158,26 @@ def _check_suffixes(indicators: list[tuple[Path_, Indicator]]) -> Iterator[Found
             path, ind = next((p, i) for p, i in items if i.letter == "")
             yield (
                 "code-suffix",
-                f"{ind.code}: target {number} has lettered figures too; "
-                f"give this one a letter as well ({ind.code}a)",
+                both(
+                    "{code}: target {target} has lettered figures too; give this one a "
+                    "letter as well ({code}a)",
+                    code=ind.code,
+                    target=number,
+                ),
                 (*path, "code"),
             )
         elif letters and letters[0] != "" and letters != _letters(len(letters)):
             path, ind = items[-1]
             yield (
                 "code-suffix",
-                f"{ind.code}: the figures of target {number} are lettered "
-                f"{', '.join(letters)}; letter them {', '.join(_letters(len(letters)))} "
-                "in the plan's order",
+                both(
+                    "{code}: the figures of target {target} are lettered {letters}; "
+                    "letter them {wanted} in the plan's order",
+                    code=ind.code,
+                    target=number,
+                    letters=", ".join(letters),
+                    wanted=", ".join(_letters(len(letters))),
+                ),
                 (*path, "code"),
             )
 
@@ -164,26 +198,46 @@ def _check_part_of(
         return
     where = (*path, "part_of")
     if ind.part_of not in known:
-        yield ("unknown-reference", f"{ind.code}: part_of names unknown code {ind.part_of}", where)
+        yield (
+            "unknown-reference",
+            both("{code}: part_of names unknown code {whole}", code=ind.code, whole=ind.part_of),
+            where,
+        )
         return
     whole = codes.get(ind.part_of)
     if whole is None:
         return  # the whole is invalid and reported on its own
     if whole is ind:
-        yield ("unknown-reference", f"{ind.code}: an indicator cannot be part of itself", where)
+        yield (
+            "unknown-reference",
+            both("{code}: an indicator cannot be part of itself", code=ind.code),
+            where,
+        )
         return
-    if whole.unit != ind.unit and {whole.unit, ind.unit} <= KNOWN_UNITS.keys():
+    if whole.unit != ind.unit and {whole.unit, ind.unit} <= set(KNOWN_UNITS):
         yield (
             "part-unit-mismatch",
-            f"{ind.code}: is part of {whole.code} but counts {ind.unit!r}, not {whole.unit!r}",
+            both(
+                "{code}: is part of {whole} but counts {unit}, not {whole_unit}",
+                code=ind.code,
+                whole=whole.code,
+                unit=repr(ind.unit),
+                whole_unit=repr(whole.unit),
+            ),
             where,
         )
     part_level, whole_level = _level(ind), _level(whole)
     if part_level is not None and whole_level is not None and part_level > whole_level:
         yield (
             "part-exceeds-whole",
-            f"{ind.code}: its target ({fmt(part_level)}) exceeds that of {whole.code} "
-            f"({fmt(whole_level)}), of which it is a part ('trong đó')",
+            both(
+                "{code}: its target ({target}) exceeds that of {whole} ({whole_target}), of "
+                "which it is a part ('trong đó')",
+                code=ind.code,
+                target=fmt(part_level),
+                whole=whole.code,
+                whole_target=fmt(whole_level),
+            ),
             where,
         )
 
@@ -194,8 +248,11 @@ def _check_group(
     if group.total_tolerance < 0:
         yield (
             "negative-tolerance",
-            f"group {group.id}: total_tolerance ({fmt(group.total_tolerance)}) must not be "
-            "negative",
+            both(
+                "group {group}: total_tolerance ({tolerance}) must not be negative",
+                group=group.id,
+                tolerance=fmt(group.total_tolerance),
+            ),
             (*path, "total_tolerance"),
         )
     members: list[Indicator] = []
@@ -204,7 +261,11 @@ def _check_group(
         if code not in known:
             yield (
                 "unknown-reference",
-                f"group {group.id}: member {code} is not an indicator of this file",
+                both(
+                    "group {group}: member {code} is not an indicator of this file",
+                    group=group.id,
+                    code=code,
+                ),
                 (*path, "members", index),
             )
         elif ind is None:
@@ -212,8 +273,12 @@ def _check_group(
         elif ind.min is None or ind.max is None:
             yield (
                 "share-without-band",
-                f"group {group.id}: member {code} is a share of a whole, so it needs both "
-                "min and max (kind band)",
+                both(
+                    "group {group}: member {code} is a share of a whole, so it needs both "
+                    "min and max (kind band)",
+                    group=group.id,
+                    code=code,
+                ),
                 (*path, "members", index),
             )
         else:
@@ -225,8 +290,14 @@ def _check_group(
     if not low <= group.total <= high:
         yield (
             "shares-cannot-total",
-            f"group {group.id}: the shares' bands add up to {fmt(low)} - {fmt(high)}, "
-            f"which cannot make the total of {fmt(group.total)}; check the bounds",
+            both(
+                "group {group}: the shares' bands add up to {low} - {high}, which "
+                "cannot make the total of {total}; check the bounds",
+                group=group.id,
+                low=fmt(low),
+                high=fmt(high),
+                total=fmt(group.total),
+            ),
             (*path, "members"),
         )
 
@@ -236,7 +307,9 @@ def _check_unit(path: Path_, unit: ReportingUnit, known: set[str]) -> Iterator[F
         if code not in known:
             yield (
                 "unknown-reference",
-                f"unit {unit.code}: indicator {code} is not in this file",
+                both(
+                    "unit {unit}: indicator {code} is not in this file", unit=unit.code, code=code
+                ),
                 (*path, "indicators", index),
             )
     first = parse_period(unit.from_) if unit.from_ else None
@@ -244,6 +317,11 @@ def _check_unit(path: Path_, unit: ReportingUnit, known: set[str]) -> Iterator[F
     if first is not None and last is not None and first.first_month > last.last_month:
         yield (
             "period-order",
-            f"unit {unit.code}: from ({unit.from_}) is after until ({unit.until})",
+            both(
+                "unit {unit}: from ({first}) is after until ({last})",
+                unit=unit.code,
+                first=unit.from_,
+                last=unit.until,
+            ),
             (*path, "from"),
         )

@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..catalog import Said, both, numbers
 from ..errors import Issue, KpiError, Location, quoted
 from ..files import FILE_TOO_LARGE, read_regular
 
@@ -95,7 +96,7 @@ class YamlDoc:
 class _Stop(Exception):
     """Raised inside conversion when the document is too hostile to go on."""
 
-    def __init__(self, code: str, message: str, line: int, col: int) -> None:
+    def __init__(self, code: str, message: Said, line: int, col: int) -> None:
         super().__init__(message)
         self.code, self.message, self.line, self.col = code, message, line, col
 
@@ -117,22 +118,24 @@ class _DepthLimitedLoader(yaml.SafeLoader):
         self._nodes += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise self._stop(
-                    "too-deep",
-                    f"the document nests deeper than {MAX_DEPTH} levels; "
-                    "a targets file needs only a few",
+                said = both(
+                    "the document nests deeper than {depth} levels; a targets file needs only a "
+                    "few",
+                    depth=MAX_DEPTH,
                 )
+                raise self._stop("too-deep", said)
             if self._nodes > MAX_NODES:
-                raise self._stop(
-                    "too-many-nodes",
-                    f"the document holds more than {MAX_NODES:,} values; a targets file "
-                    "needs a few thousand",
+                said = both(
+                    "the document holds more than {count} values; a targets file needs a few "
+                    "thousand",
+                    count=numbers(MAX_NODES),
                 )
+                raise self._stop("too-many-nodes", said)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
-    def _stop(self, code: str, message: str) -> _Stop:
+    def _stop(self, code: str, message: Said) -> _Stop:
         mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
         return _Stop(code, message, mark.line + 1, mark.column + 1)
 
@@ -145,12 +148,14 @@ def read_yaml_source(path: Path, display: str, issues: list[Issue]) -> str | Non
     UTF-8 adds an issue and returns ``None``.
     """
     try:
-        raw = read_regular(path, display, MAX_BYTES, ("a targets or drive file", "tệp YAML"))
+        what = both("a targets or drive file")
+        raw = read_regular(path, display, MAX_BYTES, what)
     except KpiError as exc:
         if exc.code != FILE_TOO_LARGE:
             raise
-        message = exc.message.removeprefix(f"{display}: ")
-        issues.append(Issue(exc.code, message, Location(display, 1, 1)))
+        prefix = f"{display}: "
+        said = Said(exc.text("en").removeprefix(prefix), exc.text("vi").removeprefix(prefix))
+        issues.append(Issue.said(exc.code, said, Location(display, 1, 1)))
         return None
     return _decode(raw, display, issues)
 
@@ -163,10 +168,13 @@ def _decode(raw: bytes, display: str, issues: list[Issue]) -> str | None:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         issues.append(
-            Issue(
+            Issue.said(
                 "not-utf8",
-                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8 "
-                "(in most editors: Save As, Encoding: UTF-8)",
+                both(
+                    "byte 0x{raw} is not valid UTF-8; save the file as UTF-8 (in most "
+                    "editors: Save As, Encoding: UTF-8)",
+                    raw=format(raw[exc.start], "02x"),
+                ),
                 Location(display, line, col),
             )
         )
@@ -187,26 +195,29 @@ def parse(text: str, display: str, issues: list[Issue]) -> YamlDoc | None:
         issues.append(_reader_issue(exc, text, display))
         return None
     except _Stop as stop:
-        issues.append(Issue(stop.code, stop.message, Location(display, stop.line, stop.col)))
+        issues.append(Issue.said(stop.code, stop.message, Location(display, stop.line, stop.col)))
         return None
     except yaml.MarkedYAMLError as exc:
         issues.append(_syntax_issue(exc, display))
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
-        issues.append(Issue("yaml-syntax", str(exc), Location(display, 1, 1)))
+        said = both("YAML syntax error: {what}", what=str(exc))
+        issues.append(Issue.said("yaml-syntax", said, Location(display, 1, 1)))
         return None
     finally:
         loader.dispose()
     if node is None:
         issues.append(
-            Issue("empty-file", "the file holds no YAML document", Location(display, 1, 1))
+            Issue.said(
+                "empty-file", both("the file holds no YAML document"), Location(display, 1, 1)
+            )
         )
         return None
     converter = _Converter(display, issues)
     try:
         data = converter.convert(node, (), 0)
     except _Stop as stop:
-        issues.append(Issue(stop.code, stop.message, Location(display, stop.line, stop.col)))
+        issues.append(Issue.said(stop.code, stop.message, Location(display, stop.line, stop.col)))
         return None
     return YamlDoc(data, converter.positions, converter.key_positions, converter.reported)
 
@@ -217,10 +228,13 @@ def _reader_issue(exc: yaml.reader.ReaderError, text: str, display: str) -> Issu
     line = before.count("\n") + 1
     col = exc.position - (before.rfind("\n") + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-    return Issue(
+    return Issue.said(
         "bad-character",
-        f"character U+{code:04X} is not allowed in YAML, even in a comment or in quotes; "
-        "remove it (it is often pasted in from another program)",
+        both(
+            "character U+{code} is not allowed in YAML, even in a comment or "
+            "in quotes; remove it (it is often pasted in from another program)",
+            code=format(code, "04X"),
+        ),
         Location(display, line, col),
     )
 
@@ -230,9 +244,12 @@ def capped(issues: list[Issue], display: str) -> list[Issue]:
     if len(issues) <= MAX_ISSUES:
         return issues
     more = len(issues) - MAX_ISSUES
-    last = Issue(
+    last = Issue.said(
         "too-many-problems",
-        f"{more:,} more problems in this file are not shown; correct the ones above and run again",
+        both(
+            "{more} more problems in this file are not shown; correct the ones above and run again",
+            more=numbers(more),
+        ),
         Location(display, 1, 1),
     )
     return [*issues[:MAX_ISSUES], last]
@@ -241,11 +258,15 @@ def capped(issues: list[Issue], display: str) -> list[Issue]:
 def _syntax_issue(exc: yaml.MarkedYAMLError, display: str) -> Issue:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    context = exc.context
-    if context and exc.context_mark and exc.context_mark.line + 1 != line:
-        context = f"{context} (started on line {exc.context_mark.line + 1})"
-    what = "; ".join(part for part in (context, exc.problem) if part)
-    return Issue("yaml-syntax", f"YAML syntax error: {what}", Location(display, line, col))
+    # PyYAML's own words (English), with where the construct began
+    context: Said | str | None = exc.context
+    if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        started = exc.context_mark.line + 1
+        context = both("{what} (started on line {line})", what=exc.context, line=started)
+    what = Said.same("; ").join(part for part in (context, exc.problem) if part)
+    return Issue.said(
+        "yaml-syntax", both("YAML syntax error: {what}", what=what), Location(display, line, col)
+    )
 
 
 class _Converter:
@@ -257,22 +278,22 @@ class _Converter:
         self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.reported: set[Path_] = set()
 
-    def issue(self, code: str, message: str, node: Node, path: Path_) -> None:
+    def issue(self, code: str, message: Said, node: Node, path: Path_) -> None:
         self.reported.add(path)
         line, col = _pos(node)
-        self.issues.append(Issue(code, message, Location(self.display, line, col)))
+        self.issues.append(Issue.said(code, message, Location(self.display, line, col)))
 
     def convert(self, node: Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:
             line, col = _pos(node)
-            raise _Stop(
-                "too-many-nodes",
-                f"the document expands to more than {MAX_NODES:,} values or {MAX_DEPTH} levels "
-                "once its aliases (*name) are followed; remove the aliases",
-                line,
-                col,
+            said = both(
+                "the document expands to more than {count} values or {depth} levels once its "
+                "aliases (*name) are followed; remove the aliases",
+                count=numbers(MAX_NODES),
+                depth=MAX_DEPTH,
             )
+            raise _Stop("too-many-nodes", said, line, col)
         self.positions.setdefault(path, _pos(node))
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
@@ -292,13 +313,13 @@ class _Converter:
             if key is None:
                 continue
             if key in result:
-                self.issue(
-                    "duplicate-key",
-                    f"key {quoted(key)} is given twice (first on line {first_line[key]}); "
-                    "YAML would silently keep only the last one: remove one",
-                    key_node,
-                    (*path, key),
+                said = both(
+                    "key {key} is given twice (first on line {line}); YAML would silently keep "
+                    "only the last one: remove one",
+                    key=quoted(key),
+                    line=first_line[key],
                 )
+                self.issue("duplicate-key", said, key_node, (*path, key))
                 continue
             first_line[key] = _pos(key_node)[0]
             self.key_positions[(*path, key)] = _pos(key_node)
@@ -307,11 +328,11 @@ class _Converter:
 
     def key(self, node: Node, path: Path_) -> str | None:
         if node.tag == _TAG + "merge":
-            message = "merge keys (<<) are not supported; write the keys out"
+            message = both("merge keys (<<) are not supported; write the keys out")
             self.issue("unsupported-tag", message, node, path)
             return None
         if not isinstance(node, ScalarNode):
-            message = "a key must be a plain name, not a list or a mapping"
+            message = both("a key must be a plain name, not a list or a mapping")
             self.issue("bad-key", message, node, path)
             return None
         return str(node.value)
@@ -367,30 +388,36 @@ class _Converter:
         return value
 
 
-def _out_of_range(text: str) -> str:
-    return (
-        f"{quoted(text, 40)} is out of range: a number here has at most {MAX_DIGITS} digits and "
-        f"lies between 10^-{MAX_MAGNITUDE} and 10^{MAX_MAGNITUDE} in size (or is 0); write the "
-        "figure itself, such as 8 or 7.5"
+def _out_of_range(text: str) -> Said:
+    return both(
+        "{text} is out of range: a number here has at most {digits} digits and lies between "
+        "10^-{magnitude} and 10^{magnitude} in size (or is 0); write the figure itself, such as "
+        "8 or 7.5",
+        text=quoted(text, 40),
+        digits=MAX_DIGITS,
+        magnitude=MAX_MAGNITUDE,
     )
 
 
-def _odd_number(text: str) -> str:
+def _odd_number(text: str) -> Said:
     if ":" in text:
-        why = "YAML 1.1 reads it as a base-60 number"
+        why = both("YAML 1.1 reads it as a base-60 number")
     elif text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1:
-        why = "YAML 1.1 reads a leading zero as an octal number"
+        why = both("YAML 1.1 reads a leading zero as an octal number")
     elif "inf" in text.lower() or "nan" in text.lower():
-        why = "infinity and not-a-number are not figures"
+        why = both("infinity and not-a-number are not figures")
     else:
-        why = "it is not a plain decimal number"
-    shown = quoted(text, 40)
-    return f"{shown}: {why}; write a plain number such as 8 or 7.5 (quote it if it is text)"
+        why = both("it is not a plain decimal number")
+    return both(
+        "{text}: {why}; write a plain number such as 8 or 7.5 (quote it if it is text)",
+        text=quoted(text, 40),
+        why=why,
+    )
 
 
-def _tag_message(tag: str) -> str:
-    shown = tag.replace(_TAG, "!!")
-    return (
-        f"tag {shown} is not allowed: only plain text, numbers, lists and mappings are read "
-        "(no Python objects, binary data or custom tags)"
+def _tag_message(tag: str) -> Said:
+    return both(
+        "tag {tag} is not allowed: only plain text, numbers, lists and mappings are read (no "
+        "Python objects, binary data or custom tags)",
+        tag=tag.replace(_TAG, "!!"),
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ..catalog import Said, both
 from ..domain import TargetKind
 from .bounds import Found, fmt
 from .model import Aggregate, Indicator, Scope
@@ -31,8 +32,12 @@ def check_scope(path: Path_, ind: Indicator) -> Iterator[Found]:
     if ind.scope is Scope.EVERY_UNIT and ind.aggregate is Aggregate.SUM:
         yield (
             "scope-aggregate",
-            f"{ind.code}: a figure that adds up to the city's total (aggregate: sum) cannot "
-            "be every unit's target (scope: every_unit); use scope: city",
+            both(
+                "{code}: a figure that adds up to the city's total (aggregate: "
+                "sum) cannot be every unit's target (scope: every_unit); use "
+                "scope: city",
+                code=ind.code,
+            ),
             (*path, "scope"),
         )
 
@@ -48,51 +53,69 @@ def check_unit_strictly(
         if indicator is None:
             continue  # unknown or invalid: said by the other checks
         where: Path_ = (*path, "targets", index)
-        name = f"unit {entry.unit}: {target.code}"
+        name = both("unit {unit}: {code}", unit=entry.unit, code=target.code)
         yield from _check_whole(where, name, target, indicator)
         yield from _check_direction(where, name, target, indicator)
         yield from _check_tolerance(where, name, target)
 
 
-def _check_whole(where: Path_, name: str, target: UnitTarget, ind: Indicator) -> Iterator[Found]:
+def _check_whole(where: Path_, name: Said, target: UnitTarget, ind: Indicator) -> Iterator[Found]:
     if not ind.integer:
         return
     for key, value in (("min", target.min), ("max", target.max)):
         if value is not None and value != value.to_integral_value():
             yield (
                 "not-whole",
-                f"{name}: {key} ({fmt(value)}) is not a whole number, but the indicator counts "
-                "whole things (integer: true)",
+                both(
+                    "{what}: {bound} ({value}) is not a whole number, but the indicator "
+                    "counts whole things (integer: true)",
+                    what=name,
+                    bound=key,
+                    value=fmt(value),
+                ),
                 (*where, key),
             )
 
 
 def _check_direction(
-    where: Path_, name: str, target: UnitTarget, ind: Indicator
+    where: Path_, name: Said, target: UnitTarget, ind: Indicator
 ) -> Iterator[Found]:
     opposite = (ind.kind in _HIGHER and target.kind in _LOWER) or (
         ind.kind in _LOWER and target.kind in _HIGHER
     )
     if opposite:
-        better = "higher" if ind.kind in _HIGHER else "lower"
+        better = both("higher is better") if ind.kind in _HIGHER else both("lower is better")
         yield (
             "kind-mismatch",
-            f"{name}: kind {target.kind.value} reads the figure the other way round from the "
-            f"plan's ({ind.kind.value}: {better} is better); use a kind that reads the same way",
+            both(
+                "{what}: kind {kind} reads the figure the other way round from "
+                "the plan's ({plan_kind}: {better}); use a kind that reads "
+                "the same way",
+                what=name,
+                kind=target.kind.value,
+                plan_kind=ind.kind.value,
+                better=better,
+            ),
             (*where, "kind"),
         )
 
 
-def _check_tolerance(where: Path_, name: str, target: UnitTarget) -> Iterator[Found]:
+def _check_tolerance(where: Path_, name: Said, target: UnitTarget) -> Iterator[Found]:
     low, high, tolerance = target.min, target.max, target.tolerance
     if tolerance is None or low is None or high is None or low > high:
         return
     if target.kind.bounds == (True, True) and tolerance > high - low:
         yield (
             "tolerance-too-wide",
-            f"{name}: tolerance ({fmt(tolerance)}) is wider than the target range "
-            f"{fmt(low)} – {fmt(high)} it pads ({fmt(high - low)}); make it at most "
-            f"{fmt(high - low)}",
+            both(
+                "{what}: tolerance ({tolerance}) is wider than the target range {min} – "
+                "{max} it pads ({width}); make it at most {width}",
+                what=name,
+                tolerance=fmt(tolerance),
+                min=fmt(low),
+                max=fmt(high),
+                width=fmt(high - low),
+            ),
             (*where, "tolerance"),
         )
 
@@ -102,7 +125,12 @@ def _check_document_date(path: Path_, entry: UnitTargets, last_year: int) -> Ite
     if day.year > last_year + 1:
         yield (
             "date-out-of-range",
-            f"unit {entry.unit}: the launch document is dated {day:%d/%m/%Y}, more than a year "
-            f"after the term ends ({last_year}); check the year",
+            both(
+                "unit {unit}: the launch document is dated {day}, more than a year "
+                "after the term ends ({last_year}); check the year",
+                unit=entry.unit,
+                day=format(day, "%d/%m/%Y"),
+                last_year=last_year,
+            ),
             (*path, "document", "date"),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..catalog import N_, word
 from ..domain import Lang, TargetKind, format_number
 from .fields import KNOWN_UNITS
 from .model import Indicator, UnitLevel
@@ -36,30 +37,37 @@ def bounds_text(
 
 
 def unit_label(unit: str, lang: Lang = "vi") -> str:
-    return KNOWN_UNITS.get(unit, unit) if lang == "vi" else unit
+    """A unit of measure in ``lang``: the targets file writes it in English (``million VND``),
+    the catalog has its Vietnamese (``triệu đồng``); an unknown unit is shown as written."""
+    return word(lang, unit) if unit in KNOWN_UNITS else unit
 
 
 def indicator_label(indicator: Indicator, lang: Lang) -> str:
-    """The indicator's name in ``lang``."""
+    """The indicator's name in ``lang``: the targets file's own data (``name_vi``,
+    ``name_en``), not the catalog's words; the one place that picks one of them."""
     return indicator.name_vi if lang == "vi" else indicator.name_en
 
 
-#: The units of a level, as a roll-up names them: Vietnamese, and English as an owner.
-_LEVEL_UNITS: dict[UnitLevel, tuple[str, str]] = {
-    UnitLevel.DISTRICT: ("các quận, huyện", "districts'"),
-    UnitLevel.COMMUNE: ("các xã, phường", "communes' and wards'"),
-    UnitLevel.DEPARTMENT: ("các sở, ban, ngành", "departments'"),
-    UnitLevel.CITY: ("thành phố", "city's"),
+#: What a roll-up from each level is called, and its sum in a sentence.
+_ROLLUP_TITLE: dict[UnitLevel, str] = {
+    UnitLevel.DISTRICT: N_("Roll-up of the districts' figures"),
+    UnitLevel.COMMUNE: N_("Roll-up of the communes' and wards' figures"),
+    UnitLevel.DEPARTMENT: N_("Roll-up of the departments' figures"),
+    UnitLevel.CITY: N_("Roll-up of the city's figures"),
+}
+_ROLLUP_SUM: dict[UnitLevel, str] = {
+    UnitLevel.DISTRICT: N_("the sum of its districts' figures"),
+    UnitLevel.COMMUNE: N_("the sum of its communes' and wards' figures"),
+    UnitLevel.DEPARTMENT: N_("the sum of its departments' figures"),
+    UnitLevel.CITY: N_("the sum of its city's figures"),
 }
 
 
 def rollup_title(level: UnitLevel, lang: Lang = "vi") -> str:
     """What a roll-up from ``level`` is called: "Cộng dồn từ các quận, huyện"."""
-    vi, en = _LEVEL_UNITS[level]
-    return f"Cộng dồn từ {vi}" if lang == "vi" else f"Roll-up of the {en} figures"
+    return word(lang, _ROLLUP_TITLE[level])
 
 
 def rollup_sum_text(level: UnitLevel, lang: Lang = "vi") -> str:
     """The sum of the units of ``level`` in a sentence: "tổng số liệu của các xã, phường"."""
-    vi, en = _LEVEL_UNITS[level]
-    return f"tổng số liệu của {vi}" if lang == "vi" else f"the sum of its {en} figures"
+    return word(lang, _ROLLUP_SUM[level])

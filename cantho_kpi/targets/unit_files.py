@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import chain
 from pathlib import Path
 
+from ..catalog import Said, both
 from ..errors import Issue, KpiError, Location
 from .locate import UNIT_TARGETS_DIR
 from .model import TargetsFile
@@ -50,19 +51,22 @@ def _load_one(
     try:
         text = read_yaml_source(path, display, mine)
     except KpiError as exc:  # a FIFO, a folder, unreadable: this file's problem, not the run's
-        issues.append(
-            Issue(exc.code, exc.message.removeprefix(f"{display}: "), Location(display, 1, 1))
-        )
+        prefix = f"{display}: "
+        said = Said(exc.text("en").removeprefix(prefix), exc.text("vi").removeprefix(prefix))
+        issues.append(Issue.said(exc.code, said, Location(display, 1, 1)))
         return None
     doc = parse(text, display, mine) if text is not None else None
     entry = validate_model(doc, display, UnitTargets, mine) if doc is not None else None
     if doc is not None and entry is not None:
         if any(other.unit == entry.unit for other in found):
             mine.append(
-                Issue(
+                Issue.said(
                     "duplicate-code",
-                    f"unit {entry.unit} already has its own targets (in another file or in the "
-                    "targets file); keep one",
+                    both(
+                        "unit {unit} already has its own targets (in another file or in "
+                        "the targets file); keep one",
+                        unit=entry.unit,
+                    ),
                     Location(display, 1, 1),
                 )
             )
@@ -74,7 +78,7 @@ def _load_one(
             check_unit_strictly((), entry, indicators, last_year),
         )
         for code, message, where in found_here:
-            mine.append(Issue(code, message, Location(display, *doc.position(where))))
+            mine.append(Issue.said(code, message, Location(display, *doc.position(where))))
     mine.sort(key=lambda i: (i.location.line or 0, i.location.col or 0))
     issues.extend(capped(mine, display))
     return entry if not mine else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..catalog import both
 from .bounds import Found, check_bounds, fmt
 from .model import Aggregate, Indicator, Measure, ReportingUnit
 from .safeyaml import Path_
@@ -19,14 +20,22 @@ def check_behaviour(path: Path_, ind: Indicator, has_term: bool) -> Iterator[Fou
             if value is not None and value != value.to_integral_value():
                 yield (
                     "not-whole",
-                    f"{ind.code}: {name} ({fmt(value)}) is not a whole number, but the "
-                    "indicator counts whole things (integer: true)",
+                    both(
+                        "{what}: {bound} ({value}) is not a whole number, but the indicator "
+                        "counts whole things (integer: true)",
+                        what=ind.code,
+                        bound=name,
+                        value=fmt(value),
+                    ),
                     (*path, name),
                 )
     if ind.aggregate is Aggregate.SUM and ind.unit == "%":
         yield (
             "sum-of-rates",
-            f"{ind.code}: rates and shares do not add up across units; use aggregate: none",
+            both(
+                "{code}: rates and shares do not add up across units; use aggregate: none",
+                code=ind.code,
+            ),
             (*path, "aggregate"),
         )
     flow_keys = {"accrues_over", "before_end"} & ind.model_fields_set
@@ -34,14 +43,21 @@ def check_behaviour(path: Path_, ind: Indicator, has_term: bool) -> Iterator[Fou
         for key in sorted(flow_keys):
             yield (
                 "flow-only",
-                f"{ind.code}: {key} applies to flows only (measure: flow); remove it",
+                both(
+                    "{code}: {key} applies to flows only (measure: flow); remove it",
+                    code=ind.code,
+                    key=key,
+                ),
                 (*path, key),
             )
     elif ind.accrues_over.value == "term" and not has_term:
         yield (
             "missing-term",
-            f"{ind.code}: a flow over the term needs the plan's term (plan.term: "
-            "{from: 2021, to: 2025})",
+            both(
+                "{code}: a flow over the term needs the plan's term (plan.term: "
+                "{{from: 2021, to: 2025}})",
+                code=ind.code,
+            ),
             (*path, "accrues_over"),
         )
 
@@ -57,7 +73,7 @@ def check_unit_targets(
     if unit is None:
         yield (
             "unknown-reference",
-            f"unit_targets: unit {entry.unit} is not one of the reporting units",
+            both("unit_targets: unit {unit} is not one of the reporting units", unit=entry.unit),
             (*path, "unit"),
         )
     seen: set[str] = set()
@@ -66,14 +82,22 @@ def check_unit_targets(
         if target.code not in known:
             yield (
                 "unknown-reference",
-                f"unit {entry.unit}: indicator {target.code} is not in this file",
+                both(
+                    "unit {unit}: indicator {code} is not in this file",
+                    unit=entry.unit,
+                    code=target.code,
+                ),
                 (*where, "code"),
             )
             continue
         if target.code in seen:
             yield (
                 "duplicate-code",
-                f"unit {entry.unit}: {target.code} has two targets; keep one",
+                both(
+                    "unit {unit}: {code} has two targets; keep one",
+                    unit=entry.unit,
+                    code=target.code,
+                ),
                 (*where, "code"),
             )
         seen.add(target.code)
@@ -83,17 +107,25 @@ def check_unit_targets(
         if unit is not None and unit.indicators is not None and target.code not in unit.indicators:
             yield (
                 "not-reported-by-unit",
-                f"unit {entry.unit}: sets a target for {target.code}, which it does not report "
-                "(it is not among the unit's indicators)",
+                both(
+                    "unit {unit}: sets a target for {code}, which it does not report "
+                    "(it is not among the unit's indicators)",
+                    unit=entry.unit,
+                    code=target.code,
+                ),
                 (*where, "code"),
             )
-        code = f"unit {entry.unit}: {target.code}"
+        code = both("unit {unit}: {code}", unit=entry.unit, code=target.code)
         yield from check_bounds(
             where, code, target.kind, target.min, target.max, indicator.plausible
         )
         if target.tolerance is not None and target.tolerance < Decimal(0):
             yield (
                 "negative-tolerance",
-                f"{code}: tolerance ({fmt(target.tolerance)}) must not be negative",
+                both(
+                    "{what}: tolerance ({tolerance}) must not be negative",
+                    what=code,
+                    tolerance=fmt(target.tolerance),
+                ),
                 (*where, "tolerance"),
             )

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
-from pydantic_core import PydanticCustomError
 
+from ..catalog import both
 from ..domain import TargetKind
-from .fields import MAX_ITEMS, UNIT_CODE_PATTERN, Code, Number, Strict, Text
+from .fields import MAX_ITEMS, UNIT_CODE_PATTERN, Code, Number, Strict, Text, custom_error
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
@@ -22,9 +22,8 @@ def _real_day(text: str) -> str:
     try:
         date.fromisoformat(text)
     except ValueError:
-        raise PydanticCustomError(
-            "drive_date", "{text} is not a day of the calendar", {"text": repr(text)}
-        ) from None
+        said = both("{text} is not a day of the calendar", text=repr(text))
+        raise custom_error("drive_date", said) from None
     return text
 
 

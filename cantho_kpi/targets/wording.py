@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ..catalog import N_, Said, both, both_n
 from ..errors import Issue, Location, clip, quoted
 from .model import TargetsFile
 from .safeyaml import Path_, RawScalar, YamlDoc
@@ -33,113 +34,161 @@ class Translator:
         where = _describe_path(path)
         if kind == "extra_forbidden":
             line, col = self.doc.position(path, key=True)
-            return Issue("unknown-key", self._unknown_key(path), Location(self.display, line, col))
+            return Issue.said(
+                "unknown-key", self._unknown_key(path), Location(self.display, line, col)
+            )
         line, col = self.doc.position(path)
         if kind == "missing":
-            return Issue(
-                "missing-key",
-                f"{_describe_path(path[:-1])}: required key {path[-1]!r} is missing",
-                Location(self.display, line, col),
+            said = both(
+                "{path}: required key {key} is missing",
+                path=_describe_path(path[:-1]),
+                key=repr(path[-1]),
             )
-        message = f"{where}: {_explain(error)}"
-        return Issue("wrong-type", message, Location(self.display, line, col))
+            return Issue.said("missing-key", said, Location(self.display, line, col))
+        message = where + ": " + _explain(error)
+        return Issue.said("wrong-type", message, Location(self.display, line, col))
 
-    def _unknown_key(self, path: Path_) -> str:
+    def _unknown_key(self, path: Path_) -> Said:
         key = str(path[-1])
         allowed = _allowed_keys(path[:-1], self.root)
-        message = f"{_describe_path(path[:-1])}: unknown key {quoted(key)}"
+        where, shown = _describe_path(path[:-1]), quoted(key)
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
-            return f"{message} (did you mean {close[0]!r}?)"
+            return both(
+                "{path}: unknown key {key} (did you mean {close}?)",
+                path=where,
+                key=shown,
+                close=repr(close[0]),
+            )
         if allowed:
-            return f"{message}; allowed keys: {', '.join(allowed)}"
-        return message
+            return both(
+                "{path}: unknown key {key}; allowed keys: {allowed}",
+                path=where,
+                key=shown,
+                allowed=", ".join(allowed),
+            )
+        return both("{path}: unknown key {key}", path=where, key=shown)
 
 
-def _describe_path(path: Path_) -> str:
+def _describe_path(path: Path_) -> Said | str:
+    """``indicators[3].min`` (the file's own keys, in every language), or the top level."""
     if not path:
-        return "top level"
+        return both("top level")
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
 
 
+_A_NUMBER = N_("a number")
+_WHOLE = N_("a whole number")
+_MAPPING = N_("a mapping of keys and values")
 _EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "model_type": "a mapping of keys and values",
-    "model_attributes_type": "a mapping of keys and values",
-    "dict_type": "a mapping of keys and values",
-    "list_type": "a list",
-    "value_error": "a number",
-    "decimal_type": "a number",
-    "decimal_parsing": "a number",
+    "string_type": N_("text"),
+    "int_type": _WHOLE,
+    "int_from_float": _WHOLE,
+    "int_parsing": _WHOLE,
+    "bool_type": N_("true or false"),
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "dict_type": _MAPPING,
+    "list_type": N_("a list"),
+    "value_error": _A_NUMBER,
+    "decimal_type": _A_NUMBER,
+    "decimal_parsing": _A_NUMBER,
 }
 _COMPARED = {
-    "greater_than_equal": ("at least", "ge"),
-    "greater_than": ("more than", "gt"),
-    "less_than_equal": ("at most", "le"),
-    "less_than": ("less than", "lt"),
+    "greater_than_equal": (N_("must be at least {bound}, got {got}"), "ge"),
+    "greater_than": (N_("must be more than {bound}, got {got}"), "gt"),
+    "less_than_equal": (N_("must be at most {bound}, got {got}"), "le"),
+    "less_than": (N_("must be less than {bound}, got {got}"), "lt"),
 }
-#: Where to look when nothing more precise can be said.
-_SEE = "see the comments at the top of data/targets.yaml, or the schema (kpi schema)"
 
 
-def _explain(error: ErrorDetails) -> str:
+def _explain(error: ErrorDetails) -> Said:
     """Our words for one pydantic error: what is wrong, and how to fix it."""
     value = error.get("input")
     kind = error["type"]
     ctx = error.get("ctx", {})
     got = _describe_value(value)
-    if kind == "value_error" and str(ctx.get("error", "")) not in ("", "expected a number"):
+    said = _said_by_us(kind, ctx)
+    if said is not None:
+        if kind.startswith("drive_"):  # the drive file's own checks say it all
+            return said
         # our own validators say what they expect (true or false, ...)
         shown = value.text if isinstance(value, RawScalar) else str(value)
-        return f"{ctx['error']}; got {quoted(shown)}"
-    if kind.startswith("drive_"):  # the drive file's own checks say it all
-        return str(error["msg"])
+        return both("{expected}; got {got}", expected=said, got=quoted(shown))
     if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {got}"
+        return both("expected {what}, got {got}", what=both(_EXPECTED[kind]), got=got)
     if kind == "string_pattern_mismatch":
-        return f"{got} is not in the expected form ({_pattern_hint(error)})"
+        return both(
+            "{got} is not in the expected form ({hint})", got=got, hint=_pattern_hint(error)
+        )
     if kind == "enum":
-        return f"{got} is not allowed here; write one of {ctx.get('expected')}"
+        return both(
+            "{got} is not allowed here; write one of {expected}",
+            got=got,
+            expected=_choices(str(ctx.get("expected"))),
+        )
     if kind == "literal_error":
-        return f"expected {ctx.get('expected')}, got {got}; write {ctx.get('expected')}"
+        expected = _choices(str(ctx.get("expected")))
+        return both("expected {expected}, got {got}; write {expected}", expected=expected, got=got)
     if kind == "string_too_short":
-        return "must not be empty; write the text, or remove the key if it is optional"
+        return both("must not be empty; write the text, or remove the key if it is optional")
     if kind in ("too_short", "too_long"):
         return _count_wrong(kind, value, ctx)
     if kind in _COMPARED:
-        word, key = _COMPARED[kind]
-        return f"must be {word} {ctx.get(key)}, got {got}"
-    return f"{got} is not accepted here; {_SEE}"
+        msgid, key = _COMPARED[kind]
+        return both(msgid, bound=str(ctx.get(key)), got=got)
+    return both(
+        "{got} is not accepted here; see the comments at the top of data/targets.yaml, or the "
+        "schema (kpi schema)",
+        got=got,
+    )
 
 
-def _count_wrong(kind: str, value: Any, ctx: dict[str, Any]) -> str:
+def _said_by_us(kind: str, ctx: dict[str, Any]) -> Said | None:
+    """What one of our own validators said (:class:`.fields.Wrong`, whose ``said`` is in both
+    languages), if the error is one of theirs."""
+    if kind == "value_error" or kind.startswith("drive_"):
+        said = getattr(ctx.get("error"), "said", None) or ctx.get("said")
+        return said if isinstance(said, Said) else None
+    return None
+
+
+def _choices(expected: str) -> Said | str:
+    """Pydantic's ``'a', 'b' or 'c'`` with the last ``or`` in each language."""
+    items, sep, last = expected.rpartition(" or ")
+    return both("{items} or {last}", items=items, last=last) if sep else expected
+
+
+def _count_wrong(kind: str, value: Any, ctx: dict[str, Any]) -> Said:
     count = len(value) if isinstance(value, list | dict | str) else 0
     if kind == "too_short":
         wanted = int(ctx.get("min_length", 1))
-        return f"needs at least {_items(wanted)}, has {count}; add the missing ones"
+        return both_n(
+            "needs at least {count} item, has {has}; add the missing ones",
+            "needs at least {count} items, has {has}; add the missing ones",
+            wanted,
+            has=count,
+        )
     wanted = int(ctx.get("max_length", 0))
-    return f"takes at most {_items(wanted)}, has {count}; remove the extra ones"
+    return both_n(
+        "takes at most {count} item, has {has}; remove the extra ones",
+        "takes at most {count} items, has {has}; remove the extra ones",
+        wanted,
+        has=count,
+    )
 
 
-def _items(count: int) -> str:
-    return f"{count} item" if count == 1 else f"{count} items"
-
-
-def _pattern_hint(error: ErrorDetails) -> str:
+def _pattern_hint(error: ErrorDetails) -> Said | str:
     pattern = str(error.get("ctx", {}).get("pattern", ""))
     if pattern.startswith("^CT"):
-        return "CT01 ... CT21, then a lowercase letter per figure: CT03a"
+        return both("CT01 ... CT21, then a lowercase letter per figure: CT03a")
     if "Q[1-4]" in pattern:
-        return "2024, 2024-H1 or 2024-Q2"
+        return both("2024, 2024-H1 or 2024-Q2")
     if pattern.startswith("^[A-Z]"):
-        return "2 to 10 capital letters or digits, starting with a letter: NK, SYT"
+        return both("2 to 10 capital letters or digits, starting with a letter: NK, SYT")
     return pattern
 
 
@@ -147,31 +196,40 @@ def _pattern_hint(error: ErrorDetails) -> str:
 _DECIMAL_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
 
 
-def _describe_value(value: Any) -> str:
+def _describe_value(value: Any) -> Said | str:
     if isinstance(value, RawScalar):
-        if value.kind == "bool":
-            read = str(value.value).lower()
-            return (
-                f"{quoted(value.text)}, which YAML reads as the boolean {read}; "
-                "put it in quotes if you mean text"
-            )
-        if value.kind == "timestamp":
-            return f"{quoted(value.text)}, which YAML reads as a date; put it in quotes"
-        return f"{quoted(value.text)}, which YAML reads as empty (null)"
+        return _described_scalar(value)
     if value is None:
-        return "nothing (an empty value)"
+        return both("nothing (an empty value)")
     if isinstance(value, str):
         if _DECIMAL_COMMA.fullmatch(value.strip()):
             point = value.strip().replace(".", "").replace(",", ".")
-            return f"{quoted(value)}, written with a decimal comma; write {point} (a decimal point)"
-        return f"the text {quoted(value)}" + (
-            " (numbers must not be quoted)" if _looks_numeric(value) else ""
-        )
+            return both(
+                "{text}, written with a decimal comma; write {point} (a decimal point)",
+                text=quoted(value),
+                point=point,
+            )
+        if _looks_numeric(value):
+            return both("the text {text} (numbers must not be quoted)", text=quoted(value))
+        return both("the text {text}", text=quoted(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return both("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return both("a list")
     return clip(repr(value), 60) if not hasattr(value, "as_tuple") else str(value)
+
+
+def _described_scalar(value: RawScalar) -> Said:
+    """A scalar YAML read as something else than it looks: a boolean, a date, null."""
+    if value.kind == "bool":
+        return both(
+            "{text}, which YAML reads as the boolean {read}; put it in quotes if you mean text",
+            text=quoted(value.text),
+            read=str(value.value).lower(),
+        )
+    if value.kind == "timestamp":
+        return both("{text}, which YAML reads as a date; put it in quotes", text=quoted(value.text))
+    return both("{text}, which YAML reads as empty (null)", text=quoted(value.text))
 
 
 def _looks_numeric(text: str) -> bool:

@@ -5,13 +5,15 @@ then the launch documents). Part of :mod:`.export`; added when a drive file is f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..catalog import C_, N_
 from ..domain import Lang
-from ..presentation import timeliness_text
+from ..presentation import by_lang_list, by_lang_one, timeliness_text
 from ..report import LaunchStatus, Ranking, RoundStatus
 from ..submissions import DateSource
 from ..targets import SCORED
@@ -24,26 +26,45 @@ if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-DRIVE_SHEETS = {
-    "vi": ("Xếp hạng thi đua", "Thời hạn nộp"),
-    "en": ("Ranking", "Timeliness"),
-}
-_RANK_HEADERS = {
-    "vi": ["Cụm, khối", "Hạng", "Mã", "Đơn vị", "Điểm", "Điểm chỉ tiêu"],
-    "en": ["Cluster", "Rank", "Code", "Unit", "Score", "Points"],
-}
-_RANK_TAIL = {
-    "vi": ["Trừ: nộp trễ", "Trừ: tệp lỗi", "Ứng viên (tham khảo)"],
-    "en": ["Deducted: late", "Deducted: file errors", "Candidate (reference)"],
-}
-_TIME_HEADERS = {
-    "vi": ["Mã", "Đơn vị", "Kỳ", "Hạn nộp", "Ngày nhận", "Thời hạn", "Số ngày trễ", "Tệp"],
-    "en": ["Code", "Unit", "Round", "Deadline", "Received", "Timeliness", "Days late", "File"],
-}
-_LAUNCH = {"vi": "Văn bản phát động", "en": "Launch document"}
-_YES = {"vi": "Có", "en": "yes"}
+DRIVE_SHEETS = by_lang_list(
+    (
+        N_("Ranking"),
+        C_("sheet", "Timeliness"),
+    )
+)
+_RANK_HEADERS = by_lang_list(
+    (
+        N_("Cluster"),
+        N_("Rank"),
+        N_("Code"),
+        N_("Unit"),
+        N_("Score"),
+        N_("Points"),
+    )
+)
+_RANK_TAIL = by_lang_list(
+    (
+        N_("Deducted: late"),
+        N_("Deducted: file errors"),
+        N_("Candidate (reference)"),
+    )
+)
+_TIME_HEADERS = by_lang_list(
+    (
+        N_("Code"),
+        N_("Unit"),
+        C_("heading", "Round"),
+        N_("Deadline"),
+        N_("Received"),
+        N_("Timeliness"),
+        N_("Days late"),
+        N_("File"),
+    )
+)
+_LAUNCH = by_lang_one(N_("Launch document"))
+_YES = by_lang_one(N_("yes"))
 #: Beside a day that is the day a report was written (Ngày lập), not the day it was received.
-_WRITTEN = {"vi": " (ngày lập)", "en": " (written)"}
+_WRITTEN = by_lang_one(N_(" (written)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +87,7 @@ def add_drive_sheets(book: Workbook, parts: DriveParts, lang: Lang) -> dict[str,
     return {ranking_name: TABLE_PLAN, time_name: TABLE_PLAN}
 
 
-def _headers(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
+def _headers(sheet: Worksheet, headers: Sequence[str], widths: list[int]) -> None:
     from openpyxl.utils import get_column_letter
 
     for col, (text, width) in enumerate(zip(headers, widths, strict=True), 1):

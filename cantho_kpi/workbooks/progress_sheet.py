@@ -10,39 +10,55 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..catalog import N_, tr, word
 from ..domain import Lang
-from ..presentation import PROGRESS_LABEL
+from ..presentation import (
+    CR_LABEL,
+    CR_LEGEND,
+    METHOD_LABEL,
+    METHODS_LEGEND,
+    PROGRESS_LABEL,
+    by_lang_list,
+    by_lang_one,
+)
 from ..report import Progress, ProgressReport, Report, progress_of_report
-from ..targets import Indicator, TargetsFile, target_text
+from ..targets import Indicator, TargetsFile, indicator_label, target_text
 from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import header_cell
-from .style import bold, border, status_label
+from .style import bold, border, status_label, wrap
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-SHEET_NAME = {"vi": "Tiến độ", "en": "Progress"}
+SHEET_NAME = by_lang_one(N_("Progress"))
 #: The indicators that get a chart: the plan's headline figures of growth, income, urbanisation,
 #: poverty, health and the party.
 HEADLINE = ("CT01", "CT02", "CT08", "CT11", "CT13", "CT17b")
 HEADER_ROW = 4
 FIRST_YEAR_COL = 7  # A code, B target, C bound, D method, E baseline, F its year
-_HEADERS = {
-    "vi": ("Mã", "Chỉ tiêu", "Ngưỡng", "Cách tính", "Số gốc", "Năm gốc"),
-    "en": ("Code", "Target", "Bound", "Method", "Baseline", "Baseline year"),
-}
-_TAIL = {
-    "vi": ("CR", "Đánh giá", "Dự báo {to}", "Dự báo so với chỉ tiêu"),
-    "en": ("CR", "Status", "Projection {to}", "Projection's status"),
-}
-_TITLE = {"vi": "Tiến độ đến năm {to} – {unit}", "en": "Progress toward {to} – {unit}"}
-_LINE = {"vi": "Đường chỉ tiêu", "en": "Target line"}
-_HELPER = {
-    "vi": "Số liệu của đường chỉ tiêu (cho biểu đồ, không in)",
-    "en": "Figures of the target lines (for the charts, not printed)",
-}
+_HEADERS = by_lang_list(
+    (
+        N_("Code"),
+        N_("Target"),
+        N_("Bound"),
+        N_("Method"),
+        N_("Baseline"),
+        N_("Baseline year"),
+    )
+)
+_TAIL = by_lang_list(
+    (
+        CR_LABEL,
+        N_("Status"),
+        N_("Projection {to}"),
+        N_("Projection's status"),
+    )
+)
+_TITLE = by_lang_one(N_("Progress toward {to} – {unit}"))
+_LINE = by_lang_one(N_("Target line"))
+_HELPER = by_lang_one(N_("Figures of the target lines (for the charts, not printed)"))
 #: Rows a pair of charts takes (7 cm high, rows of 15 points), and columns a chart takes; the
 #: charts start on a page of their own, two pairs a page (never cut by a page break).
 _CHART_ROWS, _CHART_COLS = 15, 8
@@ -69,6 +85,7 @@ def add_progress_sheet(
         to=progress.term.to, unit=unit.name if unit else progress.headline_unit
     )
     put_text(sheet.cell(1, 1), title).font = bold()
+    _legend(sheet, progress.term.to, len(years), lang)
     _header(sheet, years, progress, lang)
     placed: dict[str, int] = {}
     for offset, result in enumerate(rows):
@@ -95,6 +112,15 @@ def _header(sheet: Worksheet, years: list[int], progress: ProgressReport, lang: 
         sheet.column_dimensions[get_column_letter(col)].width = width
 
 
+def _legend(sheet: Worksheet, to: int, years: int, lang: Lang) -> None:
+    """Rows 2 and 3, above the table: what the methods and the ratio CR are (printed with it)."""
+    last = FIRST_YEAR_COL + years + len(_TAIL[lang]) - 1
+    for row, msgid in ((2, METHODS_LEGEND), (3, CR_LEGEND)):
+        put_text(sheet.cell(row, 1), word(lang, msgid).format(to=to)).alignment = wrap()
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        sheet.row_dimensions[row].height = 30
+
+
 def bound_of(indicator: Indicator) -> Decimal | None:
     """The figure the target line is drawn at: the lower bound, else the upper."""
     return indicator.min if indicator.min is not None else indicator.max
@@ -111,7 +137,8 @@ def _row(
     put_text(sheet.cell(row, 1), result.code)
     put_text(sheet.cell(row, 2), target_text(indicator, lang))
     put_number(sheet.cell(row, 3), bound_of(indicator))
-    put_text(sheet.cell(row, 4), result.method.value)
+    method = METHOD_LABEL[lang][result.method] + ("*" if result.fallback else "")
+    put_text(sheet.cell(row, 4), method)
     if result.baseline is not None:
         put_number(sheet.cell(row, 5), result.baseline.value)
         sheet.cell(row, 6).value = int(result.baseline.period)
@@ -142,11 +169,8 @@ def _status(result: Progress, lang: Lang) -> str:
     if not result.years_judged:
         return label
     met, judged = result.years_met or 0, result.years_judged
-    return (
-        f"{label} ({met}/{judged} năm đạt)"
-        if lang == "vi"
-        else f"{label} ({met}/{judged} years met)"
-    )
+    years = tr(lang, "{met}/{judged} years met", met=met, judged=judged)
+    return f"{label} ({years})"
 
 
 def _charts(
@@ -182,7 +206,7 @@ def _charts(
         for col in range(FIRST_YEAR_COL, last_col + 1):
             put_number(sheet.cell(line_row, col), bound_of(indicator))
         chart = LineChart()
-        chart.title = f"{code}: {indicator.name_vi if lang == 'vi' else indicator.name_en}"
+        chart.title = f"{code}: {indicator_label(indicator, lang)}"
         for row, title in ((placed[code], code), (line_row, _LINE[lang])):
             values = Reference(sheet, min_col=FIRST_YEAR_COL, max_col=last_col, min_row=row)
             series = Series(values, title=title)

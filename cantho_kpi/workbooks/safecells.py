@@ -16,6 +16,9 @@ from typing import Any
 from ..domain import json_number
 
 MAX_CELL_TEXT = 32_767
+#: Where a cell's text was cut: said in both languages at once, since a cell is written
+#: without knowing the workbook's language (put_text), and a cut is rare.
+# not a message: a mark in both languages on purpose
 CUT_MARKER = " …[đã cắt bớt / cut]"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -5,13 +5,14 @@ titled by the level they add up), Vấn đề (problems) and Chỉ tiêu (target
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain import Lang
 from ..presentation import KIND_LABEL, applied_text
 from ..report import Report
-from ..targets import TargetsFile, rollup_title, target_text, unit_label
+from ..targets import TargetsFile, indicator_label, rollup_title, target_text, unit_label
 from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .style import (
@@ -44,7 +45,7 @@ def header_cell(sheet: Worksheet, row: int, col: int, text: str) -> Any:
     return cell
 
 
-def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
+def _table_sheet(sheet: Worksheet, headers: Sequence[str], widths: list[int]) -> None:
     from openpyxl.utils import get_column_letter
 
     for col, (text, width) in enumerate(zip(headers, widths, strict=True), 1):
@@ -77,7 +78,7 @@ def details_sheet(
             result.unit_code or "",
             result.period or "",
             result.code,
-            ind.name_vi if lang == "vi" else ind.name_en,
+            indicator_label(ind, lang),
             applied_text(result.target, ind, lang),
         ]
         for col, text in enumerate(texts, 1):
@@ -102,7 +103,7 @@ def rollups_sheet(sheet: Worksheet, report: Report, targets: TargetsFile, lang: 
     _table_sheet(sheet, headers, [9, 26, 12, 34, 12, 12, 9, 10, 16, 30])
     for row, rollup in enumerate(report.rollups, 2):
         ind = targets.indicator(rollup.code)
-        name = (ind.name_vi if lang == "vi" else ind.name_en) if ind is not None else ""
+        name = indicator_label(ind, lang) if ind is not None else ""
         texts = [rollup.round, rollup_title(rollup.level, lang), rollup.code, name]
         for col, text in enumerate(texts, 1):
             put_text(sheet.cell(row, col), text).alignment = wrap()

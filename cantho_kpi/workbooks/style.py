@@ -6,48 +6,50 @@ from dataclasses import dataclass, field
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ..domain import Lang, Status
-from ..presentation import LABEL, SYMBOL
+from ..catalog import C_, LANGS, N_, Lang, word
+from ..domain import Status
+from ..presentation import LABEL, SYMBOL, WordList, by_lang_list
 
-SHEETS: dict[str, tuple[str, ...]] = {
-    "vi": ("Tổng hợp", "Chi tiết", "Vấn đề", "Chỉ tiêu", "Biểu đồ", "Cộng dồn"),
-    "en": ("Summary", "Details", "Problems", "Targets", "Chart", "Roll-ups"),
-}
+SHEETS = by_lang_list(
+    (
+        N_("Summary"),
+        N_("Details"),
+        N_("Problems"),
+        N_("Targets"),
+        N_("Chart"),
+        N_("Roll-ups"),
+    )
+)
 
 #: The roll-ups sheet (Cộng dồn): its headers, and how it says complete and agrees.
-ROLLUP_WORDS: dict[str, dict[str, list[str]]] = {
-    "vi": {
-        "headers": [
-            "Kỳ",
-            "Cộng dồn",
-            "Mã chỉ tiêu",
-            "Tên chỉ tiêu",
-            "Tổng cộng dồn",
-            "Thành phố báo cáo",
-            "Số đơn vị",
-            "Đủ đơn vị",
-            "Khớp",
-            "Các đơn vị",
-        ],
-        "complete": ["Chưa đủ", "Đủ"],
-        "agrees": ["✗ Không khớp", "✓ Khớp", "Chưa so sánh được"],
-    },
-    "en": {
-        "headers": [
-            "Round",
-            "Roll-up",
-            "Code",
-            "Indicator",
-            "Sum",
-            "City reports",
-            "Units",
-            "Complete",
-            "Agrees",
-            "Unit codes",
-        ],
-        "complete": ["Incomplete", "Complete"],
-        "agrees": ["✗ Disagrees", "✓ Agrees", "Nothing to compare"],
-    },
+_ROLLUP_HEADERS = (
+    C_("heading", "Round"),
+    N_("Roll-up"),
+    C_("indicator", "Code"),
+    N_("Indicator"),
+    C_("heading", "Sum"),
+    N_("City reports"),
+    N_("Units"),
+    N_("Complete"),
+    N_("Agrees"),
+    N_("Unit codes"),
+)
+_COMPLETE = (
+    N_("Incomplete"),
+    C_("roll-up", "Complete"),
+)
+_AGREES = (
+    N_("✗ Disagrees"),
+    N_("✓ Agrees"),
+    N_("Nothing to compare"),
+)
+ROLLUP_WORDS: dict[Lang, dict[str, WordList]] = {
+    lang: {
+        "headers": WordList(lang, _ROLLUP_HEADERS),
+        "complete": WordList(lang, _COMPLETE),
+        "agrees": WordList(lang, _AGREES),
+    }
+    for lang in LANGS
 }
 
 #: Fill colours by status (Excel's own "good / neutral / bad" palette, plus grey and violet).
@@ -99,114 +101,88 @@ class Words:
     sides: dict[str, str] = field(default_factory=dict)
 
 
-LABELS: dict[str, Words] = {
-    "vi": Words(
-        lang="vi",
-        title="TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA",
-        subtitle=(
-            "Theo Kế hoạch 33/KH-UBND ngày 21/02/2024 của UBND thành phố Cần Thơ · "
-            "{files} tệp, {invalid} tệp có lỗi, {missing} đơn vị chưa báo cáo"
+_DETAILS_HEADERS = (
+    N_("Unit"),
+    N_("Unit code"),
+    N_("Period"),
+    C_("indicator", "Code"),
+    N_("Name"),
+    N_("Target"),
+    N_("Value"),
+    N_("Unit of measure"),
+    N_("Status"),
+    N_("Side"),
+    N_("Note"),
+    N_("Source file"),
+    N_("Cell"),
+)
+_PROBLEM_HEADERS = (
+    N_("File"),
+    N_("Location"),
+    C_("problems", "Code"),
+    N_("Severity"),
+    N_("Message"),
+)
+_TARGET_HEADERS = (
+    C_("targets", "Code"),
+    N_("No."),
+    N_("Name (vi)"),
+    N_("Name (en)"),
+    N_("Plan's wording"),
+    N_("Unit of measure"),
+    N_("Kind"),
+    N_("Target"),
+    N_("Min"),
+    N_("Max"),
+    N_("Tolerance"),
+    N_("Plausible"),
+    N_("Part of"),
+)
+
+
+def _words(lang: Lang) -> Words:
+    """The workbook's words in ``lang``, from the catalog."""
+    return Words(
+        lang=lang,
+        title=word(lang, N_("SUMMARY OF THE EMULATION TARGETS")),
+        subtitle=word(
+            lang,
+            N_(
+                "Plan 33/KH-UBND of 21/02/2024, Cần Thơ City People's Committee · {files}, "
+                "{invalid} with errors, {missing} not reported",
+            ),
         ),
-        unit_code="Mã đơn vị",
-        unit="Đơn vị",
-        period="Kỳ",
-        units_with="Số đơn vị:",
-        legend="Chú thích",
-        legend_note=(
-            "Giá trị tỷ lệ tính bằng điểm phần trăm (7,5 là 7,5 %). Mỗi ô mang ký hiệu của kết "
-            "quả, đọc được cả khi in đen trắng; · chưa báo cáo, ! không hợp lệ (xem trang Vấn đề)."
+        unit_code=word(lang, N_("Unit code")),
+        unit=word(lang, N_("Unit")),
+        period=word(lang, N_("Period")),
+        units_with=word(lang, N_("Units:")),
+        legend=word(lang, N_("Legend")),
+        legend_note=word(
+            lang,
+            N_(
+                "Rates are in percentage points (7.5 is 7.5 %). Each cell carries its status's "
+                "symbol, readable in black and white; · not reported, ! invalid (see the "
+                "Problems sheet).",
+            ),
         ),
-        chart_title="Kết quả thực hiện theo đơn vị (số chỉ tiêu)",
-        chart_axis="Số chỉ tiêu",
-        no_problems="Không có vấn đề.",
-        details_headers=[
-            "Đơn vị",
-            "Mã đơn vị",
-            "Kỳ",
-            "Mã chỉ tiêu",
-            "Tên chỉ tiêu",
-            "Chỉ tiêu",
-            "Giá trị",
-            "Đơn vị tính",
-            "Đánh giá",
-            "Phía",
-            "Ghi chú",
-            "Tệp nguồn",
-            "Ô",
-        ],
-        problem_headers=["Tệp", "Vị trí", "Mã lỗi", "Mức độ", "Nội dung"],
-        target_headers=[
-            "Mã",
-            "Số",
-            "Tên chỉ tiêu",
-            "Tên tiếng Anh",
-            "Nguyên văn kế hoạch",
-            "Đơn vị tính",
-            "Loại",
-            "Chỉ tiêu",
-            "Tối thiểu",
-            "Tối đa",
-            "Dung sai",
-            "Miền hợp lý",
-            "Thuộc",
-        ],
-        severities={"error": "Lỗi", "warning": "Cảnh báo"},
-        sides={"below": "Thấp", "above": "Cao"},
-    ),
-    "en": Words(
-        lang="en",
-        title="SUMMARY OF THE EMULATION TARGETS",
-        subtitle=(
-            "Plan 33/KH-UBND of 21/02/2024, Cần Thơ City People's Committee · "
-            "{files}, {invalid} with errors, {missing} not reported"
-        ),
-        unit_code="Unit code",
-        unit="Unit",
-        period="Period",
-        units_with="Units:",
-        legend="Legend",
-        legend_note=(
-            "Rates are in percentage points (7.5 is 7.5 %). Each cell carries its status's symbol, "
-            "readable in black and white; · not reported, ! invalid (see the Problems sheet)."
-        ),
-        chart_title="Results by unit (number of indicators)",
-        chart_axis="Indicators",
-        no_problems="No problems.",
-        details_headers=[
-            "Unit",
-            "Unit code",
-            "Period",
-            "Code",
-            "Name",
-            "Target",
-            "Value",
-            "Unit of measure",
-            "Status",
-            "Side",
-            "Note",
-            "Source file",
-            "Cell",
-        ],
-        problem_headers=["File", "Location", "Code", "Severity", "Message"],
-        target_headers=[
-            "Code",
-            "No.",
-            "Name (vi)",
-            "Name (en)",
-            "Plan's wording",
-            "Unit of measure",
-            "Kind",
-            "Target",
-            "Min",
-            "Max",
-            "Tolerance",
-            "Plausible",
-            "Part of",
-        ],
-        severities={"error": "Error", "warning": "Warning"},
-        sides={"below": "Below", "above": "Above"},
-    ),
-}
+        chart_title=word(lang, N_("Results by unit (number of indicators)")),
+        chart_axis=word(lang, N_("Indicators")),
+        no_problems=word(lang, N_("No problems.")),
+        details_headers=list(WordList(lang, _DETAILS_HEADERS)),
+        problem_headers=list(WordList(lang, _PROBLEM_HEADERS)),
+        target_headers=list(WordList(lang, _TARGET_HEADERS)),
+        severities={
+            "error": word(lang, C_("severity", "Error")),
+            "warning": word(lang, C_("severity", "Warning")),
+        },
+        sides={
+            "below": word(lang, C_("side", "Below")),
+            "above": word(lang, C_("side", "Above")),
+        },
+    )
+
+
+LABELS: dict[Lang, Words] = {lang: _words(lang) for lang in LANGS}
 
 
 def bold() -> Font:

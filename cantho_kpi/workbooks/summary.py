@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..catalog import trn
 from ..domain import Lang, Status, round_label
-from ..presentation import SYMBOL, headline_text, plural
+from ..presentation import SYMBOL, headline_text
 from ..report import Report, Result, indicator_rows
-from ..targets import TargetsFile, target_text, unit_label
+from ..targets import TargetsFile, indicator_label, target_text, unit_label
 from .printing import PrintPlan
 from .safecells import put_number, put_text
 from .sheets import FIRST_INDICATOR_COL, header_cell
@@ -117,7 +118,7 @@ def _summary_sheet(
         col = FIRST_INDICATOR_COL + offset
         header_cell(sheet, 4, col, ind.code)
         header_cell(sheet, 5, col, target_text(ind, lang))
-        name = ind.name_vi if lang == "vi" else ind.name_en
+        name = indicator_label(ind, lang)
         sheet.cell(4, col).comment = Comment(
             f"{ind.code}: {name}\n{unit_label(ind.unit, lang)}", "cantho_kpi"
         )
@@ -155,13 +156,11 @@ def _headline_row(sheet: Worksheet, report: Report, targets: TargetsFile, lang: 
 
 def _subtitle(report: Report, words: Words) -> str:
     files, missing = len(report.submissions), len(report.missing_units)
-    if words.lang == "en":  # Vietnamese nouns do not change with the count
-        return words.subtitle.format(
-            files=plural(files, "file", "files"),
-            invalid=report.invalid_files,
-            missing=plural(missing, "unit", "units"),
-        )
-    return words.subtitle.format(files=files, invalid=report.invalid_files, missing=missing)
+    return words.subtitle.format(
+        files=trn(words.lang, "{count} file", "{count} files", files),
+        invalid=report.invalid_files,
+        missing=trn(words.lang, "{count} unit", "{count} units", missing),
+    )
 
 
 def _sheet_title(sheet: Worksheet, title: str, subtitle: str, last_col: int) -> None:

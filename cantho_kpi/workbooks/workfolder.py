@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalog import Said, both, numbers
 from ..domain import round_of
 from ..errors import KpiError
 from ..files import OUTPUT_EXISTS
@@ -94,15 +95,23 @@ def settings_from(source: Path) -> Settings:
     root = find_working_folder(source) if source.is_dir() else None
     if root is None:
         raise KpiError(
-            f"{source}: not a working folder (no {DEFAULT_TARGETS} in it or in a folder above "
-            "it); give the folder kpi init made, or a clone of the repository",
+            both(
+                "{source}: not a working folder (no {default} in it or in "
+                "a folder above it); give the folder kpi init made, or a clone of "
+                "the repository",
+                source=source,
+                default=DEFAULT_TARGETS,
+            ),
             code="usage",
         )
     targets = root / DEFAULT_TARGETS
     loaded = load_targets(targets)
     if not loaded.valid:
         raise KpiError(
-            f"{targets}: the targets file is not valid; run: kpi validate-targets {targets}",
+            both(
+                "{targets}: the targets file is not valid; run: kpi validate-targets {targets}",
+                targets=targets,
+            ),
             code="invalid-targets",
         )
     own = drive_path(targets)
@@ -125,10 +134,17 @@ def _checked_drive(path: Path, targets: Path, known: TargetsFile | None) -> Driv
     result = load_drive(path, str(path), units, codes)
     if result.drive is None or not result.valid:
         first = result.issues[0] if result.issues else None
-        why = f" ({first.location}: {first.message})" if first is not None else ""
+        why: Said | str = ""
+        if first is not None:
+            why = Said.each(lambda lang: f" ({first.location}: {first.text(lang)})")
         raise KpiError(
-            f"{path}: the drive file is not valid with {targets}{why}; run: kpi "
-            f"validate-targets {targets}",
+            both(
+                "{path}: the drive file is not valid with {targets}{why}; run: kpi "
+                "validate-targets {targets}",
+                path=path,
+                targets=targets,
+                why=why,
+            ),
             code="invalid-drive",
         )
     return result.drive
@@ -139,10 +155,17 @@ def _read(path: Path) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(MAX_SETTINGS_BYTES + 1)
     except OSError as exc:
-        raise KpiError(f"{path}: cannot be read ({exc.strerror})", code="usage") from None
+        raise KpiError(
+            both("{path}: cannot be read ({why})", path=path, why=exc.strerror),
+            code="usage",
+        ) from None
     if len(data) > MAX_SETTINGS_BYTES:
         raise KpiError(
-            f"{path}: is larger than {MAX_SETTINGS_BYTES:,} bytes; a settings file is not",
+            both(
+                "{path}: is larger than {limit} bytes; a settings file is not",
+                path=path,
+                limit=numbers(MAX_SETTINGS_BYTES),
+            ),
             code="usage",
         )
     return data
@@ -165,26 +188,38 @@ def make_working_folder(folder: Path, settings: Settings, *, force: bool = False
             made.kept.append(relative)
             continue
         except OSError as exc:
-            raise KpiError(f"{target}: cannot be written ({exc.strerror})", code="usage") from None
+            raise KpiError(
+                both("{path}: cannot be written ({why})", path=target, why=exc.strerror),
+                code="usage",
+            ) from None
         made.written.append(relative)
     return made
 
 
 def _check_folder(folder: Path, force: bool) -> None:
     if folder.exists() and not folder.is_dir():
-        raise KpiError(f"{folder}: is a file; give the folder to make", code="usage")
+        raise KpiError(
+            both("{folder}: is a file; give the folder to make", folder=folder), code="usage"
+        )
     if not folder.is_dir() or force:
         return
     try:
         entries = sorted(p.name for p in folder.iterdir())
     except OSError as exc:
-        raise KpiError(f"{folder}: cannot be read ({exc.strerror})", code="usage") from None
+        raise KpiError(
+            both("{path}: cannot be read ({why})", path=folder, why=exc.strerror),
+            code="usage",
+        ) from None
     if entries:
         shown = ", ".join(entries[:5]) + (", ..." if len(entries) > 5 else "")
         raise KpiError(
-            f"{folder}: is not empty ({shown}); kpi init makes a new working folder: give a "
-            "new or empty folder, or add --force to add only what is missing (no existing "
-            "file is replaced)",
+            both(
+                "{folder}: is not empty ({shown}); kpi init makes a new working "
+                "folder: give a new or empty folder, or add --force to add only "
+                "what is missing (no existing file is replaced)",
+                folder=folder,
+                shown=shown,
+            ),
             code=OUTPUT_EXISTS,
         )
 
@@ -211,8 +246,10 @@ def guide_text(drive: DriveFile) -> str:
     for entry in calendar.rounds:
         label = round_of(entry.period).label_vi()  # "Quý 1/2024", "6 tháng đầu năm 2024"
         what = label[:1].lower() + label[1:]
+        # not a message: the working folder's guide HUONG-DAN.md is in Vietnamese by design
         estimate = " (ước thực hiện)" if entry.estimate else ""
         due = f"{entry.deadline:%d/%m/%Y}"
+        # not a message: a line of the Vietnamese guide (see above)
         lines.append(f"- `{ROUNDS_DIR}/{entry.round}/`: báo cáo {what}{estimate}, hạn nộp {due}")
     values = {
         "rounds": "\n".join(lines),

@@ -15,7 +15,7 @@ class ChaseCsv(Format[ChaseView]):
     def write(self, view: ChaseView, out: IO[Any]) -> None:
         from ..drive_data import chase_csv
 
-        out.write(chase_csv(view.items))
+        out.write(chase_csv(view.items, view.lang))
 
 
 FORMAT = ChaseCsv()

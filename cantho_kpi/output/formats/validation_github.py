@@ -15,7 +15,7 @@ class ValidationGithub(Format[ValidationView]):
         from ..annotations import issues_github
 
         for result in view.results:
-            out.write(issues_github(result.issues))
+            out.write(issues_github(result.issues, view.lang))
 
 
 FORMAT = ValidationGithub()

@@ -15,7 +15,7 @@ class ValidationText(Format[ValidationView]):
         from ..annotations import issues_text
 
         for result in view.results:
-            out.write(issues_text(result.issues))
+            out.write(issues_text(result.issues, view.lang))
 
 
 FORMAT = ValidationText()

@@ -64,6 +64,8 @@ class TargetsView:
 @dataclass(frozen=True)
 class ValidationView:
     results: list[TargetsResult | DriveResult] = field(default_factory=list)
+    #: The language of the problems' messages in text and annotations (JSON keeps English).
+    lang: Lang = "en"
 
 
 @dataclass(frozen=True)

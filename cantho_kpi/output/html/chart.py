@@ -18,11 +18,12 @@ can hold the drawing to the JSON.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from ...domain import Lang, TargetKind, format_number
 from ...report import Point, Progress
-from ...targets import Indicator, ProgressMethod, unit_label
+from ...targets import Indicator, ProgressMethod, indicator_label, unit_label
 from .shapes import (
     BOTTOM,
     HEIGHT,
@@ -161,7 +162,9 @@ def _dot(scale: Scale, point: Point, drawn: Decimal, lang: Lang, cumulative: boo
     )
 
 
-def _baseline_dot(scale: Scale, result: Progress, words: dict[str, str], lang: Lang) -> Dot | None:
+def _baseline_dot(
+    scale: Scale, result: Progress, words: Mapping[str, str], lang: Lang
+) -> Dot | None:
     base = result.baseline
     if base is None:
         return None
@@ -185,7 +188,7 @@ def _projection_shapes(
     result: Progress,
     value: Decimal | None,
     used: list[Dot],
-    words: dict[str, str],
+    words: Mapping[str, str],
     lang: Lang,
 ) -> tuple[Dot | None, str]:
     projection = result.projection
@@ -225,7 +228,7 @@ def _target_shapes(
 
 
 def _mean_level(
-    scale: Scale, result: Progress, mean: Decimal | None, words: dict[str, str], lang: Lang
+    scale: Scale, result: Progress, mean: Decimal | None, words: Mapping[str, str], lang: Lang
 ) -> Level | None:
     found = result.to_date
     counted = [p.year for p in result.series if p.used]
@@ -236,7 +239,7 @@ def _mean_level(
     return Level(scale.y(mean), scale.x(first), scale.x(last), text)
 
 
-def _cut(scale: Scale, result: Progress, words: dict[str, str]) -> Tick | None:
+def _cut(scale: Scale, result: Progress, words: Mapping[str, str]) -> Tick | None:
     cut = result.shown_break
     if cut is None:
         return None
@@ -249,7 +252,7 @@ def _cut(scale: Scale, result: Progress, words: dict[str, str]) -> Tick | None:
 
 def _legend(
     code: str,
-    words: dict[str, str],
+    words: Mapping[str, str],
     dots: tuple[Dot, ...],
     base: Dot | None,
     band: tuple[Decimal, Decimal] | None,
@@ -296,7 +299,7 @@ def _unit(indicator: Indicator, lang: Lang) -> str:
 
 
 def _name(indicator: Indicator, lang: Lang) -> str:
-    return indicator.name_vi if lang == "vi" else indicator.name_en
+    return indicator_label(indicator, lang)
 
 
 def _desc(

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from ...domain import Lang, format_number
 from ...presentation import LABEL, SYMBOL
 from ...report import WEAKEST_FIRST, Progress, ProgressStatus
-from ...targets import Indicator, ProgressMethod, TargetsFile, bounds_text
+from ...targets import Indicator, ProgressMethod, TargetsFile, bounds_text, indicator_label
 from ..progress import cr_text
 from ..progress_reason import reason_text
 from .blocks import Context, Fact, FigureBlock, TargetBlock, progress_badge, unit_text
@@ -53,7 +53,7 @@ def target_title(targets: TargetsFile, figures: list[Indicator], lang: Lang) -> 
     """A numbered target's name: its one figure's; a group's name when the targets file
     gives one (CT03: the economy's structure); the words its figures' names share before a
     colon (CT15: clean water); else the names in turn."""
-    names = [i.name_vi if lang == "vi" else i.name_en for i in figures]
+    names = [indicator_label(i, lang) for i in figures]
     if len(names) == 1:
         return names[0]
     codes = [i.code for i in figures]
@@ -71,7 +71,7 @@ def target_title(targets: TargetsFile, figures: list[Indicator], lang: Lang) -> 
 
 def figure_block(ctx: Context, indicator: Indicator, result: Progress | None) -> FigureBlock:
     words = PAGE_WORDS[ctx.lang]
-    name = indicator.name_vi if ctx.lang == "vi" else indicator.name_en
+    name = indicator_label(indicator, ctx.lang)
     plan = words["plan_says"].format(text=indicator.plan_text)
     if result is None:
         empty = words["no_result"].format(unit=ctx.unit_name)

@@ -80,7 +80,7 @@ def build_page(view: ReportView) -> Page:
     )
     return Page(
         lang=lang,
-        words=words,
+        words=dict(words),
         title=words["title"].format(plan=targets.plan.id),
         unit=words["of_unit"].format(unit=unit_name, code=code),
         meta=_meta(view, year),

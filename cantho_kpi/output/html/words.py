@@ -4,313 +4,186 @@ message catalog can take them over in one move. Texts with ``{name}`` are filled
 
 from __future__ import annotations
 
-PAGE_WORDS: dict[str, dict[str, str]] = {
-    "vi": {
+from ...catalog import C_, N_
+from ...presentation import by_lang
+
+PAGE_WORDS = by_lang(
+    {
         # the page
-        "title": "Tiến độ thực hiện các chỉ tiêu thi đua – Kế hoạch {plan}",
-        "of_unit": "{unit} ({code})",
-        "as_of": "Số liệu đến năm {year}; nhiệm kỳ {first}–{last}.",
-        "files": "Tệp chỉ tiêu: {targets}; tệp phong trào: {drive}.",
-        "no_drive": "không có",
-        "rounds_read": "Các đợt báo cáo đã đọc: {rounds}.",
-        "contents": "Mục lục",
-        "skip": "Bỏ qua đến các chỉ tiêu",
+        "title": N_("Progress of the emulation targets – plan {plan}"),
+        "of_unit": N_("{unit} ({code})"),
+        "as_of": N_("Figures up to {year}; term {first}–{last}."),
+        "files": N_("Targets file: {targets}; drive file: {drive}."),
+        "no_drive": N_("none"),
+        "rounds_read": N_("Rounds read: {rounds}."),
+        "contents": N_("Contents"),
+        "skip": N_("Skip to the targets"),
         # the headline
-        "s_headline": "Tóm tắt",
-        "latest_round": "Đợt báo cáo mới nhất: {round}.",
-        "headline": "{unit}: {headline}.",
-        "no_headline": "{unit} chưa có số liệu trong đợt này.",
-        "progress_headline": "Tiến độ đến năm {to}, {total} chỉ tiêu của {unit} (mỗi chỉ tiêu "
-        "tính theo số liệu yếu nhất của nó):",
-        "method_note": "Đánh giá tiến độ theo phương pháp biểu đồ tiến độ SDG của Thống kê Liên "
-        "Hợp Quốc (UNSD): CR là tỷ số giữa tốc độ đã đạt và tốc độ cần đạt để đến chỉ tiêu năm "
-        "{to}; CR ≥ {on_track}: đúng tiến độ, {fair}–{on_track}: cần tăng tốc, {limited}–{fair}: "
-        "chậm, dưới {limited}: đi xuống (ngưỡng của tệp chỉ tiêu). Chỉ tiêu “hàng năm” được "
-        "đánh giá từng năm; chỉ tiêu “bình quân” và “trong nhiệm kỳ” theo bình quân, tổng cả "
-        "nhiệm kỳ. Cách tính: docs/progress.md.",
-        "s_overview": "Các chỉ tiêu",
-        "h_number": "Số",
-        "h_target_name": "Chỉ tiêu",
-        "h_progress": "Tiến độ (số liệu yếu nhất)",
-        "h_figures": "Các số liệu",
-        "overview_caption": "Các chỉ tiêu của Kế hoạch và tiến độ đến năm {to}",
+        "s_headline": C_("page", "Summary"),
+        "latest_round": N_("Latest round: {round}."),
+        "headline": N_("{unit}: {headline}."),
+        "no_headline": N_("{unit} has no figures in this round."),
+        "progress_headline": N_(
+            "Progress toward {to}, {total} targets of {unit} (each by its weakest figure):"
+        ),
+        "method_note": N_(
+            "Progress is judged by the UN Statistics Division's SDG progress-chart "
+            "method: CR is the observed pace over the pace needed to reach the target by "
+            "{to}; CR ≥ {on_track}: on track, {fair}–{on_track}: fair (acceleration "
+            "needed), {limited}–{fair}: limited, below {limited}: deterioration (the "
+            "targets file's thresholds). Targets set “every year” are judged year by "
+            "year; term averages and term totals as such. The method: docs/progress.md."
+        ),
+        "s_overview": N_("The targets"),
+        "h_number": N_("No."),
+        "h_target_name": N_("Target"),
+        "h_progress": N_("Progress (weakest figure)"),
+        "h_figures": N_("Figures"),
+        "overview_caption": N_("The plan's targets and their progress toward {to}"),
         # a target and its figures
-        "target_heading": "Chỉ tiêu {number}: {title}",
-        "plan_says": "Kế hoạch: “{text}”",
-        "f_target": "Chỉ tiêu",
-        "f_own": "(chỉ tiêu riêng của đơn vị)",
-        "f_method": "Cách đánh giá",
-        "f_latest": "Số liệu mới nhất",
-        "f_status": "Đánh giá",
-        "f_cr": "CR",
-        "f_years": "Số năm đạt",
-        "f_projection": "Dự báo năm {year}",
-        "f_to_date": "Đến nay",
-        "f_break": "Điểm gãy chuỗi",
-        "no_result": "Không có chỉ tiêu nào áp dụng cho số liệu này của {unit}, hoặc chưa có "
-        "số liệu: không đánh giá tiến độ.",
-        "projection_text": "{value} {unit} – {status} (theo tốc độ hiện nay)",
-        "projection_mean": "{value} {unit} – {status} (bình quân cả nhiệm kỳ nếu giữ tốc độ "
-        "hiện nay)",
-        "projection_total": "{value} {unit} – {status} (tổng cả nhiệm kỳ nếu giữ tốc độ hiện nay)",
-        "to_date_figure": "{value} {unit} năm {period} – {status}",
-        "to_date_mean": "bình quân đến năm {period}: {value} {unit} – {status}",
-        "to_date_total": "tổng đến hết năm {period}: {value} {unit} – {status}",
-        "break_text": "{period} ({kind}): {reason}",
-        "break_method": "đổi phương pháp",
-        "break_boundary": "đổi địa giới",
-        "m_cagr": "mức cần đạt năm {to}, theo tốc độ tăng trưởng kép",
-        "m_linear": "mức cần đạt năm {to}, theo mức tăng mỗi năm",
-        "m_average": "bình quân các năm của nhiệm kỳ",
-        "m_average_growth": "tăng bình quân (bình quân nhân) cả nhiệm kỳ",
-        "m_cumulative": "tổng cả nhiệm kỳ",
-        "m_every_year": "từng năm (“hàng năm”): một năm không đạt là không đạt cả nhiệm kỳ",
-        "fallback": " (không tính được tăng trưởng kép vì có giá trị ≤ 0: dùng mức tăng mỗi năm)",
+        "target_heading": N_("Target {number}: {title}"),
+        "plan_says": N_("The plan: “{text}”"),
+        "f_target": N_("Target"),
+        "f_own": N_("(the unit's own target)"),
+        "f_method": N_("Judged as"),
+        "f_latest": N_("Latest figure"),
+        "f_status": N_("Status"),
+        "f_cr": N_("CR"),
+        "f_years": N_("Years met"),
+        "f_projection": N_("Projection for {year}"),
+        "f_to_date": N_("To date"),
+        "f_break": N_("Series break"),
+        "no_result": N_(
+            "No target applies to this figure of {unit}, or there is no figure yet: no "
+            "progress is judged."
+        ),
+        "projection_text": N_("{value} {unit} – {status} (at the current pace)"),
+        "projection_mean": N_("{value} {unit} – {status} (the term's mean at the current pace)"),
+        "projection_total": N_("{value} {unit} – {status} (the term's total at the current pace)"),
+        "to_date_figure": N_("{value} {unit} in {period} – {status}"),
+        "to_date_mean": N_("mean to {period}: {value} {unit} – {status}"),
+        "to_date_total": N_("total to the end of {period}: {value} {unit} – {status}"),
+        "break_text": N_("{period} ({kind}): {reason}"),
+        "break_method": N_("change of method"),
+        "break_boundary": N_("change of boundary"),
+        "m_cagr": N_("a level to reach by {to}, by compound growth"),
+        "m_linear": N_("a level to reach by {to}, by the yearly change"),
+        "m_average": N_("the mean of the term's years"),
+        "m_average_growth": N_("average (compound) growth over the term"),
+        "m_cumulative": N_("a total over the term"),
+        "m_every_year": N_("every year: one year missed means the term's target is not achieved"),
+        "fallback": N_(" (compound growth undefined for a value ≤ 0: the yearly change is used)"),
         # the data table
-        "table_caption": "Số liệu của biểu đồ {code} (bảng thay cho biểu đồ)",
-        "h_year": "Năm",
-        "h_value": "Giá trị",
-        "h_running": "Lũy kế",
-        "h_counted": "Tính vào đánh giá",
-        "h_year_status": "Đánh giá năm",
-        "h_note": "Ghi chú",
-        "h_source": "Nguồn",
-        "yes": "có",
-        "no": "không",
-        "baseline_row": "Số gốc {period}",
-        "projection_row": "Dự báo {period}",
-        "mean_row": "Bình quân {first}–{last}",
-        "target_row": "Chỉ tiêu",
-        "provisional": "số liệu giữa năm",
-        "estimate": "số ước tính",
-        "reported_in": "báo cáo trong đợt {round}",
-        "before_start": "trước năm bắt đầu tính",
-        "not_counted_why": "không tính",
-        "unit_note": "đơn vị ghi: {note}",
-        "at_pace": "theo tốc độ hiện nay",
+        "table_caption": N_("The figures of chart {code} (the table for the chart)"),
+        "h_year": N_("Year"),
+        "h_value": N_("Value"),
+        "h_running": N_("Running total"),
+        "h_counted": N_("Counted"),
+        "h_year_status": N_("Year's status"),
+        "h_note": N_("Note"),
+        "h_source": N_("Source"),
+        "yes": C_("page", "yes"),
+        "no": N_("no"),
+        "baseline_row": N_("Baseline {period}"),
+        "projection_row": N_("Projection {period}"),
+        "mean_row": N_("Mean {first}–{last}"),
+        "target_row": N_("Target"),
+        "provisional": N_("part-year figure"),
+        "estimate": N_("estimate"),
+        "reported_in": N_("reported in round {round}"),
+        "before_start": N_("before the target's first year"),
+        "not_counted_why": N_("not counted"),
+        "unit_note": N_("the unit's note: {note}"),
+        "at_pace": N_("at the current pace"),
         # the chart
-        "chart_title": "Biểu đồ {code}: {name}",
-        "desc": "Số liệu theo năm: {series}. Chỉ tiêu: {target}",
-        "desc_total": "Lũy kế theo năm: {series}. Chỉ tiêu: {target}",
-        "baseline": "số gốc",
-        "projection": "dự báo",
-        "running_total": "lũy kế",
-        "target": "chỉ tiêu",
-        "mean": "bình quân đến nay",
-        "mean_so_far": "bình quân {first}–{last}: {value}",
-        "break": "điểm gãy",
-        "legend_counted": "số liệu được tính",
-        "legend_not_counted": "không tính",
-        "not_counted": "không tính",
-        "none": "không có",
+        "chart_title": N_("Chart {code}: {name}"),
+        "desc": N_("Figures by year: {series}. Target: {target}"),
+        "desc_total": N_("Running total by year: {series}. Target: {target}"),
+        "baseline": N_("baseline"),
+        "projection": N_("projection"),
+        "running_total": N_("running total"),
+        "target": N_("target"),
+        "mean": N_("mean so far"),
+        "mean_so_far": N_("mean {first}–{last}: {value}"),
+        "break": N_("break"),
+        "legend_counted": N_("counted"),
+        "legend_not_counted": N_("not counted"),
+        "not_counted": N_("not counted"),
+        "none": N_("none"),
         # units
-        "s_units": "Các đơn vị: báo cáo đủ và đúng hạn theo đợt",
-        "units_caption": "Số đơn vị báo cáo theo đợt",
-        "h_round": "Đợt",
-        "h_expected": "Phải báo cáo",
-        "h_received": "Đã nộp",
-        "h_missing": "Chưa nộp",
-        "h_unreadable": "Tệp không đọc được",
-        "h_on_time": "Đúng hạn",
-        "h_late": "Trễ hạn",
-        "h_unknown": "Chưa rõ ngày nhận",
-        "h_deadline": "Hạn nộp",
-        "no_deadline": "—",
-        "matrix_caption": "Báo cáo của từng đơn vị theo đợt",
-        "h_unit": "Đơn vị",
-        "sent": "Đã nộp",
-        "not_sent": "Chưa nộp",
-        "unreadable": "Tệp không đọc được",
-        "not_active": "—",
-        "units_note": "Thời hạn tính theo ngày nhận trong sổ nhận (received.csv) của mỗi đợt; "
-        "ngày lập ghi trên báo cáo chỉ là cận dưới của ngày nhận; ngày sửa tệp không được dùng. "
-        "Hạn nộp là cài đặt của tệp phong trào; “—”: tệp phong trào không đặt hạn cho đợt này.",
-        "no_drive_units": "Không có tệp phong trào (drive.yaml) bên cạnh tệp chỉ tiêu: không "
-        "có hạn nộp để đánh giá thời hạn.",
+        "s_units": N_("Units: complete and on time, by round"),
+        "units_caption": N_("Units reporting, by round"),
+        "h_round": C_("page", "Round"),
+        "h_expected": N_("Due to report"),
+        "h_received": N_("Sent"),
+        "h_missing": N_("Not sent"),
+        "h_unreadable": N_("Unreadable files"),
+        "h_on_time": N_("On time"),
+        "h_late": N_("Late"),
+        "h_unknown": N_("Day of receipt unknown"),
+        "h_deadline": N_("Deadline"),
+        "no_deadline": N_("—"),
+        "matrix_caption": N_("Each unit's report, by round"),
+        "h_unit": N_("Unit"),
+        "sent": N_("Sent"),
+        "not_sent": N_("Not sent"),
+        "unreadable": N_("File unreadable"),
+        "not_active": N_("—"),
+        "units_note": N_(
+            "Timeliness is judged on the day of receipt in each round's log "
+            "(received.csv); the day written on a report is only a lower bound of it; a "
+            "file's modification time is never used. Deadlines are settings of the drive "
+            "file; “—”: the drive file sets no deadline for the round."
+        ),
+        "no_drive_units": N_(
+            "No drive file (drive.yaml) beside the targets file: no deadlines to judge "
+            "timeliness by."
+        ),
         # ranking
-        "s_ranking": "Xếp hạng thi đua theo cụm, khối – để các đơn vị bình xét",
-        "ranking_intro": "Xếp hạng đợt {round}, theo quy định của tệp phong trào, không phải của "
-        "Kế hoạch: Kế hoạch {plan} không có điểm, không có trừ điểm và không có công thức xếp "
-        "hạng. Đây là danh sách tham khảo để các đơn vị bình xét (Kế hoạch, mục IV.2.c), không "
-        "phải đề nghị khen thưởng.",
-        "ranking_rule": "Cách chấm của tệp phong trào: mỗi chỉ tiêu áp dụng được {points}; "
-        "tổng điểm chia cho tổng trọng số; trừ {late} nếu nộp trễ hoặc chưa nộp khi đã đến hạn, "
-        "{invalid} nếu tệp có lỗi; làm tròn 4 chữ số.",
-        "ranking_caption": "{cluster}, đợt {round}",
-        "h_rank": "Hạng",
-        "h_score": "Điểm",
-        "h_points": "Điểm chỉ tiêu",
-        "h_deducted": "Trừ điểm",
-        "h_candidate": "Ứng viên",
-        "candidate_yes": "★ có",
-        "no_ranking_drive": "Không có tệp phong trào (drive.yaml) bên cạnh tệp chỉ tiêu: không "
-        "có xếp hạng.",
-        "no_ranking_round": "Tệp phong trào không đặt hạn nộp cho đợt {round}: không xếp hạng "
-        "đợt này.",
-        "no_ranking_cluster": "Không có cụm, khối thi đua nào của tệp phong trào hoạt động trong "
-        "đợt {round}.",
-        "status_counts": "▲ vượt · ✓ đạt · ≈ gần đạt · ✗ không đạt · · chưa báo cáo · ! không "
-        "hợp lệ · ○ đã báo cáo, không có chỉ tiêu áp dụng (không chấm điểm)",
+        "s_ranking": N_("Ranking per cluster and block – for the units' deliberation"),
+        "ranking_intro": N_(
+            "The ranking of round {round} follows the drive file's rule, not the plan's: "
+            "plan {plan} has no points, no deductions and no ranking formula. It is a "
+            "reference list for the units' deliberation (the plan, IV.2.c), not a "
+            "proposal for awards."
+        ),
+        "ranking_rule": N_(
+            "The drive file's scoring: each applicable target scores {points}; the sum is"
+            " divided by the sum of the weights; {late} is deducted for a report late or "
+            "not sent once due, {invalid} for a file with errors; rounded to 4 places."
+        ),
+        "ranking_caption": N_("{cluster}, round {round}"),
+        "h_rank": N_("Rank"),
+        "h_score": N_("Score"),
+        "h_points": N_("Points"),
+        "h_deducted": N_("Deducted"),
+        "h_candidate": N_("Candidate"),
+        "candidate_yes": N_("★ yes"),
+        "no_ranking_drive": N_("No drive file (drive.yaml) beside the targets file: no ranking."),
+        "no_ranking_round": N_(
+            "The drive file sets no deadline for round {round}: it is not ranked."
+        ),
+        "no_ranking_cluster": N_(
+            "No cluster or block of the drive file is active in round {round}."
+        ),
+        "status_counts": N_(
+            "▲ exceeded · ✓ met · ≈ near · ✗ not met · · missing · ! invalid · ○ reported"
+            " with no target that applies (not scored)"
+        ),
         # problems
-        "s_problems": "Vấn đề của các tệp",
-        "problems_caption": "Lỗi và cảnh báo khi đọc các tệp",
-        "h_where": "Vị trí",
-        "h_code": "Mã",
-        "h_severity": "Mức",
-        "h_message": "Nội dung",
-        "error": "lỗi",
-        "warning": "cảnh báo",
-        "no_problems": "Không có lỗi hay cảnh báo.",
-        "footer": "Trang do kpi report tạo từ các tệp báo cáo; không tải gì từ mạng. Số liệu và "
-        "đánh giá chỉ để tham khảo; văn bản chính thức do cơ quan ban hành.",
-    },
-    "en": {
-        "title": "Progress of the emulation targets – plan {plan}",
-        "of_unit": "{unit} ({code})",
-        "as_of": "Figures up to {year}; term {first}–{last}.",
-        "files": "Targets file: {targets}; drive file: {drive}.",
-        "no_drive": "none",
-        "rounds_read": "Rounds read: {rounds}.",
-        "contents": "Contents",
-        "skip": "Skip to the targets",
-        "s_headline": "Summary",
-        "latest_round": "Latest round: {round}.",
-        "headline": "{unit}: {headline}.",
-        "no_headline": "{unit} has no figures in this round.",
-        "progress_headline": "Progress toward {to}, {total} targets of {unit} (each by its "
-        "weakest figure):",
-        "method_note": "Progress is judged by the UN Statistics Division's SDG progress-chart "
-        "method: CR is the observed pace over the pace needed to reach the target by {to}; "
-        "CR ≥ {on_track}: on track, {fair}–{on_track}: fair (acceleration needed), "
-        "{limited}–{fair}: limited, below {limited}: deterioration (the targets file's "
-        "thresholds). Targets set “every year” are judged year by year; term averages and term "
-        "totals as such. The method: docs/progress.md.",
-        "s_overview": "The targets",
-        "h_number": "No.",
-        "h_target_name": "Target",
-        "h_progress": "Progress (weakest figure)",
-        "h_figures": "Figures",
-        "overview_caption": "The plan's targets and their progress toward {to}",
-        "target_heading": "Target {number}: {title}",
-        "plan_says": "The plan: “{text}”",
-        "f_target": "Target",
-        "f_own": "(the unit's own target)",
-        "f_method": "Judged as",
-        "f_latest": "Latest figure",
-        "f_status": "Status",
-        "f_cr": "CR",
-        "f_years": "Years met",
-        "f_projection": "Projection for {year}",
-        "f_to_date": "To date",
-        "f_break": "Series break",
-        "no_result": "No target applies to this figure of {unit}, or there is no figure yet: "
-        "no progress is judged.",
-        "projection_text": "{value} {unit} – {status} (at the current pace)",
-        "projection_mean": "{value} {unit} – {status} (the term's mean at the current pace)",
-        "projection_total": "{value} {unit} – {status} (the term's total at the current pace)",
-        "to_date_figure": "{value} {unit} in {period} – {status}",
-        "to_date_mean": "mean to {period}: {value} {unit} – {status}",
-        "to_date_total": "total to the end of {period}: {value} {unit} – {status}",
-        "break_text": "{period} ({kind}): {reason}",
-        "break_method": "change of method",
-        "break_boundary": "change of boundary",
-        "m_cagr": "a level to reach by {to}, by compound growth",
-        "m_linear": "a level to reach by {to}, by the yearly change",
-        "m_average": "the mean of the term's years",
-        "m_average_growth": "average (compound) growth over the term",
-        "m_cumulative": "a total over the term",
-        "m_every_year": "every year: one year missed means the term's target is not achieved",
-        "fallback": " (compound growth undefined for a value ≤ 0: the yearly change is used)",
-        "table_caption": "The figures of chart {code} (the table for the chart)",
-        "h_year": "Year",
-        "h_value": "Value",
-        "h_running": "Running total",
-        "h_counted": "Counted",
-        "h_year_status": "Year's status",
-        "h_note": "Note",
-        "h_source": "Source",
-        "yes": "yes",
-        "no": "no",
-        "baseline_row": "Baseline {period}",
-        "projection_row": "Projection {period}",
-        "mean_row": "Mean {first}–{last}",
-        "target_row": "Target",
-        "provisional": "part-year figure",
-        "estimate": "estimate",
-        "reported_in": "reported in round {round}",
-        "before_start": "before the target's first year",
-        "not_counted_why": "not counted",
-        "unit_note": "the unit's note: {note}",
-        "at_pace": "at the current pace",
-        "chart_title": "Chart {code}: {name}",
-        "desc": "Figures by year: {series}. Target: {target}",
-        "desc_total": "Running total by year: {series}. Target: {target}",
-        "baseline": "baseline",
-        "projection": "projection",
-        "running_total": "running total",
-        "target": "target",
-        "mean": "mean so far",
-        "mean_so_far": "mean {first}–{last}: {value}",
-        "break": "break",
-        "legend_counted": "counted",
-        "legend_not_counted": "not counted",
-        "not_counted": "not counted",
-        "none": "none",
-        "s_units": "Units: complete and on time, by round",
-        "units_caption": "Units reporting, by round",
-        "h_round": "Round",
-        "h_expected": "Due to report",
-        "h_received": "Sent",
-        "h_missing": "Not sent",
-        "h_unreadable": "Unreadable files",
-        "h_on_time": "On time",
-        "h_late": "Late",
-        "h_unknown": "Day of receipt unknown",
-        "h_deadline": "Deadline",
-        "no_deadline": "—",
-        "matrix_caption": "Each unit's report, by round",
-        "h_unit": "Unit",
-        "sent": "Sent",
-        "not_sent": "Not sent",
-        "unreadable": "File unreadable",
-        "not_active": "—",
-        "units_note": "Timeliness is judged on the day of receipt in each round's log "
-        "(received.csv); the day written on a report is only a lower bound of it; a file's "
-        "modification time is never used. Deadlines are settings of the drive file; “—”: the "
-        "drive file sets no deadline for the round.",
-        "no_drive_units": "No drive file (drive.yaml) beside the targets file: no deadlines to "
-        "judge timeliness by.",
-        "s_ranking": "Ranking per cluster and block – for the units' deliberation",
-        "ranking_intro": "The ranking of round {round} follows the drive file's rule, not the "
-        "plan's: plan {plan} has no points, no deductions and no ranking formula. It is a "
-        "reference list for the units' deliberation (the plan, IV.2.c), not a proposal for "
-        "awards.",
-        "ranking_rule": "The drive file's scoring: each applicable target scores {points}; the "
-        "sum is divided by the sum of the weights; {late} is deducted for a report late or not "
-        "sent once due, {invalid} for a file with errors; rounded to 4 places.",
-        "ranking_caption": "{cluster}, round {round}",
-        "h_rank": "Rank",
-        "h_score": "Score",
-        "h_points": "Points",
-        "h_deducted": "Deducted",
-        "h_candidate": "Candidate",
-        "candidate_yes": "★ yes",
-        "no_ranking_drive": "No drive file (drive.yaml) beside the targets file: no ranking.",
-        "no_ranking_round": "The drive file sets no deadline for round {round}: it is not ranked.",
-        "no_ranking_cluster": "No cluster or block of the drive file is active in round {round}.",
-        "status_counts": "▲ exceeded · ✓ met · ≈ near · ✗ not met · · missing · ! invalid · "
-        "○ reported with no target that applies (not scored)",
-        "s_problems": "Problems in the files",
-        "problems_caption": "Errors and warnings met while reading the files",
-        "h_where": "Where",
-        "h_code": "Code",
-        "h_severity": "Severity",
-        "h_message": "Message",
-        "error": "error",
-        "warning": "warning",
-        "no_problems": "No errors or warnings.",
-        "footer": "Page made by kpi report from the units' files; nothing is fetched from the "
-        "network. The figures and verdicts are for reference; official documents are issued "
-        "by the office.",
-    },
-}
+        "s_problems": N_("Problems in the files"),
+        "problems_caption": N_("Errors and warnings met while reading the files"),
+        "h_where": N_("Where"),
+        "h_code": N_("Code"),
+        "h_severity": C_("page", "Severity"),
+        "h_message": N_("Message"),
+        "error": N_("error"),
+        "warning": N_("warning"),
+        "no_problems": N_("No errors or warnings."),
+        "footer": N_(
+            "Page made by kpi report from the units' files; nothing is fetched from the "
+            "network. The figures and verdicts are for reference; official documents are "
+            "issued by the office."
+        ),
+    }
+)

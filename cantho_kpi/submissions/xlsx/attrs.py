@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
+from ...catalog import Said, both
 from .cells import CellKind, RawCell, cast_number, column_letter, split_ref
 from .problems import Malformed, Unusual
 
@@ -40,7 +41,8 @@ def row_number(ref: str | None, previous: int) -> int:
     if ref is None:
         return previous + 1
     if not (ref.isascii() and ref.isdigit()) or not 0 < int(ref) <= MAX_ROW:
-        raise Malformed("", f"row number {ref[:20]!r} is not one")
+        detail = both("row number {ref} is not one", ref=repr(ref[:20]))
+        raise Malformed("", detail)
     return int(ref)
 
 
@@ -52,7 +54,10 @@ def column(ref: str | None, row: int, previous: int) -> int:
     if col is None or ref[len(letters) :] != str(row):
         where = split_ref(ref)
         if where is None or not 0 < where[0] <= MAX_ROW or where[1] > MAX_COL:
-            raise Malformed("", f"cell reference {ref[:20]!r} in row {row} is not one")
+            detail = both(
+                "cell reference {ref} in row {row} is not one", ref=repr(ref[:20]), row=row
+            )
+            raise Malformed("", detail)
         if where[0] != row:
             raise Unusual(f"cell reference {ref!r} in row {row}")
         return where[1]
@@ -68,16 +73,20 @@ def number_format(formats: list[str], style: str | None, row: int, col: int) -> 
             return formats[index]
         if index == 0:
             return "General"
-    raise Malformed(
-        "", f"cell {column_letter(col)}{row}: style {style[:20]!r} is not defined in the styles"
+    detail = both(
+        "cell {cell}: style {style} is not defined in the styles",
+        cell=column_letter(col) + str(row),
+        style=repr(style[:20]),
     )
+    raise Malformed("", detail)
 
 
 def number(text: str) -> Decimal:
     try:
         return cast_number(text)
     except ValueError:
-        raise Malformed("", f"value {text[:20]!r} is not a number") from None
+        detail = both("value {text} is not a number", text=repr(text[:20]))
+        raise Malformed("", detail) from None
 
 
 def other_cell(
@@ -98,3 +107,13 @@ def other_cell(
     if text is None:
         return RawCell(row, col, CellKind.FORMULA, None, fmt) if has_formula else None
     return book.typed(row, col, kind, fmt, text)
+
+
+def unknown_type(kind: str) -> Said:
+    """The detail of a cell whose type ``t=`` no workbook program writes."""
+    return both("unknown cell type t={kind}", kind=repr(kind[:20]))
+
+
+def in_cell(col: int, row: int, detail: Said | None) -> Said:
+    """``detail`` said of the cell at ``row``, ``col``."""
+    return both("cell {cell}: {detail}", cell=column_letter(col) + str(row), detail=detail or "")

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 from xml.parsers.expat import ExpatError
 
+from ...catalog import both, numbers
 from ...domain import from_binary
 from ...errors import KpiError
 from .blank import rows_with_content
@@ -86,10 +87,12 @@ class OpenpyxlBook:
             raise KpiError.about(
                 self._display,
                 "unreadable-workbook",
-                f"the workbook cannot be read ({type(exc).__name__}: {exc}); open it in Excel "
-                "or LibreOffice and save it again as .xlsx",
-                f"không đọc được sổ tính ({type(exc).__name__}: {exc}); hãy mở bằng Excel hoặc "
-                "LibreOffice rồi lưu lại dạng .xlsx",
+                both(
+                    "the workbook cannot be read ({kind}: {error}); open it in Excel "
+                    "or LibreOffice and save it again as .xlsx",
+                    kind=type(exc).__name__,
+                    error=exc,
+                ),
             ) from None
 
     def __enter__(self) -> OpenpyxlBook:
@@ -227,15 +230,13 @@ def _package(vetted: Vetted, display: str) -> bytes:
                 data = lean
             total += len(data)
             if len(data) > MAX_PART_BYTES or total > MAX_BYTES:
-                raise too_large_error(
-                    display,
-                    name,
-                    f"holds {len(data):,} bytes of XML besides formatted empty cells, more "
-                    f"than the workbook's unusual layout can be read with ({MAX_PART_BYTES:,} "
-                    f"a part, {MAX_BYTES:,} in all)",
-                    f"chứa {len(data):,} byte XML (không kể các ô trống có định dạng), vượt "
-                    f"quá mức đọc được với cấu trúc bất thường của sổ tính này "
-                    f"({MAX_PART_BYTES:,} byte mỗi thành phần, {MAX_BYTES:,} byte tổng cộng)",
+                detail = both(
+                    "holds {size} bytes of XML besides formatted empty cells, more than the "
+                    "workbook's unusual layout can be read with ({part_cap} a part, {cap} in all)",
+                    size=numbers(len(data)),
+                    part_cap=numbers(MAX_PART_BYTES),
+                    cap=numbers(MAX_BYTES),
                 )
+                raise too_large_error(display, name, detail)
             package.writestr(name, data)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 
+from ...catalog import both, numbers
 from ...errors import KpiError
 
 CHUNK = 64 * 1024
@@ -123,8 +124,10 @@ def _lying_size(info: zipfile.ZipInfo, display: str) -> KpiError:
     return KpiError.about(
         display,
         "zip-bomb",
-        f"part {info.filename!r} inflates to more than the {info.file_size:,} bytes it "
-        "declares; refused as a possible zip bomb",
-        f"thành phần {info.filename!r} khi giải nén vượt quá {info.file_size:,} byte mà nó "
-        "khai báo; bị từ chối vì có thể là 'bom nén'",
+        both(
+            "part {part} inflates to more than the {size} bytes it "
+            "declares; refused as a possible zip bomb",
+            part=repr(info.filename),
+            size=numbers(info.file_size),
+        ),
     )

@@ -23,6 +23,7 @@ import posixpath
 from collections.abc import Callable
 from xml.parsers import expat
 
+from ...catalog import both, numbers
 from .cells import (
     CellKind,
     RawCell,
@@ -140,11 +141,12 @@ class LeanBook:
         if data is None:
             raise Unusual(f"missing part {part}")
         if cap is not None and len(data) > cap:
-            raise TooLarge(
-                part,
-                f"holds {len(data):,} bytes of XML, more than {cap:,}",
-                f"chứa {len(data):,} byte XML, vượt quá {cap:,}",
+            detail = both(
+                "holds {size} bytes of XML, more than {cap}",
+                size=numbers(len(data)),
+                cap=numbers(cap),
             )
+            raise TooLarge(part, detail)
         if charge:
             self.charge(data, part)
         return data
@@ -153,13 +155,12 @@ class LeanBook:
         """Count the tags of ``data`` (about to be parsed) against :data:`MAX_TAGS`."""
         self._tags += data.count(b"<")
         if self._tags > MAX_TAGS:
-            raise TooLarge(
-                part,
-                f"would take the reading of the workbook past {MAX_TAGS:,} XML tags (cells "
-                "with content, rows, formatting)",
-                f"sẽ làm việc đọc sổ tính vượt quá {MAX_TAGS:,} thẻ XML (ô có dữ liệu, dòng, "
-                "định dạng)",
+            detail = both(
+                "would take the reading of the workbook past {count} XML tags (cells with "
+                "content, rows, formatting)",
+                count=numbers(MAX_TAGS),
             )
+            raise TooLarge(part, detail)
 
     def _office_document(self) -> str:
         for target, kind in self._rels_of("_rels/.rels", "").values():
@@ -240,10 +241,10 @@ class LeanBook:
                 raise IndexError
             return strings[number]
         except (ValueError, IndexError):
-            raise Malformed(
-                self._strings_part or "xl/sharedStrings.xml",
-                f"shared string {index.strip()[:20]!r} is used but not defined",
-            ) from None
+            detail = both(
+                "shared string {index} is used but not defined", index=repr(index.strip()[:20])
+            )
+            raise Malformed(self._strings_part or "xl/sharedStrings.xml", detail) from None
 
     def typed(self, row: int, col: int, kind: str, fmt: str, value: str) -> RawCell:
         """A cell of any type but the common ones (shared strings, plain numbers)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 
+from ...catalog import both, numbers
 from ...errors import KpiError
 from .inflate import inflate
 from .xmlguard import check_part, too_large_error
@@ -61,14 +62,14 @@ def _xml_like(head: bytes) -> bool:
 
 def _check_xml_size(part: str, size: int, total: int, display: str) -> None:
     if size > MAX_XML_PART_BYTES or total + size > MAX_XML_BYTES:
-        raise too_large_error(
-            display,
-            part,
-            f"holds {size:,} bytes of XML, more than a submission may hold "
-            f"({MAX_XML_PART_BYTES:,} bytes a part, {MAX_XML_BYTES:,} in all)",
-            f"chứa {size:,} byte XML, vượt quá mức một báo cáo được phép "
-            f"({MAX_XML_PART_BYTES:,} byte mỗi thành phần, {MAX_XML_BYTES:,} byte tổng cộng)",
+        detail = both(
+            "holds {size} bytes of XML, more than a submission may hold ({part_cap} bytes a "
+            "part, {cap} in all)",
+            size=numbers(size),
+            part_cap=numbers(MAX_XML_PART_BYTES),
+            cap=numbers(MAX_XML_BYTES),
         )
+        raise too_large_error(display, part, detail)
 
 
 def check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
@@ -76,8 +77,11 @@ def check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
         raise KpiError.about(
             display,
             "zip-too-many-parts",
-            f"the workbook has {len(infos):,} parts; at most {MAX_PARTS:,} are read",
-            f"sổ tính có {len(infos):,} thành phần; chỉ đọc tối đa {MAX_PARTS:,}",
+            both(
+                "the workbook has {count} parts; at most {most} are read",
+                count=numbers(len(infos)),
+                most=numbers(MAX_PARTS),
+            ),
         )
     seen: set[str] = set()
     total = 0
@@ -86,18 +90,21 @@ def check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
             raise KpiError.about(
                 display,
                 "duplicate-zip-entry",
-                f"the zip container holds part {info.filename!r} twice; a workbook never does, "
-                "so the file was tampered with or damaged",
-                f"tệp nén chứa thành phần {info.filename!r} hai lần; sổ tính bình thường không "
-                "bao giờ như vậy, nên tệp đã bị sửa đổi hoặc hỏng",
+                both(
+                    "the zip container holds part {part} twice; a workbook never "
+                    "does, so the file was tampered with or damaged",
+                    part=repr(info.filename),
+                ),
             )
         seen.add(info.filename)
         if info.flag_bits & 0x1:
             raise KpiError.about(
                 display,
                 "encrypted-workbook",
-                f"part {info.filename!r} is encrypted; remove the password and save again",
-                f"thành phần {info.filename!r} bị mã hóa; hãy gỡ mật khẩu rồi lưu lại",
+                both(
+                    "part {part} is encrypted; remove the password and save again",
+                    part=repr(info.filename),
+                ),
             )
         total += info.file_size
         _check_part_size(info, display)
@@ -105,10 +112,12 @@ def check_directory(infos: list[zipfile.ZipInfo], display: str) -> None:
         raise KpiError.about(
             display,
             "zip-bomb",
-            f"the workbook would unpack to {total:,} bytes (limit {MAX_TOTAL_BYTES:,}); "
-            "refused as a possible zip bomb",
-            f"sổ tính khi giải nén sẽ chiếm {total:,} byte (giới hạn {MAX_TOTAL_BYTES:,}); bị "
-            "từ chối vì có thể là 'bom nén'",
+            both(
+                "the workbook would unpack to {total} bytes (limit "
+                "{cap}); refused as a possible zip bomb",
+                total=numbers(total),
+                cap=numbers(MAX_TOTAL_BYTES),
+            ),
         )
 
 
@@ -120,18 +129,24 @@ def _check_part_size(info: zipfile.ZipInfo, display: str) -> None:
         raise KpiError.about(
             display,
             "zip-bomb",
-            f"part {info.filename!r} would unpack to {info.file_size:,} bytes (limit "
-            f"{MAX_PART_BYTES:,}); refused as a possible zip bomb",
-            f"thành phần {info.filename!r} khi giải nén sẽ chiếm {info.file_size:,} byte (giới "
-            f"hạn {MAX_PART_BYTES:,}); bị từ chối vì có thể là 'bom nén'",
+            both(
+                "part {part} would unpack to {size} bytes (limit "
+                "{cap}); refused as a possible zip bomb",
+                part=repr(info.filename),
+                size=numbers(info.file_size),
+                cap=numbers(MAX_PART_BYTES),
+            ),
         )
     if bomb:
         ratio = info.file_size // max(info.compress_size, 1)
         raise KpiError.about(
             display,
             "zip-bomb",
-            f"part {info.filename!r} is compressed {ratio:,} to 1 (limit {MAX_RATIO} to 1); "
-            "refused as a possible zip bomb",
-            f"thành phần {info.filename!r} có tỷ lệ nén {ratio:,}:1 (giới hạn {MAX_RATIO}:1); "
-            "bị từ chối vì có thể là 'bom nén'",
+            both(
+                "part {part} is compressed {ratio} to 1 (limit {cap} to "
+                "1); refused as a possible zip bomb",
+                part=repr(info.filename),
+                ratio=numbers(ratio),
+                cap=MAX_RATIO,
+            ),
         )

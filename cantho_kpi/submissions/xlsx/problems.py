@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from ...catalog import Said
+
 
 class Unusual(Exception):
     """Something this reader does not handle; the caller reads the file with openpyxl."""
@@ -12,7 +14,7 @@ class Malformed(Exception):
     """A part is not well-formed XML, or holds an attribute that cannot be what it claims: the
     file is damaged, whichever reader reads it. ``part`` and ``detail`` say where and what."""
 
-    def __init__(self, part: str = "", detail: str = "") -> None:
+    def __init__(self, part: str = "", detail: Said | None = None) -> None:
         super().__init__(part, detail)
         self.part = part
         self.detail = detail
@@ -22,8 +24,7 @@ class TooLarge(Exception):
     """A part holds more than a submission may, or more work than the reader allows one file:
     refused as ``workbook-too-large``. ``part`` names it, ``detail`` says what and the limit."""
 
-    def __init__(self, part: str, detail: str, detail_vi: str) -> None:
+    def __init__(self, part: str, detail: Said) -> None:
         super().__init__(part, detail)
         self.part = part
         self.detail = detail
-        self.detail_vi = detail_vi

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from ...catalog import both
 from .attrs import (
     COLUMNS as _COLUMNS,
     KINDS,
     CellSource,
     column,
+    in_cell,
     number as number,
     number_format,
     other_cell,
     row_number,
+    unknown_type,
 )
 from .blank import STRIP_FROM, rows_with_content
-from .cells import BUILTIN_FORMATS, CellKind, RawCell, column_letter, decode_escapes
+from .cells import BUILTIN_FORMATS, CellKind, RawCell, decode_escapes
 from .problems import Malformed, Unusual
 from .stream import stream_cells
 from .vet import MAIN_NS
@@ -143,7 +146,7 @@ def _rows(
                 elif kind == "inlineStr" and (inline := cell.find(_IS)) is not None:
                     append(RawCell(number_of_row, col, CellKind.TEXT, _inline_text(inline), fmt))
                 elif kind not in KINDS:
-                    raise Malformed("", f"unknown cell type t={kind[:20]!r}")
+                    raise Malformed("", unknown_type(kind))
                 else:
                     has_formula = cell.find(_F) is not None
                     where = (number_of_row, col, fmt)
@@ -151,9 +154,7 @@ def _rows(
                     if made is not None:
                         append(made)
             except Malformed as exc:
-                raise Malformed(
-                    "", f"cell {column_letter(col)}{number_of_row}: {exc.detail}"
-                ) from None
+                raise Malformed("", in_cell(col, number_of_row, exc.detail)) from None
 
 
 def _shared(book: CellSource, strings: list[str], text: str) -> str:
@@ -173,7 +174,8 @@ def read_styles(data: bytes, part: str) -> list[str]:
     def ident(element: ET.Element) -> int:
         text = element.get("numFmtId", "0")
         if not (text.isascii() and text.isdigit()):
-            raise Malformed(part, f"number format id {text[:20]!r} is not a number")
+            detail = both("number format id {id} is not a number", id=repr(text[:20]))
+            raise Malformed(part, detail)
         return int(text)
 
     custom: dict[int, str] = {}

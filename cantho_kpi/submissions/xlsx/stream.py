@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from xml.parsers import expat
 
-from .attrs import KINDS, CellSource, column, number, number_format, other_cell, row_number
-from .cells import CellKind, RawCell, column_letter, decode_escapes
+from .attrs import (
+    KINDS,
+    CellSource,
+    column,
+    in_cell,
+    number,
+    number_format,
+    other_cell,
+    row_number,
+    unknown_type,
+)
+from .cells import CellKind, RawCell, decode_escapes
 from .problems import Malformed, Unusual
 from .vet import MAIN_NS
 from .xmlguard import Declaration, guarded_parser
@@ -167,7 +177,7 @@ class _Reader:
             elif kind == "n" and text and fmt == "General":
                 self.cells.append(RawCell(row, col, CellKind.NUMBER, number(text), fmt))
             elif kind not in KINDS:
-                raise Malformed("", f"unknown cell type t={kind[:20]!r}")
+                raise Malformed("", unknown_type(kind))
             else:
                 if kind == "inlineStr":
                     inline = self.inline
@@ -177,4 +187,4 @@ class _Reader:
                 if made is not None:
                     self.cells.append(made)
         except Malformed as exc:
-            raise Malformed("", f"cell {column_letter(col)}{row}: {exc.detail}") from None
+            raise Malformed("", in_cell(col, row, exc.detail)) from None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ...catalog import N_, Said, both, numbers
 from ...errors import KpiError
 from ...files import open_error, open_regular, read_at_most, too_large
 from .parts import check_directory, xml_parts
@@ -67,21 +68,21 @@ def vet_xlsx(path: Path, display: str) -> Vetted:
         raise KpiError.about(
             display,
             "lock-file",
-            "is an Excel lock file (made while the workbook is open), not a submission; close "
-            "the workbook and remove it",
-            "là tệp khóa của Excel (tạo ra khi sổ tính đang mở), không phải báo cáo; hãy đóng "
-            "sổ tính và xóa tệp này",
+            both(
+                "is an Excel lock file (made while the workbook is open), not a "
+                "submission; close the workbook and remove it"
+            ),
         )
     with open_regular(path, display) as handle:  # never a FIFO or a device
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_FILE_BYTES:
-            raise too_large(display, MAX_FILE_BYTES, _SUBMISSION, size)
+            raise too_large(display, MAX_FILE_BYTES, both(_SUBMISSION), size)
         head = _read(handle, 4096, display)
         kind = sniff(head)
         if kind == "ole":
             raise _ole_error(handle, display)
         if kind != "zip":
-            raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), *_what_is_it(head, size))
+            raise KpiError.about(display, _CODES.get(kind, "not-xlsx"), _what_is_it(head, size))
         return _vet_zip(path, handle, size, display)
 
 
@@ -102,21 +103,25 @@ def _vet_zip(path: Path, handle: BinaryIO, size: int, display: str) -> Vetted:
         raise KpiError.about(
             display,
             "damaged-file",
-            f"the workbook is damaged or truncated ({exc}); ask the unit to send it again",
-            f"sổ tính bị hỏng hoặc không đầy đủ ({exc}); hãy đề nghị đơn vị gửi lại",
+            both(
+                "the workbook is damaged or truncated ({error}); ask the unit to send it again",
+                error=exc,
+            ),
         ) from None
     except (OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise KpiError.about(
             display,
             "damaged-file",
-            f"the workbook cannot be unpacked ({exc}); ask the unit to save it again",
-            f"không giải nén được sổ tính ({exc}); hãy đề nghị đơn vị lưu lại tệp",
+            both(
+                "the workbook cannot be unpacked ({error}); ask the unit to save it again",
+                error=exc,
+            ),
         ) from None
     return Vetted(path, names, parts)
 
 
 #: How a submission is named in a message about its size.
-_SUBMISSION = ("a submission", "một báo cáo")
+_SUBMISSION = N_("a submission")
 
 
 def _read(handle: BinaryIO, count: int, display: str) -> bytes:
@@ -130,7 +135,7 @@ def _whole(handle: BinaryIO, display: str) -> bytes:
     """The whole file, refused as soon as it gives more than MAX_FILE_BYTES."""
     data = _read(handle, MAX_FILE_BYTES + 1, display)
     if len(data) > MAX_FILE_BYTES:
-        raise too_large(display, MAX_FILE_BYTES, _SUBMISSION, None)
+        raise too_large(display, MAX_FILE_BYTES, both(_SUBMISSION), None)
     return data
 
 
@@ -159,51 +164,37 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def _what_is_it(head: bytes, size: int) -> tuple[str, str]:
-    """What a file that is not an .xlsx is, in English and Vietnamese."""
+def _what_is_it(head: bytes, size: int) -> Said:
+    """What a file that is not an .xlsx is."""
     kind = sniff(head)
     if kind == "xml" and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
         kind = "xml-2003"
     known = _NOT_XLSX.get(kind)
     if known is not None:
-        return known
-    return (
-        f"is not an .xlsx workbook (it starts with bytes {head[:8].hex(' ')}; {size:,} bytes)",
-        f"không phải sổ tính .xlsx (bắt đầu bằng các byte {head[:8].hex(' ')}; {size:,} byte)",
+        return both(known)
+    return both(
+        "is not an .xlsx workbook (it starts with bytes {head}; {size} bytes)",
+        head=head[:8].hex(" "),
+        size=numbers(size),
     )
 
 
-_NOT_XLSX: dict[str, tuple[str, str]] = {
-    "empty": (
-        "the file is empty (0 bytes); ask the unit to send it again",
-        "tệp rỗng (0 byte); hãy đề nghị đơn vị gửi lại",
+_NOT_XLSX: dict[str, str] = {
+    "empty": N_("the file is empty (0 bytes); ask the unit to send it again"),
+    "empty-zip": N_("the file is an empty zip archive, not a workbook"),
+    "html": N_(
+        "is an HTML web page saved with an .xlsx name, not a workbook; "
+        "open it in Excel and save as Excel Workbook (.xlsx)"
     ),
-    "empty-zip": (
-        "the file is an empty zip archive, not a workbook",
-        "tệp là một tệp nén rỗng, không phải sổ tính",
+    "xml-2003": N_(
+        "is an 'XML Spreadsheet 2003' file, not an .xlsx workbook; open it "
+        "and save as Excel Workbook (.xlsx)"
     ),
-    "html": (
-        "is an HTML web page saved with an .xlsx name, not a workbook; open it in Excel and "
-        "save as Excel Workbook (.xlsx)",
-        "là trang web HTML được lưu với đuôi .xlsx, không phải sổ tính; hãy mở bằng Excel và "
-        "lưu lại dạng Excel Workbook (.xlsx)",
-    ),
-    "xml-2003": (
-        "is an 'XML Spreadsheet 2003' file, not an .xlsx workbook; open it and save as Excel "
-        "Workbook (.xlsx)",
-        "là tệp 'XML Spreadsheet 2003', không phải sổ tính .xlsx; hãy mở và lưu lại dạng "
-        "Excel Workbook (.xlsx)",
-    ),
-    "xml": ("is an XML file, not an .xlsx workbook", "là tệp XML, không phải sổ tính .xlsx"),
-    "pdf": (
-        "is a PDF document, not a workbook; ask the unit for the spreadsheet",
-        "là tài liệu PDF, không phải sổ tính; hãy đề nghị đơn vị gửi tệp Excel",
-    ),
-    "text": (
-        "is a text (CSV) file with a workbook's name; rename it to .csv or open it and save "
-        "as Excel Workbook (.xlsx)",
-        "là tệp văn bản (CSV) mang tên sổ tính; hãy đổi đuôi thành .csv, hoặc mở và lưu lại "
-        "dạng Excel Workbook (.xlsx)",
+    "xml": N_("is an XML file, not an .xlsx workbook"),
+    "pdf": N_("is a PDF document, not a workbook; ask the unit for the spreadsheet"),
+    "text": N_(
+        "is a text (CSV) file with a workbook's name; rename it to .csv or "
+        "open it and save as Excel Workbook (.xlsx)"
     ),
 }
 
@@ -216,18 +207,19 @@ def _ole_error(handle: BinaryIO, display: str) -> KpiError:
         return KpiError.about(
             display,
             "encrypted-workbook",
-            "the workbook is protected by a password, so it cannot be read; open it, remove "
-            "the password (File > Info > Protect Workbook) and save again",
-            "sổ tính được đặt mật khẩu nên không đọc được; hãy mở tệp, gỡ mật khẩu (Tệp > "
-            "Thông tin > Bảo vệ sổ làm việc) rồi lưu lại",
+            both(
+                "the workbook is protected by a password, so it cannot be read; "
+                "open it, remove the password (File > Info > Protect Workbook) and "
+                "save again"
+            ),
         )
     return KpiError.about(
         display,
         "xls-workbook",
-        "is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save as "
-        "Excel Workbook (.xlsx)",
-        "là sổ tính Excel 97-2003 (.xls) cũ; hãy mở bằng Excel hoặc LibreOffice và lưu lại "
-        "dạng Excel Workbook (.xlsx)",
+        both(
+            "is an old Excel 97-2003 workbook (.xls); open it in Excel or "
+            "LibreOffice and save as Excel Workbook (.xlsx)"
+        ),
     )
 
 
@@ -238,23 +230,21 @@ def _check_kind(names: frozenset[str], archive: zipfile.ZipFile, display: str) -
             raise KpiError.about(
                 display,
                 "not-xlsx",
-                f"is an OpenDocument file ({mimetype}), not an .xlsx workbook; open it in "
-                "LibreOffice and save as Excel 2007-365 (.xlsx)",
-                f"là tệp OpenDocument ({mimetype}), không phải sổ tính .xlsx; hãy mở bằng "
-                "LibreOffice và lưu dạng Excel 2007-365 (.xlsx)",
+                both(
+                    "is an OpenDocument file ({mimetype}), not an .xlsx workbook; open "
+                    "it in LibreOffice and save as Excel 2007-365 (.xlsx)",
+                    mimetype=mimetype,
+                ),
             )
     if "[Content_Types].xml" not in names:
         raise KpiError.about(
             display,
             "not-xlsx",
-            "is a zip archive but not an Office document; ask for the .xlsx file",
-            "là tệp nén nhưng không phải tài liệu Office; hãy đề nghị gửi tệp .xlsx",
+            both("is a zip archive but not an Office document; ask for the .xlsx file"),
         )
     if not any(name.startswith("xl/") for name in names):
-        word = any(n.startswith("word/") for n in names)
-        raise KpiError.about(
-            display,
-            "not-xlsx",
-            f"is {'a Word document' if word else 'not a workbook'}, not an .xlsx workbook",
-            f"{'là văn bản Word' if word else 'không phải sổ tính'}, không phải sổ tính .xlsx",
-        )
+        if any(n.startswith("word/") for n in names):
+            said = both("is a Word document, not an .xlsx workbook; ask for the .xlsx file")
+        else:
+            said = both("is an Office document but not a workbook; ask for the .xlsx file")
+        raise KpiError.about(display, "not-xlsx", said)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.parsers import expat
 
+from ...catalog import Said, both
 from ...errors import KpiError
 
 _SLICE = 64 * 1024  # the prolog is fed to expat in slices: it stops at the root element
@@ -83,47 +84,48 @@ def malformed_error(display: str) -> KpiError:
     return KpiError.about(
         display,
         "damaged-file",
-        "the workbook is damaged (a part of it is not well-formed XML); ask the unit to open "
-        "it in Excel or LibreOffice and save it again",
-        "sổ tính bị hỏng (có thành phần không đúng cú pháp XML); hãy đề nghị đơn vị mở bằng "
-        "Excel hoặc LibreOffice rồi lưu lại",
+        both(
+            "the workbook is damaged (a part of it is not well-formed XML); "
+            "ask the unit to open it in Excel or LibreOffice and save it again"
+        ),
     )
 
 
-def broken_part_error(display: str, part: str, detail: str) -> KpiError:
+def broken_part_error(display: str, part: str, detail: Said | None) -> KpiError:
     """A part that is well-formed XML but holds what no workbook program writes."""
     return KpiError.about(
         display,
         "damaged-file",
-        f"the workbook is damaged (part {part!r}: {detail}); ask the unit to open it in Excel "
-        "or LibreOffice and save it again",
-        f"sổ tính bị hỏng (thành phần {part!r}: {detail}); hãy đề nghị đơn vị mở bằng Excel "
-        "hoặc LibreOffice rồi lưu lại",
+        both(
+            "the workbook is damaged (part {part}: {detail}); ask the unit to "
+            "open it in Excel or LibreOffice and save it again",
+            part=repr(part),
+            detail=detail or "",
+        ),
     )
 
 
-def too_large_error(display: str, part: str, detail: str, detail_vi: str) -> KpiError:
+def too_large_error(display: str, part: str, detail: Said) -> KpiError:
     """A part that holds more than a submission may, or more work than one file may cost."""
-    return KpiError.about(
-        display,
-        "workbook-too-large",
-        f"part {part!r} {detail}; a submission holds far less (the template's parts hold under "
-        "30 KB): keep the report sheet alone in the workbook, clear the formatting of the "
-        "empty rows below the table, and send it again",
-        f"thành phần {part!r} {detail_vi}; một báo cáo chứa ít hơn nhiều (các thành phần của "
-        "biểu mẫu chỉ dưới 30 KB): hãy chỉ giữ trang báo cáo trong sổ tính, xóa định dạng các "
-        "dòng trống bên dưới bảng rồi gửi lại",
+    said = both(
+        "part {part} {detail}; a submission holds far less (the template's parts hold under "
+        "30 KB): keep the report sheet alone in the workbook, clear the formatting of the empty "
+        "rows below the table, and send it again",
+        part=repr(part),
+        detail=detail,
     )
+    return KpiError.about(display, "workbook-too-large", said)
 
 
 def _doctype_error(part: str, display: str) -> KpiError:
     return KpiError.about(
         display,
         "xml-doctype",
-        f"part {part!r} declares a DOCTYPE or entities, which a workbook never needs; refused "
-        "as a possible XML attack",
-        f"thành phần {part!r} có khai báo DOCTYPE hoặc thực thể (entity), điều sổ tính không "
-        "bao giờ cần; bị từ chối vì có thể là tấn công XML",
+        both(
+            "part {part} declares a DOCTYPE or entities, which a workbook "
+            "never needs; refused as a possible XML attack",
+            part=repr(part),
+        ),
     )
 
 
@@ -132,8 +134,9 @@ def _check_namespace(name: str, part: str, display: str) -> None:
         raise KpiError.about(
             display,
             "strict-ooxml",
-            f"is saved as 'Strict Open XML Spreadsheet', which is not supported (part "
-            f"{part!r}); save it as 'Excel Workbook (.xlsx)'",
-            f"được lưu dạng 'Strict Open XML Spreadsheet', chưa được hỗ trợ (thành phần "
-            f"{part!r}); hãy lưu lại dạng 'Excel Workbook (.xlsx)'",
+            both(
+                "is saved as 'Strict Open XML Spreadsheet', which is not supported "
+                "(part {part}); save it as 'Excel Workbook (.xlsx)'",
+                part=repr(part),
+            ),
         )
