@@ -149,11 +149,45 @@ DOCUMENTS: dict[str, str] = {
 #: A comment that exempts the literal on its line (or the statement it opens), with a reason.
 MARKER = "# not a message"
 _VIETNAMESE_BASES = set("aeiouyd")
-_WORD = re.compile(r"[(\"'`]?[a-z][a-z'-]+[,;:.)\"'`]?")
+_WORD = re.compile(r"[(\"'`]?[A-Za-z][a-z'-]+[,;:.)\"'`]?")
+#: The words of rich's styles (``"bold red"``), which are no English to translate.
+_STYLES = {"bold", "dim", "italic", "underline", "reverse", "on", "default"} | {
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "white",
+    "black",
+}
 _REGEX = re.compile(r"\(\?P<|\\[sdw]|\(\?:")
 #: The calls whose literal arguments are never messages: regular expressions and pydantic's
 #: schema documentation (English, like --help; ``kpi schema`` prints it).
-_NOT_MESSAGES = {"compile", "match", "fullmatch", "search", "sub", "Field", "WithJsonSchema"}
+_NOT_MESSAGES = {
+    "compile",
+    "match",
+    "fullmatch",
+    "search",
+    "sub",
+    "Field",
+    "WithJsonSchema",
+    "ConfigDict",
+}
+#: The exceptions raised for programmers, whose messages no user reads (a bug's traceback);
+#: any other raise (KpiError, OSError, ...) may reach the user, so its text is checked.
+_FOR_PROGRAMMERS = {
+    "AssertionError",
+    "AttributeError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "NotImplementedError",
+    "RuntimeError",
+    "TypeError",
+    "Unusual",  # the lean reader's signal to read the workbook with openpyxl: never shown
+    "ValueError",
+}
 
 
 def vietnamese(text: str) -> bool:
@@ -174,8 +208,13 @@ def _vietnamese_letter(char: str) -> bool:
 
 
 def english(text: str) -> bool:
-    """Whether ``text`` reads as an English sentence: three lowercase words or more."""
-    return sum(1 for token in text.split() if _WORD.fullmatch(token)) >= 3
+    """Whether ``text`` reads as English words: two words or more (``"Unit code"``, ``"not
+    sent"``), not a terminal style (``"bold red"``). One word alone (``"Score"``) is not
+    told from a code or a key: a heading of one word is for review to catch."""
+    tokens = text.split()
+    if tokens and all(t in _STYLES for t in tokens):
+        return False
+    return sum(1 for token in tokens if _WORD.fullmatch(token)) >= 2
 
 
 def strays(root: Path = PACKAGE) -> list[str]:
@@ -236,7 +275,7 @@ def _not_messages(tree: ast.Module) -> set[int]:
         if isinstance(node, ast.Call):
             skipped.update(_call_skips(node))
         elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-            if _name(node.exc.func) != "KpiError":
+            if _name(node.exc.func) in _FOR_PROGRAMMERS:
                 skipped.update(id(n) for arg in node.exc.args for n in ast.walk(arg))
         elif isinstance(node, ast.Assign) and _assigns(node, "help"):
             skipped.update(id(n) for n in ast.walk(node.value))
@@ -253,8 +292,8 @@ def _call_skips(call: ast.Call) -> set[int]:
         skipped.update(id(n) for k in call.keywords for n in ast.walk(k.value))
     for position in KEYWORDS.get(name or "", ()):
         index = (position[0] if isinstance(position, tuple) else position) - 1
-        if index < len(call.args):
-            skipped.add(id(call.args[index]))
+        if index < len(call.args) and isinstance(call.args[index], ast.Constant):
+            skipped.add(id(call.args[index]))  # an f-string is no msgid: reported
     return skipped
 
 

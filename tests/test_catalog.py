@@ -132,13 +132,22 @@ def test_a_sentence_outside_the_catalog_is_found(script: ModuleType, tmp_path: P
         '    e = "Mã chỉ tiêu"  # not a message: a label the reader recognises\n'
         "    if not lang:\n"
         '        raise ValueError("a programmer passed no language here")\n'
-        '    return a, b, c, d, e, "CT01", "kpi check"\n',
+        '    f = tr(lang, f"{lang} units have not sent their reports")\n'
+        '    g = ["Unit code", "Score", "bold red"]\n'
+        '    raise KpiError.about("f", "x", Said("the workbook is empty", "bảng tính trống"))\n'
+        '    return a, b, c, d, e, f, g, "CT01", "2024-Q2"\n',
         encoding="utf-8",
     )
     found = script.strays(package)
-    assert len(found) == 2, found
-    assert found[0].startswith("cantho_kpi/planted.py:7: Đơn vị chưa nộp")
-    assert found[1].startswith("cantho_kpi/planted.py:8: the file {} could not be read")
+    assert len(found) == 6, found
+    assert sorted(found) == [
+        "cantho_kpi/planted.py:14: {} units have not sent their reports",  # no msgid
+        "cantho_kpi/planted.py:15: Unit code",  # "Score" alone is not told from a key
+        "cantho_kpi/planted.py:16: bảng tính trống",  # a KpiError, even through .about,
+        "cantho_kpi/planted.py:16: the workbook is empty",  # reaches the user
+        "cantho_kpi/planted.py:7: Đơn vị chưa nộp báo cáo",
+        "cantho_kpi/planted.py:8: the file {} could not be read",
+    ]
 
 
 def test_vietnamese_and_english_are_told_apart(script: ModuleType) -> None:
@@ -146,4 +155,8 @@ def test_vietnamese_and_english_are_told_apart(script: ModuleType) -> None:
     assert not script.vietnamese("đ")  # a lone letter is no word
     assert not script.vietnamese("CT01 · 2024")
     assert script.english("the unit did not report")
+    assert script.english("not sent")
+    assert script.english("Unit code")
     assert not script.english("CT01 Q4 2024")
+    assert not script.english("bold red")  # a terminal style
+    assert not script.english("Score")  # one word: a limit of the check

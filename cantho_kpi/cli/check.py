@@ -21,6 +21,7 @@ from .options import (
     PathsArgument,
     PeriodOption,
     TargetsOption,
+    output_option,
 )
 from .reading import (
     check_calendar,
@@ -140,16 +141,7 @@ def _check_fail_on(fail_on: list[FailOn] | None, lang: Lang) -> None:
 
 def export_command(
     paths: PathsArgument,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help="The workbook to write (.xlsx).",
-            show_default=False,
-            metavar="FILE",
-        ),
-    ],
+    output: Annotated[Path, output_option(help="The workbook to write (.xlsx).")],
     period: PeriodOption = None,
     force: ForceOption = False,
     fail_on: FailOnOption = None,

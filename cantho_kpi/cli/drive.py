@@ -20,6 +20,7 @@ from .options import (
     RankFormatOption,
     TargetsOption,
     format_help,
+    output_option,
 )
 from .reading import read_and_judge
 from .run import Run, emit, fail, file_format, suggestion
@@ -102,12 +103,8 @@ def chase_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the list to this file (.csv, .json or .md) instead of the terminal.",
-            show_default=False,
-            metavar="FILE",
+        output_option(
+            help="Write the list to this file (.csv, .json or .md) instead of the terminal."
         ),
     ] = None,
     force: ForceOption = False,
@@ -203,12 +200,9 @@ def review_command(
     ],
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            "-o",
+        output_option(
             help="The file to write: .md (Markdown) or .docx (a Word document in the form of "
-            "Nghị định 30/2020/NĐ-CP).",
-            metavar="FILE",
+            "Nghị định 30/2020/NĐ-CP)."
         ),
     ],
     output_format: ToFileFormatOption = None,

@@ -90,6 +90,22 @@ AsOfOption = Annotated[
     ),
 ]
 
+AsOfYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--as-of",
+        min=1900,
+        max=2200,
+        help="Judge as of this year (later rounds are left out).",
+        metavar="YEAR",
+    ),
+]
+
+
+def output_option(*, help: str, metavar: str = "FILE") -> Any:
+    """``--output``/``-o`` of a command that writes a file: what it writes, in ``help``."""
+    return typer.Option("--output", "-o", help=help, show_default=False, metavar=metavar)
+
 
 def _format_option(kind: str, default: str) -> Any:
     """``--format`` of a command whose outputs are of ``kind``: its choices are the registry's."""

@@ -11,7 +11,14 @@ import typer
 
 from ..catalog import tr
 from .exits import EXIT_OK
-from .options import JobsOption, LangOption, PathsArgument, ProgressFormatOption, TargetsOption
+from .options import (
+    AsOfYearOption,
+    JobsOption,
+    LangOption,
+    PathsArgument,
+    ProgressFormatOption,
+    TargetsOption,
+)
 from .run import Run, emit, fail
 
 if TYPE_CHECKING:
@@ -25,16 +32,7 @@ def progress_command(
         str | None,
         typer.Option("--unit", "-u", help="Only this unit's figures.", metavar="CODE"),
     ] = None,
-    as_of: Annotated[
-        int | None,
-        typer.Option(
-            "--as-of",
-            min=1900,
-            max=2200,
-            help="Judge as of this year (later rounds are left out).",
-            metavar="YEAR",
-        ),
-    ] = None,
+    as_of: AsOfYearOption = None,
     output_format: ProgressFormatOption = "table",
     jobs: JobsOption = None,
     lang: LangOption = "vi",

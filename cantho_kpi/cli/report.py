@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .exits import EXIT_OK
-from .options import ForceOption, JobsOption, LangOption, PathsArgument, TargetsOption
+from .options import (
+    AsOfYearOption,
+    ForceOption,
+    JobsOption,
+    LangOption,
+    PathsArgument,
+    TargetsOption,
+    output_option,
+)
 from .progress import checked_term, no_rounds
 from .reading import interruptible, with_progress
 from .run import Run, emit, file_format, say
@@ -24,26 +32,8 @@ if TYPE_CHECKING:
 
 def report_command(
     paths: PathsArgument,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help="The page to write (.html).",
-            show_default=False,
-            metavar="FILE",
-        ),
-    ],
-    as_of: Annotated[
-        int | None,
-        typer.Option(
-            "--as-of",
-            min=1900,
-            max=2200,
-            help="Judge as of this year (later rounds are left out).",
-            metavar="YEAR",
-        ),
-    ] = None,
+    output: Annotated[Path, output_option(help="The page to write (.html).")],
+    as_of: AsOfYearOption = None,
     force: ForceOption = False,
     jobs: JobsOption = None,
     lang: LangOption = "vi",

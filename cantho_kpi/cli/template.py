@@ -12,7 +12,7 @@ import typer
 
 from ..catalog import tr
 from ..errors import one_line
-from .options import ForceOption, LangOption, TargetsOption
+from .options import ForceOption, LangOption, TargetsOption, output_option
 from .run import Run, fail, fail_with, say, suggestion
 
 if TYPE_CHECKING:
@@ -35,11 +35,8 @@ def template_command(
     ] = "",
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
+        output_option(
             help="File to write (default UNIT_PERIOD.xlsx); with --all-units, a folder.",
-            show_default=False,
             metavar="PATH",
         ),
     ] = None,

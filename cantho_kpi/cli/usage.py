@@ -98,6 +98,7 @@ def message_of(error: click_errors.UsageError, lang: Lang) -> str:
     if text.startswith("Got unexpected extra argument"):
         extra = text.partition("(")[2].rstrip(")")
         return tr(lang, "unexpected extra arguments: {args}", args=extra)
+    # not a message: Click's own English, recognised to be said again from the catalog
     if text.startswith("No such command"):
         known = sorted(error.ctx.command.commands) if error.ctx is not None else []  # type: ignore[attr-defined]
         name = text.split("'")[1] if text.count("'") >= 2 else text

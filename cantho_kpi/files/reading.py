@@ -130,7 +130,7 @@ def _refuse_special(mode: int, display: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder")
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))  # said by open_error
     kind = _KINDS.get(stat.S_IFMT(mode))
     raise not_regular(display, both(kind) if kind else both("a special file"))
 

@@ -52,6 +52,7 @@ _WHY = {
     errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
     errno.ENOENT: N_("the folder does not exist"),
     errno.EISDIR: N_("it is a folder"),
+    errno.EAGAIN: N_("no free temporary name in the folder"),
 }
 
 
@@ -77,7 +78,7 @@ def write_atomically(
             except FileExistsError:
                 temporary = None  # another's file: never ours to remove
         else:
-            raise OSError(errno.EAGAIN, "no free temporary name in the folder")
+            raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))  # said from _WHY
         with handle:
             write(handle)
             handle.flush()

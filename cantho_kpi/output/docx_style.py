@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     Container = Document | _Cell
 
-FONT = "Times New Roman"
+FONT = "Times New Roman"  # not a message: the font of Nghị định 30/2020 (appendix I)
 BODY = Pt(14)  # the content: 13 to 14 (appendix I, II.6)
 INDENT = Cm(1)  # a paragraph's first line: 1 to 1.27 cm
 AFTER = Pt(6)  # between paragraphs: at least 6 pt

@@ -16,6 +16,7 @@ from ..presentation import (
     CR_LEGEND,
     METHOD_LABEL,
     PROGRESS_LABEL,
+    PROGRESS_ORDER,
     PROGRESS_SYMBOL,
     SYMBOL,
     by_lang_list,
@@ -28,15 +29,6 @@ from .progress_reason import reason_text
 
 PROGRESS_SCHEMA = "cantho-kpi/progress/v1"
 _SPARKS = "▁▂▃▄▅▆▇█"
-_HEADLINE_ORDER = (
-    ProgressStatus.ACHIEVED,
-    ProgressStatus.ON_TRACK,
-    ProgressStatus.FAIR,
-    ProgressStatus.LIMITED,
-    ProgressStatus.DETERIORATION,
-    ProgressStatus.INSUFFICIENT_DATA,
-    ProgressStatus.NOT_ACHIEVED,
-)
 
 
 def rounded(value: Decimal | None, places: int) -> Decimal | None:
@@ -279,7 +271,7 @@ def headline(report: ProgressReport, targets: TargetsFile, lang: Lang) -> str:
     total = sum(counts.values())
     unit = targets.unit(report.headline_unit)
     who = f"{report.headline_unit} ({unit.name})" if unit else str(report.headline_unit)
-    shown = [f"{counts[s]} {status_text_of(s, lang)}" for s in _HEADLINE_ORDER if counts[s]]
+    shown = [f"{counts[s]} {status_text_of(s, lang)}" for s in PROGRESS_ORDER if counts[s]]
     year = effective_as_of(report)
     when = f", {year}" if year is not None else ""
     targets_count = trn(lang, "{count} target", "{count} targets", total)

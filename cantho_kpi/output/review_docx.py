@@ -71,8 +71,8 @@ def review_docx(data: ReviewData, lang: Lang = "vi") -> bytes:
     props.title = outline.title.plain()
     props.subject = xml_text(outline.name)
     props.author = xml_text(" ".join((data.drive.document.issuer or "").split()))
-    props.comments = "kpi review"
-    props.last_modified_by = "kpi review"
+    # not a message: the program that wrote the document, as its properties name it
+    props.comments = props.last_modified_by = "kpi review"
     props.language = "vi-VN" if lang == "vi" else "en-GB"
     return stable_bytes(doc)
 
@@ -115,7 +115,7 @@ def _table(doc: DocumentObject, block: Table) -> None:
     figures = block.kind == "figures"
     size = Pt(12) if figures else Pt(10)
     table = doc.add_table(rows=1 + len(block.rows), cols=len(block.head))
-    table.style = doc.styles["Table Grid"]
+    table.style = doc.styles["Table Grid"]  # not a message: a style of Word's template
     widths(table, _columns(block))
     if not figures:
         cell_margins(table, 0.08)  # narrow columns of counts

@@ -4,7 +4,7 @@ message catalog, :mod:`cantho_kpi.catalog`), the symbol and colour of each statu
 texts that put a target, a headline or a deadline into words. ``domain`` keeps the values and
 rules; nothing here decides anything."""
 
-from .marks import PROGRESS_STYLE, PROGRESS_SYMBOL, STYLE, SYMBOL, TIMELINESS_STYLE
+from .marks import PROGRESS_ORDER, PROGRESS_STYLE, PROGRESS_SYMBOL, STYLE, SYMBOL, TIMELINESS_STYLE
 from .texts import applied_text, headline_text, timeliness_text, unit_target_text
 from .words import (
     CR_LABEL,
@@ -36,6 +36,7 @@ __all__ = [
     "METHOD_LABEL",
     "NO_TARGET",
     "PROGRESS_LABEL",
+    "PROGRESS_ORDER",
     "PROGRESS_STYLE",
     "PROGRESS_SYMBOL",
     "ROLLUP_LEGEND",

@@ -6,6 +6,16 @@ from __future__ import annotations
 from ..domain import Status
 from ..report import ProgressStatus, Timeliness
 
+#: The order a headline counts the progress statuses in, best first.
+PROGRESS_ORDER = (
+    ProgressStatus.ACHIEVED,
+    ProgressStatus.ON_TRACK,
+    ProgressStatus.FAIR,
+    ProgressStatus.LIMITED,
+    ProgressStatus.DETERIORATION,
+    ProgressStatus.INSUFFICIENT_DATA,
+    ProgressStatus.NOT_ACHIEVED,
+)
 SYMBOL = {
     Status.EXCEEDED: "▲",
     Status.MET: "✓",

@@ -146,11 +146,8 @@ def default_method(indicator: Indicator) -> ProgressMethod:
     """The method when the targets file names none: linear for counts, else cagr."""
     if indicator.progress is not None:
         return indicator.progress
-    return (
-        ProgressMethod.LINEAR
-        if indicator.unit in ("communes", "party members")
-        else (ProgressMethod.CAGR)
-    )
+    counted = ("communes", "party members")  # not a message: units as the file writes them
+    return ProgressMethod.LINEAR if indicator.unit in counted else ProgressMethod.CAGR
 
 
 def ratio_status(cr: Decimal, limits: Thresholds) -> ProgressStatus:

@@ -163,7 +163,9 @@ def _read_log(path: str, _mtime: int, _size: int) -> ReceivedLog:
     return _parse_log(path, text)
 
 
+# not a message: the log's header names the reader recognises (input), folded
 _FILE_NAMES = {"file", "tep", "ten tep", "filename", "file name"}
+# not a message: the log's header names the reader recognises (input), folded
 _DATE_NAMES = {"date", "ngay", "ngay nhan", "received", "date received", "ngay den"}
 _DELIMITERS = (",", ";", "\t")
 

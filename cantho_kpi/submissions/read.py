@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from ..catalog import both
+from ..catalog import Said, both
 from ..domain import parse_period
 from ..errors import Collector, Issue, KpiError, Location
 from ..targets import TargetsFile
@@ -79,7 +79,7 @@ def _refuse_other_suffix(path: Path, shown: str) -> None:
     suffix = path.suffix.lower()
     if suffix in SCANNED_SUFFIXES:
         return
-    said = suffix or "no suffix"
+    said = Said.same(suffix) if suffix else both("no suffix")
     raise KpiError.about(
         shown,
         "not-a-submission",

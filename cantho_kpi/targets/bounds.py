@@ -19,6 +19,25 @@ def fmt(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def check_whole(
+    path: Path_, what: Said | str, low: Decimal | None, high: Decimal | None
+) -> Iterator[Found]:
+    """The bounds of a count are whole numbers (the plan's targets and units' own alike)."""
+    for name, value in (("min", low), ("max", high)):
+        if value is not None and value != value.to_integral_value():
+            yield (
+                "not-whole",
+                both(
+                    "{what}: {bound} ({value}) is not a whole number, but the indicator "
+                    "counts whole things (integer: true)",
+                    what=what,
+                    bound=name,
+                    value=fmt(value),
+                ),
+                (*path, name),
+            )
+
+
 def check_bounds(
     path: Path_,
     code: Said | str,

@@ -19,7 +19,7 @@ from datetime import date
 
 from ..catalog import Said, both
 from ..domain import TargetKind
-from .bounds import Found, fmt
+from .bounds import Found, check_whole, fmt
 from .model import Aggregate, Indicator, Scope
 from .safeyaml import Path_
 from .unit_targets import UnitTarget, UnitTargets
@@ -54,27 +54,10 @@ def check_unit_strictly(
             continue  # unknown or invalid: said by the other checks
         where: Path_ = (*path, "targets", index)
         name = both("unit {unit}: {code}", unit=entry.unit, code=target.code)
-        yield from _check_whole(where, name, target, indicator)
+        if indicator.integer:
+            yield from check_whole(where, name, target.min, target.max)
         yield from _check_direction(where, name, target, indicator)
         yield from _check_tolerance(where, name, target)
-
-
-def _check_whole(where: Path_, name: Said, target: UnitTarget, ind: Indicator) -> Iterator[Found]:
-    if not ind.integer:
-        return
-    for key, value in (("min", target.min), ("max", target.max)):
-        if value is not None and value != value.to_integral_value():
-            yield (
-                "not-whole",
-                both(
-                    "{what}: {bound} ({value}) is not a whole number, but the indicator "
-                    "counts whole things (integer: true)",
-                    what=name,
-                    bound=key,
-                    value=fmt(value),
-                ),
-                (*where, key),
-            )
 
 
 def _check_direction(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..catalog import both
-from .bounds import Found, check_bounds, fmt
+from .bounds import Found, check_bounds, check_whole, fmt
 from .model import Aggregate, Indicator, Measure, ReportingUnit
 from .safeyaml import Path_
 from .unit_targets import UnitTargets
@@ -16,19 +16,7 @@ from .unit_targets import UnitTargets
 def check_behaviour(path: Path_, ind: Indicator, has_term: bool) -> Iterator[Found]:
     """A count is whole; only counts add up; flow settings only on flows."""
     if ind.integer:
-        for name, value in (("min", ind.min), ("max", ind.max)):
-            if value is not None and value != value.to_integral_value():
-                yield (
-                    "not-whole",
-                    both(
-                        "{what}: {bound} ({value}) is not a whole number, but the indicator "
-                        "counts whole things (integer: true)",
-                        what=ind.code,
-                        bound=name,
-                        value=fmt(value),
-                    ),
-                    (*path, name),
-                )
+        yield from check_whole(path, ind.code, ind.min, ind.max)
     if ind.aggregate is Aggregate.SUM and ind.unit == "%":
         yield (
             "sum-of-rates",

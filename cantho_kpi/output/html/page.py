@@ -8,24 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...domain import Lang, format_number, round_label
-from ...presentation import headline_text
-from ...report import ProgressStatus
+from ...presentation import PROGRESS_ORDER, headline_text
 from ..formats.views import ReportView
 from .blocks import Badge, Context, DataTable, TargetBlock, progress_badge
 from .figures import target_blocks
 from .sections import RankingSection, UnitsSection, problems_table, ranking_section, units_section
 from .words import PAGE_WORDS
-
-#: The order the headline counts the statuses in, best first.
-_HEADLINE_ORDER = (
-    ProgressStatus.ACHIEVED,
-    ProgressStatus.ON_TRACK,
-    ProgressStatus.FAIR,
-    ProgressStatus.LIMITED,
-    ProgressStatus.DETERIORATION,
-    ProgressStatus.INSUFFICIENT_DATA,
-    ProgressStatus.NOT_ACHIEVED,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +63,7 @@ def build_page(view: ReportView) -> Page:
     latest = view.rounds[-1] if view.rounds else None
     counts = tuple(
         Count(progress_badge(s, lang), progress.plan_targets[s])
-        for s in _HEADLINE_ORDER
+        for s in PROGRESS_ORDER
         if progress.plan_targets.get(s)
     )
     return Page(

@@ -52,6 +52,7 @@ def inflate(
     except Oversized:
         raise _lying_size(info, display) from None
     if size != info.file_size or crc != info.CRC:
+        # not a message: a detail in zipfile's own words, shown in parentheses
         raise zipfile.BadZipFile(f"part {info.filename!r} does not match its directory entry")
     if keeping is None:
         keeping = keep(b"")
@@ -74,9 +75,11 @@ def _data_offset(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
     fp.seek(info.header_offset)
     header = fp.read(_LOCAL_HEADER.size)
     if len(header) != _LOCAL_HEADER.size:
+        # not a message: a detail in zipfile's own words, shown in parentheses
         raise zipfile.BadZipFile("truncated local header")
     magic, _, name_len, extra_len = _LOCAL_HEADER.unpack(header)
     if magic != b"PK\x03\x04":
+        # not a message: a detail in zipfile's own words, shown in parentheses
         raise zipfile.BadZipFile("bad local header")
     return int(info.header_offset) + _LOCAL_HEADER.size + int(name_len) + int(extra_len)
 
@@ -90,6 +93,7 @@ def _compressed(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[byt
         fp.seek(offset)
         data = fp.read(min(CHUNK, remaining))
         if not data:
+            # not a message: a detail in zipfile's own words, shown in parentheses
             raise zipfile.BadZipFile("truncated part")
         offset += len(data)
         remaining -= len(data)
@@ -107,6 +111,7 @@ def _deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes
     while not inflater.eof:
         data = inflater.unconsumed_tail or next(source, b"")
         if not data:
+            # not a message: a detail in zipfile's own words, shown in parentheses
             raise zipfile.BadZipFile("truncated compressed data")
         # never more than one chunk at once, nor one byte past the declared size
         chunk = inflater.decompress(data, min(CHUNK, info.file_size + 1 - out))
